@@ -1,0 +1,49 @@
+# Thin wrapper over CMake (as neovim's Makefile is): every target installs what it needs first.
+BUILD ?= build
+SANITIZE ?= OFF
+CMAKE_FLAGS ?=
+DEB_PACKAGES = cmake pkg-config libgit2-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
+	libjson-glib-dev libcairo2-dev python3 git sqlite3
+
+.PHONY: all deps build test test-asan demo bench format clean
+
+all: build
+
+# Installs the Debian packages the build needs, only when one is missing.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRHEA_SANITIZE=$(SANITIZE) $(CMAKE_FLAGS)
+	cmake --build $(BUILD) -j2
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j2
+
+# The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build folder.
+test-asan:
+	$(MAKE) test BUILD=build-asan SANITIZE=ON
+
+# Writes the sample product's repository, ingests it and prints its tables.
+DEMO_DB = $(BUILD)/demo.sqlite
+demo: build
+	@rm -rf $(BUILD)/sample-product $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(BUILD)/rhea-sample-repo $(BUILD)/sample-product
+	$(BUILD)/rhea analyze $(BUILD)/sample-product --product wordwise --db $(DEMO_DB) \
+		--rules samples/rules/sample.rules --line-stats
+
+bench: build
+	tests/bench/ingest_vs_git_log.sh $(REPO)
+
+format:
+	clang-format -i $$(git ls-files '*.c' '*.h')
+
+clean:
+	rm -rf $(BUILD) build-asan

@@ -1,0 +1,54 @@
+/* main.c: rhea's entry point: a table of commands, as git's builtins are dispatched. */
+#include <git2.h>
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/cli/cli.h"
+#include "rhea_version.h"
+
+static const RheaCommand commands[] = {
+    {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
+};
+
+static void print_help(FILE *out)
+{
+    fprintf(out,
+            "usage: rhea COMMAND [OPTIONS]\n\n"
+            "Repository-history analytics for ML products (Nahar et al., The Product Beyond the "
+            "Model).\n\ncommands:\n");
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++)
+        fprintf(out, "  %-12s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nrhea COMMAND --help shows a command's options; rhea --version its version.\n"
+                 "exit status: 0 success, 1 failure, 2 bad usage.\n");
+}
+
+int main(int argc, char **argv)
+{
+    setlocale(LC_ALL, "");
+    if (argc < 2) {
+        print_help(stderr);
+        return RHEA_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        print_help(stdout);
+        return RHEA_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        int maj, min, rev;
+        git_libgit2_version(&maj, &min, &rev);
+        printf("rhea %s (libgit2 %d.%d.%d)\n", RHEA_VERSION, maj, min, rev);
+        return RHEA_EXIT_OK;
+    }
+    for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0) {
+            git_libgit2_init();
+            int rc = commands[i].run(argc - 1, argv + 1);
+            git_libgit2_shutdown();
+            return rc;
+        }
+    }
+    fprintf(stderr, "rhea: '%s' is not a command; see rhea --help\n", argv[1]);
+    return RHEA_EXIT_USAGE;
+}

@@ -1,0 +1,279 @@
+/* ingest.c: walks a history with libgit2 and writes commits and changed paths to the store.
+ *
+ * Order: the revwalk is topological and reversed, so a commit's parents are stored before it. The
+ * commits of a run are written in transactions of batch_size commits, each commit whole, and the
+ * product's tip is updated in the last transaction. A run killed at any point therefore leaves a
+ * set of complete commits and the old tip; the next run walks again, skips the commits already
+ * stored and finishes the job.
+ *
+ * Incremental runs stop the walk at stored commits (engine/history.c), so only new commits are
+ * read. When the walk does not run into the stored tip, that tip is not an ancestor of the new one
+ * (a rewrite, or another repository under the same product id): the product's rows are dropped
+ * and the history is read from scratch. */
+#include "engine/ingest.h"
+
+#include <string.h>
+
+#include "engine/error.h"
+#include "engine/history.h"
+#include "engine/progress.h"
+#include "engine/repo.h"
+#include "engine/treediff.h"
+
+typedef struct {
+    RheaStore *store;
+    git_repository *repo;
+    const RheaIngestOptions *opts;
+    RheaIngestStats *stats;
+    GHashTable *shallow;
+    gint64 cid;
+    GError **error;
+} CommitCtx;
+
+/* Lines added and removed between two blobs; -1 for binary content or a missing blob. */
+static void line_stats(CommitCtx *ctx, const RheaChange *c, gint64 *added, gint64 *removed)
+{
+    *added = *removed = -1;
+    git_filemode_t mode = c->new_id ? c->new_mode : c->old_mode;
+    if (mode == GIT_FILEMODE_COMMIT || (c->old_id && c->old_mode == GIT_FILEMODE_COMMIT))
+        return;
+    git_blob *old_blob = NULL, *new_blob = NULL;
+    git_patch *patch = NULL;
+    if ((c->old_id && git_blob_lookup(&old_blob, ctx->repo, c->old_id) < 0) ||
+        (c->new_id && git_blob_lookup(&new_blob, ctx->repo, c->new_id) < 0)) {
+        ctx->stats->missing_blobs++;
+        goto cleanup;
+    }
+    if (git_patch_from_blobs(&patch, old_blob, NULL, new_blob, NULL, NULL) < 0)
+        goto cleanup;
+    if (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY)
+        goto cleanup;
+    size_t adds = 0, dels = 0;
+    if (git_patch_line_stats(NULL, &adds, &dels, patch) == 0) {
+        *added = (gint64)adds;
+        *removed = (gint64)dels;
+    }
+cleanup:
+    git_patch_free(patch);
+    git_blob_free(new_blob);
+    git_blob_free(old_blob);
+}
+
+static int on_change(const RheaChange *c, void *payload)
+{
+    CommitCtx *ctx = payload;
+    gint64 added = -1, removed = -1;
+    if (ctx->opts->line_stats)
+        line_stats(ctx, c, &added, &removed);
+    if (rhea_store_add_change(ctx->store, ctx->cid, c->path, c->path_len, (char)c->kind, added,
+                              removed, ctx->error) < 0)
+        return -1;
+    ctx->stats->changes++;
+    return 0;
+}
+
+static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
+{
+    git_commit *commit = NULL, *parent = NULL;
+    git_tree *tree = NULL, *parent_tree = NULL;
+    char sha[GIT_OID_HEXSZ + 1], psha[GIT_OID_HEXSZ + 1];
+    int rc = -1;
+    git_oid_tostr(sha, sizeof sha, id);
+    if (git_commit_lookup(&commit, ctx->repo, id) < 0) {
+        rhea_error_git(ctx->error, "cannot read commit %s", sha);
+        goto cleanup;
+    }
+    const git_signature *author = git_commit_author(commit);
+    const git_signature *committer = git_commit_committer(commit);
+    const char *name = NULL, *email = NULL;
+    if (git_mailmap_resolve(&name, &email, mailmap, author->name, author->email) < 0) {
+        rhea_error_git(ctx->error, "cannot apply .mailmap to commit %s", sha);
+        goto cleanup;
+    }
+    const char *summary = git_commit_summary(commit);
+    /* a shallow clone's boundary commits are roots, as git shows them */
+    unsigned nparents =
+        g_hash_table_contains(ctx->shallow, id) ? 0 : git_commit_parentcount(commit);
+    RheaCommitRow row = {
+        .sha = sha,
+        .author_name = author->name,
+        .author_email = author->email,
+        .author_time = author->when.time,
+        .author_offset = author->when.offset,
+        .committer_name = committer->name,
+        .committer_email = committer->email,
+        .committer_time = committer->when.time,
+        .committer_offset = committer->when.offset,
+        .mailmap_name = name,
+        .mailmap_email = email,
+        .summary = summary ? summary : "",
+        .parent_count = nparents,
+    };
+    ctx->cid = rhea_store_add_commit(ctx->store, ctx->opts->product, &row, ctx->error);
+    if (ctx->cid < 0)
+        goto cleanup;
+    for (unsigned i = 0; i < nparents; i++) {
+        git_oid_tostr(psha, sizeof psha, git_commit_parent_id(commit, i));
+        if (rhea_store_add_parent(ctx->store, ctx->cid, i, psha, ctx->error) < 0)
+            goto cleanup;
+    }
+    if (nparents > 1) { /* merges: no changed paths, as git log --no-merges */
+        rc = 0;
+        goto cleanup;
+    }
+    if (git_commit_tree(&tree, commit) < 0) {
+        rhea_error_git(ctx->error, "cannot read the tree of commit %s", sha);
+        goto cleanup;
+    }
+    if (nparents == 1) {
+        if (git_commit_parent(&parent, commit, 0) < 0 ||
+            git_commit_tree(&parent_tree, parent) < 0) {
+            rhea_error_git(ctx->error, "cannot read the parent of commit %s", sha);
+            goto cleanup;
+        }
+    }
+    if (rhea_treediff_walk(ctx->repo, parent_tree, tree, on_change, ctx, ctx->error) != 0) {
+        if (ctx->error && !*ctx->error)
+            g_set_error(ctx->error, RHEA_ERROR, RHEA_ERROR_FAILED, "commit %s: tree walk failed",
+                        sha);
+        g_prefix_error(ctx->error, "commit %s: ", sha);
+        goto cleanup;
+    }
+    rc = 0;
+cleanup:
+    git_tree_free(parent_tree);
+    git_commit_free(parent);
+    git_tree_free(tree);
+    git_commit_free(commit);
+    return rc;
+}
+
+int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOptions *opts,
+                    RheaIngestStats *stats, GError **error)
+{
+    g_return_val_if_fail(store && repo && opts && opts->product && stats, -1);
+    memset(stats, 0, sizeof *stats);
+    g_autoptr(RheaProduct) stored = NULL;
+    g_autoptr(GHashTable) known = NULL;
+    g_autoptr(GHashTable) shallow = rhea_history_shallow(repo);
+    g_autoptr(GArray) ids = NULL;
+    git_mailmap *mailmap = NULL;
+    RheaProgress *progress = NULL;
+    gboolean in_txn = FALSE;
+    int rc = -1;
+    git_oid tip;
+    char tip_hex[GIT_OID_HEXSZ + 1];
+
+    int resolved = rhea_repo_resolve(repo, opts->repo_path, opts->ref, &tip, error);
+    if (resolved != 0)
+        return resolved;
+    git_oid_tostr(tip_hex, sizeof tip_hex, &tip);
+    stats->shallow = git_repository_is_shallow(repo) == 1;
+    if (git_mailmap_from_repository(&mailmap, repo) < 0)
+        return rhea_error_git(error, "%s: cannot read .mailmap", opts->repo_path);
+
+    if (rhea_store_product_get(store, opts->product, &stored, error) < 0)
+        goto cleanup;
+    if (!(known = rhea_store_commit_ids(store, opts->product, error)))
+        goto cleanup;
+    gboolean clear = FALSE;
+    if (stored && stored->tip) {
+        g_autoptr(GHashTable) reached = NULL;
+        if (!(ids = rhea_history_walk(repo, &tip, shallow, known, &reached, error)))
+            goto cleanup;
+        if (strcmp(stored->tip, tip_hex) != 0 && !g_hash_table_contains(reached, stored->tip)) {
+            stats->rewritten = clear = TRUE;
+            g_printerr("rhea: %s: stored tip %.12s is not an ancestor of %s (history rewritten or "
+                       "another repository); reading the history again from scratch\n",
+                       opts->product, stored->tip, opts->ref ? opts->ref : "HEAD");
+            g_clear_pointer(&ids, g_array_unref);
+        }
+    }
+    if (!ids) {
+        if (!(ids = rhea_history_walk(repo, &tip, shallow, NULL, NULL, error)))
+            goto cleanup;
+        /* An interrupted run left commits but no tip: keep them only when all are still in this
+         * history (else they came from another one), and read the rest. */
+        if (!clear && g_hash_table_size(known) > 0) {
+            g_autoptr(GArray) rest = g_array_new(FALSE, FALSE, sizeof(git_oid));
+            char hex[GIT_OID_HEXSZ + 1];
+            for (guint i = 0; i < ids->len; i++) {
+                git_oid *id = &g_array_index(ids, git_oid, i);
+                git_oid_tostr(hex, sizeof hex, id);
+                if (!g_hash_table_contains(known, hex))
+                    g_array_append_val(rest, *id);
+            }
+            if (ids->len - rest->len == g_hash_table_size(known)) {
+                g_array_unref(ids);
+                ids = g_steal_pointer(&rest);
+            } else {
+                clear = TRUE;
+            }
+        }
+        if (clear)
+            g_hash_table_remove_all(known);
+    }
+    stats->walked = ids->len;
+
+    if (rhea_store_begin(store, error) < 0)
+        goto cleanup;
+    in_txn = TRUE;
+    RheaProduct p = {
+        .id = (char *)opts->product,
+        .repo_path = (char *)opts->repo_path,
+        .ref = (char *)(opts->ref ? opts->ref : "HEAD"),
+        .rules_path =
+            (char *)(opts->rules_path ? opts->rules_path : (stored ? stored->rules_path : NULL)),
+        .rules_text =
+            (char *)(opts->rules_path ? opts->rules_text : (stored ? stored->rules_text : NULL)),
+        .line_stats = opts->line_stats,
+        .shallow = stats->shallow,
+    };
+    if (rhea_store_product_save(store, &p, error) < 0)
+        goto cleanup;
+    if (clear && rhea_store_product_clear(store, opts->product, error) < 0)
+        goto cleanup;
+
+    guint batch = opts->batch_size ? opts->batch_size : 1000, in_batch = 0;
+    guint64 todo = ids->len, done = 0;
+    progress = rhea_progress_new(opts->product, todo, opts->progress);
+    CommitCtx ctx = {store, repo, opts, stats, shallow, 0, error};
+    for (guint i = 0; i < ids->len; i++) {
+        const git_oid *id = &g_array_index(ids, git_oid, i);
+        done++;
+        if ((opts->stop && *opts->stop) || (opts->limit && stats->read >= opts->limit)) {
+            if (rhea_store_commit(store, error) < 0)
+                goto cleanup;
+            in_txn = FALSE;
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED,
+                        "interrupted: %" G_GUINT64_FORMAT
+                        " new commits stored for %s; run the same command again to resume",
+                        stats->read, opts->product);
+            goto cleanup;
+        }
+        if (store_commit(&ctx, mailmap, id) < 0)
+            goto cleanup;
+        stats->read++;
+        if (++in_batch >= batch) {
+            if (rhea_store_commit(store, error) < 0 || rhea_store_begin(store, error) < 0) {
+                in_txn = FALSE;
+                goto cleanup;
+            }
+            in_batch = 0;
+        }
+        rhea_progress_update(progress, done);
+    }
+    if (rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0)
+        goto cleanup;
+    if (rhea_store_commit(store, error) < 0)
+        goto cleanup;
+    in_txn = FALSE;
+    stats->stored = g_hash_table_size(known) + stats->read;
+    rc = 0;
+cleanup:
+    if (in_txn)
+        rhea_store_rollback(store);
+    rhea_progress_free(progress);
+    git_mailmap_free(mailmap);
+    return rc;
+}

@@ -1,0 +1,87 @@
+/* repo.c: opening repositories and resolving refs for rhea's commands. */
+#include "engine/repo.h"
+
+#include <string.h>
+#include <sys/stat.h>
+
+#include "engine/error.h"
+
+git_repository *rhea_repo_open(const char *path, GError **error)
+{
+    struct stat sb;
+    if (stat(path, &sb) != 0) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: no such directory; pass the path of a git repository", path);
+        return NULL;
+    }
+    if (!S_ISDIR(sb.st_mode)) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: not a directory; pass the path of a git repository", path);
+        return NULL;
+    }
+    git_repository *repo = NULL;
+    int rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+    if (rc == GIT_ENOTFOUND) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: not a git repository; pass the repository's top folder (the one holding "
+                    ".git)",
+                    path);
+        return NULL;
+    }
+    if (rc < 0) {
+        rhea_error_git(error, "%s: cannot open the repository", path);
+        return NULL;
+    }
+    return repo;
+}
+
+int rhea_repo_resolve(git_repository *repo, const char *path, const char *ref, git_oid *out,
+                      GError **error)
+{
+    if (!ref || strcmp(ref, "HEAD") == 0) {
+        int unborn = git_repository_head_unborn(repo);
+        if (unborn == 1)
+            return 1;
+        if (unborn < 0)
+            return rhea_error_git(error, "%s: cannot read HEAD", path);
+        ref = "HEAD";
+    }
+    git_object *obj = NULL;
+    int rc = git_revparse_single(&obj, repo, ref);
+    if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: no ref or commit named '%s'; list them with git -C %s branch -a", path,
+                    ref, path);
+        return -1;
+    }
+    if (rc < 0)
+        return rhea_error_git(error, "%s: cannot resolve '%s'", path, ref);
+    git_object *commit = NULL;
+    rc = git_object_peel(&commit, obj, GIT_OBJECT_COMMIT);
+    git_object_free(obj);
+    if (rc < 0) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: '%s' does not name a commit; pass a branch, tag or commit id", path, ref);
+        return -1;
+    }
+    git_oid_cpy(out, git_object_id(commit));
+    git_object_free(commit);
+    return 0;
+}
+
+char *rhea_repo_default_name(const char *path)
+{
+    g_autofree char *trimmed = g_strdup(path);
+    size_t len = strlen(trimmed);
+    while (len > 1 && trimmed[len - 1] == '/')
+        trimmed[--len] = '\0';
+    char *base = g_path_get_basename(trimmed);
+    if (g_str_has_suffix(base, ".git") && strlen(base) > 4)
+        base[strlen(base) - 4] = '\0';
+    if (strcmp(base, ".") == 0 || strcmp(base, "/") == 0) {
+        g_free(base);
+        g_autofree char *cwd = g_get_current_dir();
+        base = g_path_get_basename(cwd);
+    }
+    return base;
+}

@@ -1,0 +1,519 @@
+/* store.c: opening, migrating and writing rhea's SQLite database.
+ *
+ * Invariants: PRAGMA user_version holds the schema version; a database with tables but version 0 is
+ * not rhea's and is refused rather than modified. Writes use prepared statements kept for the life
+ * of the connection. Paths are interned in `paths` and cached in memory, since the same few
+ * thousand paths recur in every commit. Strings from repositories are stored as the bytes git holds
+ * (SQLite does not validate UTF-8), so a non-UTF-8 path or name survives the round trip. */
+#include "engine/store.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/error.h"
+
+struct RheaStore {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *ins_commit, *ins_parent, *ins_change, *ins_path, *sel_path;
+    GHashTable *path_ids; /* path -> pid (stored as gint64 in a pointer-sized slot) */
+};
+
+static const char *SCHEMA_V1 =
+    "CREATE TABLE products("
+    "  id TEXT PRIMARY KEY,"
+    "  repo_path TEXT NOT NULL,"
+    "  ref TEXT NOT NULL,"
+    "  tip TEXT,"
+    "  rules_path TEXT,"
+    "  rules_text TEXT,"
+    "  line_stats INTEGER NOT NULL DEFAULT 0,"
+    "  shallow INTEGER NOT NULL DEFAULT 0,"
+    "  ingested_at INTEGER);"
+    "CREATE TABLE commits("
+    "  cid INTEGER PRIMARY KEY,"
+    "  product TEXT NOT NULL REFERENCES products(id),"
+    "  sha TEXT NOT NULL,"
+    "  author_name TEXT NOT NULL, author_email TEXT NOT NULL,"
+    "  author_time INTEGER NOT NULL, author_offset INTEGER NOT NULL,"
+    "  committer_name TEXT NOT NULL, committer_email TEXT NOT NULL,"
+    "  committer_time INTEGER NOT NULL, committer_offset INTEGER NOT NULL,"
+    "  mailmap_name TEXT NOT NULL, mailmap_email TEXT NOT NULL,"
+    "  summary TEXT NOT NULL,"
+    "  parent_count INTEGER NOT NULL,"
+    "  is_merge INTEGER NOT NULL,"
+    "  UNIQUE(product, sha));"
+    "CREATE INDEX commits_by_time ON commits(product, committer_time);"
+    "CREATE TABLE parents("
+    "  cid INTEGER NOT NULL REFERENCES commits(cid),"
+    "  idx INTEGER NOT NULL,"
+    "  parent_sha TEXT NOT NULL,"
+    "  PRIMARY KEY(cid, idx)) WITHOUT ROWID;"
+    "CREATE TABLE paths("
+    "  pid INTEGER PRIMARY KEY,"
+    "  path TEXT NOT NULL UNIQUE);"
+    "CREATE TABLE changes("
+    "  cid INTEGER NOT NULL REFERENCES commits(cid),"
+    "  pid INTEGER NOT NULL REFERENCES paths(pid),"
+    "  kind TEXT NOT NULL CHECK(kind IN ('A','M','D','T')),"
+    "  added INTEGER,"
+    "  removed INTEGER,"
+    "  PRIMARY KEY(cid, pid)) WITHOUT ROWID;"
+    "CREATE INDEX changes_by_path ON changes(pid);"
+    "PRAGMA user_version = 1;";
+
+int rhea_store_fail(RheaStore *store, GError **error, const char *what)
+{
+    g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE, "%s: %s: %s", store->path, what,
+                sqlite3_errmsg(store->db));
+    return -1;
+}
+
+int rhea_store_exec(RheaStore *store, const char *sql, GError **error)
+{
+    char *msg = NULL;
+    if (sqlite3_exec(store->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+        int code = sqlite3_errcode(store->db);
+        if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                        "%s: database is locked by another process; wait for it to finish and "
+                        "run again",
+                        store->path);
+        else if (code == SQLITE_NOTADB)
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                        "%s: not a SQLite database; pass --db with another path", store->path);
+        else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                        "%s: cannot write the database (%s); pass --db with a writable path",
+                        store->path, msg ? msg : "read-only");
+        else
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE, "%s: %s", store->path,
+                        msg ? msg : sqlite3_errstr(code));
+        sqlite3_free(msg);
+        return -1;
+    }
+    return 0;
+}
+
+static int query_int(RheaStore *store, const char *sql, gint64 *out, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(store->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        if (rc == SQLITE_NOTADB || sqlite3_errcode(store->db) == SQLITE_NOTADB)
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                        "%s: not a SQLite database; pass --db with another path", store->path);
+        else
+            rhea_store_fail(store, error, "cannot read the database");
+        sqlite3_finalize(st);
+        return -1;
+    }
+    *out = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return 0;
+}
+
+static int prepare(RheaStore *store, sqlite3_stmt **st, const char *sql, GError **error)
+{
+    if (sqlite3_prepare_v3(store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot prepare a statement");
+    return 0;
+}
+
+/* Checks the schema version and creates or refuses as needed. */
+static int migrate(RheaStore *store, gboolean writable, GError **error)
+{
+    gint64 version = 0, tables = 0;
+    if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
+        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0)
+        return -1;
+    if (version > RHEA_SCHEMA_VERSION) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: schema version %" G_GINT64_FORMAT
+                    " is newer than this rhea's (%d); upgrade rhea",
+                    store->path, version, RHEA_SCHEMA_VERSION);
+        return -1;
+    }
+    if (version == 0 && tables > 0) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: a SQLite database that is not rhea's; pass --db with another path",
+                    store->path);
+        return -1;
+    }
+    if (version == 0) {
+        if (!writable) {
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                        "%s: empty database; run rhea analyze first", store->path);
+            return -1;
+        }
+        if (rhea_store_exec(store, "BEGIN IMMEDIATE", error) < 0)
+            return -1;
+        /* Another process may have created it while we waited for the lock. */
+        if (query_int(store, "PRAGMA user_version", &version, error) < 0) {
+            rhea_store_rollback(store);
+            return -1;
+        }
+        if (version == 0 && rhea_store_exec(store, SCHEMA_V1, error) < 0) {
+            rhea_store_rollback(store);
+            return -1;
+        }
+        if (rhea_store_exec(store, "COMMIT", error) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static RheaStore *open_common(const char *path, gboolean writable, GError **error)
+{
+    g_return_val_if_fail(path != NULL, NULL);
+    struct stat sb;
+    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: is a directory, not a database file; pass --db with a file path", path);
+        return NULL;
+    }
+    if (!writable && access(path, F_OK) != 0) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: no such database; run rhea analyze first or pass --db", path);
+        return NULL;
+    }
+    RheaStore *store = g_new0(RheaStore, 1);
+    store->path = g_strdup(path);
+    store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: cannot open the database (%s); pass --db with a writable path", path,
+                    store->db ? sqlite3_errmsg(store->db) : "out of memory");
+        goto fail;
+    }
+    sqlite3_busy_timeout(store->db, 10000);
+    sqlite3_extended_result_codes(store->db, 0);
+    if (migrate(store, writable, error) < 0)
+        goto fail;
+    if (writable) {
+        /* WAL: readers never block the writer, and a killed writer leaves the last committed state.
+         */
+        if (rhea_store_exec(store, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error) <
+            0)
+            goto fail;
+        if (prepare(store, &store->ins_commit,
+                    "INSERT INTO commits(product, sha, author_name, author_email, author_time,"
+                    " author_offset, committer_name, committer_email, committer_time,"
+                    " committer_offset, mailmap_name, mailmap_email, summary, parent_count,"
+                    " is_merge) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    error) < 0 ||
+            prepare(store, &store->ins_parent,
+                    "INSERT INTO parents(cid, idx, parent_sha) VALUES(?,?,?)", error) < 0 ||
+            prepare(store, &store->ins_change,
+                    "INSERT INTO changes(cid, pid, kind, added, removed) VALUES(?,?,?,?,?)",
+                    error) < 0 ||
+            prepare(store, &store->ins_path, "INSERT INTO paths(path) VALUES(?)", error) < 0 ||
+            prepare(store, &store->sel_path, "SELECT pid FROM paths WHERE path = ?", error) < 0)
+            goto fail;
+    }
+    return store;
+fail:
+    rhea_store_close(store);
+    return NULL;
+}
+
+RheaStore *rhea_store_open(const char *path, GError **error)
+{
+    return open_common(path, TRUE, error);
+}
+
+RheaStore *rhea_store_open_readonly(const char *path, GError **error)
+{
+    return open_common(path, FALSE, error);
+}
+
+void rhea_store_close(RheaStore *store)
+{
+    if (!store)
+        return;
+    sqlite3_finalize(store->ins_commit);
+    sqlite3_finalize(store->ins_parent);
+    sqlite3_finalize(store->ins_change);
+    sqlite3_finalize(store->ins_path);
+    sqlite3_finalize(store->sel_path);
+    sqlite3_close(store->db);
+    g_hash_table_destroy(store->path_ids);
+    g_free(store->path);
+    g_free(store);
+}
+
+sqlite3 *rhea_store_db(RheaStore *store)
+{
+    return store->db;
+}
+
+const char *rhea_store_path(RheaStore *store)
+{
+    return store->path;
+}
+
+int rhea_store_begin(RheaStore *store, GError **error)
+{
+    return rhea_store_exec(store, "BEGIN IMMEDIATE", error);
+}
+
+int rhea_store_commit(RheaStore *store, GError **error)
+{
+    return rhea_store_exec(store, "COMMIT", error);
+}
+
+void rhea_store_rollback(RheaStore *store)
+{
+    if (!sqlite3_get_autocommit(store->db))
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+    /* Interned paths of the rolled-back transaction are gone from the table too. */
+    g_hash_table_remove_all(store->path_ids);
+}
+
+void rhea_product_free(RheaProduct *p)
+{
+    if (!p)
+        return;
+    g_free(p->id);
+    g_free(p->repo_path);
+    g_free(p->ref);
+    g_free(p->tip);
+    g_free(p->rules_path);
+    g_free(p->rules_text);
+    g_free(p);
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+    const unsigned char *t = sqlite3_column_text(st, i);
+    return t ? g_strdup((const char *)t) : NULL;
+}
+
+int rhea_store_product_get(RheaStore *store, const char *id, RheaProduct **out, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    *out = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT id, repo_path, ref, tip, rules_path, rules_text, line_stats,"
+                           " shallow FROM products WHERE id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot read products");
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        RheaProduct *p = g_new0(RheaProduct, 1);
+        p->id = column_dup(st, 0);
+        p->repo_path = column_dup(st, 1);
+        p->ref = column_dup(st, 2);
+        p->tip = column_dup(st, 3);
+        p->rules_path = column_dup(st, 4);
+        p->rules_text = column_dup(st, 5);
+        p->line_stats = sqlite3_column_int(st, 6);
+        p->shallow = sqlite3_column_int(st, 7);
+        *out = p;
+    } else if (rc != SQLITE_DONE) {
+        sqlite3_finalize(st);
+        return rhea_store_fail(store, error, "cannot read products");
+    }
+    sqlite3_finalize(st);
+    return 0;
+}
+
+GPtrArray *rhea_store_product_list(RheaStore *store, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT id FROM products ORDER BY id", -1, &st, NULL) !=
+        SQLITE_OK) {
+        rhea_store_fail(store, error, "cannot read products");
+        return NULL;
+    }
+    GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        g_ptr_array_add(ids, column_dup(st, 0));
+    sqlite3_finalize(st);
+    return ids;
+}
+
+int rhea_store_product_save(RheaStore *store, const RheaProduct *p, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT INTO products(id, repo_path, ref, rules_path, rules_text,"
+                           " line_stats, shallow) VALUES(?,?,?,?,?,?,?)"
+                           " ON CONFLICT(id) DO UPDATE SET repo_path=excluded.repo_path,"
+                           " ref=excluded.ref, rules_path=excluded.rules_path,"
+                           " rules_text=excluded.rules_text, line_stats=excluded.line_stats,"
+                           " shallow=excluded.shallow",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot save the product");
+    sqlite3_bind_text(st, 1, p->id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, p->repo_path, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, p->ref, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, p->rules_path, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, p->rules_text, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int(st, 6, p->line_stats ? 1 : 0);
+    sqlite3_bind_int(st, 7, p->shallow ? 1 : 0);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot save the product");
+    return 0;
+}
+
+int rhea_store_product_set_tip(RheaStore *store, const char *id, const char *tip, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "UPDATE products SET tip = ?, ingested_at = strftime('%s','now')"
+                           " WHERE id = ?",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot update the product");
+    sqlite3_bind_text(st, 1, tip, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot update the product");
+    return 0;
+}
+
+static int exec_with_id(RheaStore *store, const char *sql, const char *id, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot prepare a statement");
+    sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot delete the product's rows");
+    return 0;
+}
+
+int rhea_store_product_clear(RheaStore *store, const char *id, GError **error)
+{
+    if (exec_with_id(store,
+                     "DELETE FROM changes WHERE cid IN (SELECT cid FROM commits WHERE product = ?)",
+                     id, error) < 0 ||
+        exec_with_id(store,
+                     "DELETE FROM parents WHERE cid IN (SELECT cid FROM commits WHERE product = ?)",
+                     id, error) < 0 ||
+        exec_with_id(store, "DELETE FROM commits WHERE product = ?", id, error) < 0 ||
+        exec_with_id(store, "UPDATE products SET tip = NULL WHERE id = ?", id, error) < 0)
+        return -1;
+    return 0;
+}
+
+GHashTable *rhea_store_commit_ids(RheaStore *store, const char *product, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT sha FROM commits WHERE product = ?", -1, &st, NULL) !=
+        SQLITE_OK) {
+        rhea_store_fail(store, error, "cannot read commits");
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    GHashTable *ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        g_hash_table_add(ids, column_dup(st, 0));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        g_hash_table_destroy(ids);
+        rhea_store_fail(store, error, "cannot read commits");
+        return NULL;
+    }
+    return ids;
+}
+
+static int step_done(RheaStore *store, sqlite3_stmt *st, GError **error, const char *what)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, what);
+    return 0;
+}
+
+gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCommitRow *row,
+                             GError **error)
+{
+    sqlite3_stmt *st = store->ins_commit;
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, row->sha, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, row->author_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, row->author_email, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 5, row->author_time);
+    sqlite3_bind_int(st, 6, row->author_offset);
+    sqlite3_bind_text(st, 7, row->committer_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, row->committer_email, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 9, row->committer_time);
+    sqlite3_bind_int(st, 10, row->committer_offset);
+    sqlite3_bind_text(st, 11, row->mailmap_name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 12, row->mailmap_email, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 13, row->summary, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 14, (int)row->parent_count);
+    sqlite3_bind_int(st, 15, row->parent_count > 1);
+    if (step_done(store, st, error, "cannot store a commit") < 0)
+        return -1;
+    return sqlite3_last_insert_rowid(store->db);
+}
+
+int rhea_store_add_parent(RheaStore *store, gint64 cid, unsigned idx, const char *parent_sha,
+                          GError **error)
+{
+    sqlite3_stmt *st = store->ins_parent;
+    sqlite3_bind_int64(st, 1, cid);
+    sqlite3_bind_int(st, 2, (int)idx);
+    sqlite3_bind_text(st, 3, parent_sha, -1, SQLITE_STATIC);
+    return step_done(store, st, error, "cannot store a parent");
+}
+
+static gint64 path_id(RheaStore *store, const char *path, size_t len, GError **error)
+{
+    gpointer value;
+    if (g_hash_table_lookup_extended(store->path_ids, path, NULL, &value))
+        return (gint64)GPOINTER_TO_SIZE(value);
+    gint64 pid = -1;
+    sqlite3_stmt *sel = store->sel_path;
+    sqlite3_bind_text(sel, 1, path, (int)len, SQLITE_STATIC);
+    int rc = sqlite3_step(sel);
+    if (rc == SQLITE_ROW)
+        pid = sqlite3_column_int64(sel, 0);
+    sqlite3_reset(sel);
+    sqlite3_clear_bindings(sel);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot read paths");
+    if (pid < 0) {
+        sqlite3_bind_text(store->ins_path, 1, path, (int)len, SQLITE_STATIC);
+        if (step_done(store, store->ins_path, error, "cannot store a path") < 0)
+            return -1;
+        pid = sqlite3_last_insert_rowid(store->db);
+    }
+    g_hash_table_insert(store->path_ids, g_strndup(path, len), GSIZE_TO_POINTER((gsize)pid));
+    return pid;
+}
+
+int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
+                          char kind, gint64 added, gint64 removed, GError **error)
+{
+    gint64 pid = path_id(store, path, path_len, error);
+    if (pid < 0)
+        return -1;
+    char kind_text[2] = {kind, '\0'};
+    sqlite3_stmt *st = store->ins_change;
+    sqlite3_bind_int64(st, 1, cid);
+    sqlite3_bind_int64(st, 2, pid);
+    sqlite3_bind_text(st, 3, kind_text, 1, SQLITE_TRANSIENT);
+    if (added >= 0)
+        sqlite3_bind_int64(st, 4, added);
+    if (removed >= 0)
+        sqlite3_bind_int64(st, 5, removed);
+    return step_done(store, st, error, "cannot store a change");
+}

@@ -1,0 +1,78 @@
+/* store.h: rhea's SQLite database (schema in docs/schema.md).
+ *
+ * One database holds many products. Writers group rows in transactions at commit granularity, so a
+ * commit is either stored with all its parents and changed paths or not at all. */
+#pragma once
+#include <glib.h>
+#include <sqlite3.h>
+#include <stdint.h>
+
+#define RHEA_SCHEMA_VERSION 1
+
+typedef struct RheaStore RheaStore;
+
+typedef struct {
+    char *id;
+    char *repo_path;
+    char *ref;
+    char *tip; /* hex id of the last completely ingested tip, or NULL */
+    char *rules_path;
+    char *rules_text;
+    gboolean line_stats;
+    gboolean shallow;
+} RheaProduct;
+
+typedef struct {
+    const char *sha;
+    const char *author_name, *author_email;
+    gint64 author_time;
+    int author_offset; /* minutes east of UTC */
+    const char *committer_name, *committer_email;
+    gint64 committer_time;
+    int committer_offset;
+    const char *mailmap_name, *mailmap_email; /* author after .mailmap */
+    const char *summary;
+    unsigned parent_count;
+} RheaCommitRow;
+
+/* Opens (creating when absent) the database at path and brings its schema to this version.
+ * Fails with a one-line message for a non-SQLite file, a foreign SQLite database, a newer schema,
+ * or a location that cannot be written. */
+RheaStore *rhea_store_open(const char *path, GError **error);
+/* Opens an existing database for reading only; fails when absent. */
+RheaStore *rhea_store_open_readonly(const char *path, GError **error);
+void rhea_store_close(RheaStore *store);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaStore, rhea_store_close)
+sqlite3 *rhea_store_db(RheaStore *store);
+const char *rhea_store_path(RheaStore *store);
+
+int rhea_store_begin(RheaStore *store, GError **error);
+int rhea_store_commit(RheaStore *store, GError **error);
+void rhea_store_rollback(RheaStore *store);
+/* Runs SQL with no result rows. */
+int rhea_store_exec(RheaStore *store, const char *sql, GError **error);
+/* Sets *error from the connection's last SQLite error. Returns -1. */
+int rhea_store_fail(RheaStore *store, GError **error, const char *what);
+
+void rhea_product_free(RheaProduct *p);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaProduct, rhea_product_free)
+/* *out is NULL (and 0 returned) when the product is not stored. */
+int rhea_store_product_get(RheaStore *store, const char *id, RheaProduct **out, GError **error);
+/* Product ids, sorted. */
+GPtrArray *rhea_store_product_list(RheaStore *store, GError **error);
+/* Inserts the product or updates its repository, ref, rules and flags; the tip is not touched. */
+int rhea_store_product_save(RheaStore *store, const RheaProduct *p, GError **error);
+int rhea_store_product_set_tip(RheaStore *store, const char *id, const char *tip, GError **error);
+/* Deletes every commit and change of the product (for a re-ingest after a history rewrite). */
+int rhea_store_product_clear(RheaStore *store, const char *id, GError **error);
+/* The set of commit ids (hex strings) stored for the product. */
+GHashTable *rhea_store_commit_ids(RheaStore *store, const char *product, GError **error);
+
+/* Inserts a commit; returns its row id (> 0), or -1 with *error set. */
+gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCommitRow *row,
+                             GError **error);
+int rhea_store_add_parent(RheaStore *store, gint64 cid, unsigned idx, const char *parent_sha,
+                          GError **error);
+/* Records that commit cid changed path; added/removed < 0 store NULL (no line stats). */
+int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
+                          char kind, gint64 added, gint64 removed, GError **error);

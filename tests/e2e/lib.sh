@@ -1,0 +1,42 @@
+# lib.sh: what the end-to-end tests share. Usage: source it with "$@" = RHEA SAMPLE_GEN SOURCE_DIR.
+set -uo pipefail
+RHEA=$1
+SAMPLE_GEN=$2
+SRC=$3
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+FAILS=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  FAILS=$((FAILS + 1))
+}
+
+# expect_exit CODE CMD...: runs CMD, keeps stdout/stderr in $OUT/$ERR, checks its exit status.
+expect_exit() {
+  local want=$1
+  shift
+  OUT=$("$@" 2>"$WORK/stderr")
+  local got=$?
+  ERR=$(cat "$WORK/stderr")
+  [ "$got" = "$want" ] || fail "exit $got (want $want): $* -- $ERR"
+}
+
+# expect_match TEXT PATTERN: grep -E PATTERN must match TEXT.
+expect_match() {
+  printf '%s' "$1" | grep -qE -- "$2" || fail "'$1' does not match /$2/"
+}
+
+# one_line TEXT: an error message is exactly one line.
+one_line() {
+  [ "$(printf '%s' "$1" | wc -l)" -le 0 ] || [ "$(printf '%s\n' "$1" | wc -l)" = 1 ] ||
+    fail "not one line: $1"
+}
+
+finish() {
+  if [ "$FAILS" -gt 0 ]; then
+    echo "$FAILS failure(s)" >&2
+    exit 1
+  fi
+  echo "ok"
+}

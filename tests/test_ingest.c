@@ -1,0 +1,338 @@
+/* test_ingest.c: rhea_ingest_run on the sample product and on small fixtures, checked against the
+ * history the generator wrote (samples/sample_product.c lists it commit by commit). */
+#include <check.h>
+#include <string.h>
+
+#include "engine/error.h"
+#include "engine/ingest.h"
+#include "engine/repo.h"
+#include "samples/fixture.h"
+#include "samples/sample_product.h"
+#include "tests/testutil.h"
+
+typedef struct {
+    char *dir, *repo_path, *db_path;
+    RheaStore *store;
+    git_repository *repo;
+} Env;
+
+static Env env_sample(void)
+{
+    Env e = {0};
+    e.dir = testutil_tmpdir();
+    e.repo_path = g_build_filename(e.dir, "wordwise", NULL);
+    e.db_path = g_build_filename(e.dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    ck_assert_int_eq(rhea_sample_product_build(e.repo_path, &error), 0);
+    e.store = rhea_store_open(e.db_path, &error);
+    ck_assert_ptr_nonnull(e.store);
+    e.repo = rhea_repo_open(e.repo_path, &error);
+    ck_assert_ptr_nonnull(e.repo);
+    return e;
+}
+
+static void env_free(Env *e)
+{
+    git_repository_free(e->repo);
+    rhea_store_close(e->store);
+    testutil_rmtree(e->dir);
+    g_free(e->dir);
+    g_free(e->repo_path);
+    g_free(e->db_path);
+}
+
+static int ingest(Env *e, const char *product, RheaIngestOptions *o, RheaIngestStats *st,
+                  GError **error)
+{
+    RheaIngestOptions def = {0};
+    if (!o)
+        o = &def;
+    o->product = product;
+    o->repo_path = e->repo_path;
+    return rhea_ingest_run(e->store, e->repo, o, st, error);
+}
+
+/* Every stored fact of a product, one line per (commit, path) and per commit, sorted. */
+static char *dump(RheaStore *s, const char *product)
+{
+    g_autofree char *sql = g_strdup_printf(
+        "SELECT line FROM ("
+        " SELECT c.sha || '|' || c.author_email || '|' || c.mailmap_email || '|' ||"
+        "  c.committer_time || '|' || c.committer_offset || '|' || c.parent_count || '|' ||"
+        "  c.summary AS line FROM commits c WHERE c.product = '%s'"
+        " UNION ALL"
+        " SELECT c.sha || ' ' || ch.kind || ' ' || p.path || ' ' || ifnull(ch.added, '-') AS line"
+        " FROM commits c JOIN changes ch USING(cid) JOIN paths p USING(pid)"
+        " WHERE c.product = '%s'"
+        " UNION ALL"
+        " SELECT c.sha || ' parent ' || pa.idx || ' ' || pa.parent_sha FROM commits c"
+        " JOIN parents pa USING(cid) WHERE c.product = '%s') ORDER BY line",
+        product, product, product);
+    return testutil_rows(rhea_store_db(s), sql);
+}
+
+START_TEST(sample_history_is_stored_as_written)
+{
+    Env e = env_sample();
+    RheaIngestStats st;
+    GError *error = NULL;
+    ck_assert_int_eq(ingest(&e, "wordwise", NULL, &st, &error), 0);
+    sqlite3 *db = rhea_store_db(e.store);
+    ck_assert_uint_eq(st.read, 13);
+    ck_assert_uint_eq(st.stored, 13);
+    ck_assert_uint_eq(st.changes, 24);
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM commits"), 13);
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM commits WHERE is_merge"), 1);
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM changes"), 24);
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM paths"), 11);
+    /* the merge has two parents and no changed paths */
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM parents p JOIN commits c USING(cid)"
+                                      " WHERE c.summary = 'Merge branch ''theme'''"),
+                     2);
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM changes JOIN commits USING(cid)"
+                                      " WHERE is_merge"),
+                     0);
+    /* commit 10 changed exactly these three paths */
+    g_autofree char *c10 = testutil_rows(
+        db, "SELECT kind || ' ' || path FROM changes JOIN paths USING(pid) JOIN commits"
+            " USING(cid) WHERE summary = 'Load the model at start-up' ORDER BY path");
+    ck_assert_str_eq(c10, "M app/keyboard.js\nM app/main.js\nM model/predict.py");
+    g_autofree char *c13 = testutil_rows(
+        db, "SELECT kind || ' ' || path FROM changes JOIN paths USING(pid) JOIN commits"
+            " USING(cid) WHERE summary = 'Fold vocab into training' ORDER BY path");
+    ck_assert_str_eq(c13, "M model/train.py\nD model/vocab.py");
+    /* the .mailmap joins alice@home.example to Alice Smith; the raw identity is kept */
+    g_autofree char *mm = testutil_text(
+        db, "SELECT author_name || ' <' || author_email || '> -> ' || mailmap_name || ' <' ||"
+            " mailmap_email || '>' FROM commits WHERE summary = 'Show suggestions from the model'");
+    ck_assert_str_eq(mm, "alice <alice@home.example> -> Alice Smith <alice@example.com>");
+    /* times and offsets: Bob's third commit, day 6, New York (-300 minutes) */
+    ck_assert_int_eq(testutil_int(db, "SELECT committer_time FROM commits"
+                                      " WHERE summary = 'Explore the corpus'"),
+                     RHEA_SAMPLE_T0 + 6 * RHEA_SAMPLE_DAY);
+    ck_assert_int_eq(testutil_int(db, "SELECT author_offset FROM commits"
+                                      " WHERE summary = 'Explore the corpus'"),
+                     -300);
+    /* the product remembers its repository, ref and tip */
+    RheaProduct *p = NULL;
+    ck_assert_int_eq(rhea_store_product_get(e.store, "wordwise", &p, &error), 0);
+    ck_assert_str_eq(p->ref, "HEAD");
+    ck_assert_str_eq(p->repo_path, e.repo_path);
+    g_autofree char *last =
+        testutil_text(db, "SELECT sha FROM commits WHERE summary = 'Fold vocab into training'");
+    ck_assert_str_eq(p->tip, last);
+    rhea_product_free(p);
+    env_free(&e);
+}
+END_TEST
+
+START_TEST(line_stats_count_lines_and_leave_binaries_null)
+{
+    Env e = env_sample();
+    RheaIngestStats st;
+    GError *error = NULL;
+    RheaIngestOptions o = {.line_stats = TRUE};
+    ck_assert_int_eq(ingest(&e, "wordwise", &o, &st, &error), 0);
+    sqlite3 *db = rhea_store_db(e.store);
+    /* "def train(corpus):" became "def train(corpus, epochs=3):" */
+    g_autofree char *c4 = testutil_text(
+        db, "SELECT added || '/' || removed FROM changes JOIN paths USING(pid) JOIN commits"
+            " USING(cid) WHERE summary = 'Add prediction' AND path = 'model/train.py'");
+    ck_assert_str_eq(c4, "1/1");
+    /* commit 13 deleted model/vocab.py, two lines */
+    g_autofree char *c13 = testutil_text(
+        db, "SELECT added || '/' || removed FROM changes JOIN paths USING(pid) JOIN commits"
+            " USING(cid) WHERE summary = 'Fold vocab into training' AND path = 'model/vocab.py'");
+    ck_assert_str_eq(c13, "0/2");
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM changes JOIN paths USING(pid)"
+                                      " WHERE path = 'assets/logo.png' AND added IS NULL"),
+                     1);
+    env_free(&e);
+}
+END_TEST
+
+START_TEST(second_run_reads_only_new_commits)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *repo_path = g_build_filename(dir, "r.git", NULL);
+    g_autofree char *db_path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(repo_path, TRUE, &error);
+    for (int i = 0; i < 3; i++) {
+        g_autofree char *body = g_strdup_printf("v%d", i);
+        rhea_fixture_write(fx, "f.txt", body);
+        ck_assert_int_eq(rhea_fixture_commit(fx, "A", "a@x", 1000 + i, 0, body, NULL), 0);
+    }
+    RheaStore *store = rhea_store_open(db_path, &error);
+    git_repository *repo = rhea_repo_open(repo_path, &error);
+    RheaIngestOptions o = {.product = "p", .repo_path = repo_path};
+    RheaIngestStats st;
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.read, 3);
+    ck_assert_uint_eq(st.walked, 3);
+    /* nothing new: nothing walked */
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.walked, 0);
+    ck_assert_uint_eq(st.read, 0);
+    for (int i = 3; i < 5; i++) {
+        g_autofree char *body = g_strdup_printf("v%d", i);
+        rhea_fixture_write(fx, "f.txt", body);
+        ck_assert_int_eq(rhea_fixture_commit(fx, "A", "a@x", 1000 + i, 0, body, NULL), 0);
+    }
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.walked, 2);
+    ck_assert_uint_eq(st.read, 2);
+    ck_assert_uint_eq(st.stored, 5);
+    ck_assert_int_eq(testutil_int(rhea_store_db(store), "SELECT count(*) FROM commits"), 5);
+    git_repository_free(repo);
+    rhea_store_close(store);
+    rhea_fixture_free(fx);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(rewritten_history_is_read_again_from_scratch)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *repo_path = g_build_filename(dir, "r.git", NULL);
+    g_autofree char *db_path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(repo_path, TRUE, &error);
+    git_oid first;
+    rhea_fixture_write(fx, "a", "1");
+    rhea_fixture_commit(fx, "A", "a@x", 1000, 0, "one", &first);
+    rhea_fixture_write(fx, "a", "2");
+    rhea_fixture_commit(fx, "A", "a@x", 1001, 0, "two", NULL);
+    rhea_fixture_write(fx, "a", "3");
+    rhea_fixture_commit(fx, "A", "a@x", 1002, 0, "three", NULL);
+    RheaStore *store = rhea_store_open(db_path, &error);
+    git_repository *repo = rhea_repo_open(repo_path, &error);
+    RheaIngestOptions o = {.product = "p", .repo_path = repo_path};
+    RheaIngestStats st;
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.stored, 3);
+    /* reset main to the first commit and commit something else: "two" and "three" are gone */
+    git_reference *ref = NULL;
+    ck_assert_int_eq(git_reference_create(&ref, repo, "refs/heads/main", &first, 1, NULL), 0);
+    git_reference_free(ref);
+    git_repository_free(repo);
+    rhea_fixture_free(fx);
+    ck_assert_int_eq(git_repository_open(&repo, repo_path), 0);
+    git_commit *c1 = NULL;
+    git_tree *t1 = NULL;
+    git_commit_lookup(&c1, repo, &first);
+    git_commit_tree(&t1, c1);
+    git_signature *sig = NULL;
+    git_signature_new(&sig, "B", "b@x", 2000, 0);
+    git_oid other;
+    const git_commit *parents[1] = {c1};
+    ck_assert_int_eq(git_commit_create(&other, repo, "refs/heads/main", sig, sig, NULL, "rewritten",
+                                       t1, 1, parents),
+                     0);
+    git_signature_free(sig);
+    git_tree_free(t1);
+    git_commit_free(c1);
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert(st.rewritten);
+    ck_assert_uint_eq(st.read, 2);
+    ck_assert_uint_eq(st.stored, 2);
+    g_autofree char *summaries =
+        testutil_rows(rhea_store_db(store), "SELECT summary FROM commits ORDER BY summary");
+    ck_assert_str_eq(summaries, "one\nrewritten");
+    git_repository_free(repo);
+    rhea_store_close(store);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(interrupted_run_resumes_to_the_same_content)
+{
+    Env clean = env_sample();
+    RheaIngestStats st;
+    GError *error = NULL;
+    ck_assert_int_eq(ingest(&clean, "wordwise", NULL, &st, &error), 0);
+    g_autofree char *want = dump(clean.store, "wordwise");
+
+    /* stop after 1, 2, ... 12 commits, resuming each time with small batches */
+    for (guint64 stop = 1; stop < 13; stop++) {
+        Env e = env_sample();
+        RheaIngestOptions o = {.limit = stop, .batch_size = 2};
+        ck_assert_int_eq(ingest(&e, "wordwise", &o, &st, &error), -1);
+        ck_assert(g_error_matches(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED));
+        g_clear_error(&error);
+        ck_assert_uint_eq(st.read, stop);
+        ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM commits"),
+                         (gint64)stop);
+        RheaProduct *p = NULL;
+        rhea_store_product_get(e.store, "wordwise", &p, &error);
+        ck_assert_ptr_null(p->tip);
+        rhea_product_free(p);
+        RheaIngestOptions again = {.batch_size = 2};
+        ck_assert_int_eq(ingest(&e, "wordwise", &again, &st, &error), 0);
+        ck_assert_uint_eq(st.read, 13 - stop);
+        g_autofree char *got = dump(e.store, "wordwise");
+        ck_assert_str_eq(got, want);
+        env_free(&e);
+    }
+    env_free(&clean);
+}
+END_TEST
+
+START_TEST(empty_repository_stores_nothing)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *db_path = g_build_filename(dir, "r.sqlite", NULL);
+    g_autofree char *repo_path = g_build_filename(dir, "empty", NULL);
+    git_repository *repo = NULL;
+    ck_assert_int_eq(git_repository_init(&repo, repo_path, 0), 0);
+    GError *error = NULL;
+    RheaStore *store = rhea_store_open(db_path, &error);
+    RheaIngestOptions o = {.product = "p", .repo_path = repo_path};
+    RheaIngestStats st;
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 1);
+    ck_assert_int_eq(testutil_int(rhea_store_db(store), "SELECT count(*) FROM products"), 0);
+    git_repository_free(repo);
+    rhea_store_close(store);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(products_share_one_database)
+{
+    Env e = env_sample();
+    RheaIngestStats st;
+    GError *error = NULL;
+    ck_assert_int_eq(ingest(&e, "one", NULL, &st, &error), 0);
+    ck_assert_int_eq(ingest(&e, "two", NULL, &st, &error), 0);
+    ck_assert_uint_eq(st.read, 13);
+    ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM commits"), 26);
+    /* paths are shared, not duplicated */
+    ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM paths"), 11);
+    GPtrArray *ids = rhea_store_product_list(e.store, &error);
+    ck_assert_uint_eq(ids->len, 2);
+    g_ptr_array_free(ids, TRUE);
+    env_free(&e);
+}
+END_TEST
+
+int main(void)
+{
+    git_libgit2_init();
+    Suite *s = suite_create("ingest");
+    TCase *tc = tcase_create("ingest");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, sample_history_is_stored_as_written);
+    tcase_add_test(tc, line_stats_count_lines_and_leave_binaries_null);
+    tcase_add_test(tc, second_run_reads_only_new_commits);
+    tcase_add_test(tc, rewritten_history_is_read_again_from_scratch);
+    tcase_add_test(tc, interrupted_run_resumes_to_the_same_content);
+    tcase_add_test(tc, empty_repository_stores_nothing);
+    tcase_add_test(tc, products_share_one_database);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    git_libgit2_shutdown();
+    return failed ? 1 : 0;
+}

@@ -1,0 +1,104 @@
+/* test_store.c: opening databases: creation, and the refusals that protect a user's file. */
+#include <check.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/error.h"
+#include "engine/store.h"
+#include "tests/testutil.h"
+
+START_TEST(creates_schema_version_1)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
+    ck_assert_int_eq(
+        testutil_int(rhea_store_db(s), "SELECT count(*) FROM sqlite_master WHERE type='table'"), 5);
+    rhea_store_close(s);
+    /* reopening an existing rhea database works */
+    s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(refuses_a_file_that_is_not_sqlite)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "notes.sqlite", NULL);
+    const char *text = "these are my notes, not a database, and they must survive\n";
+    ck_assert(g_file_set_contents(path, text, -1, NULL));
+    GError *error = NULL;
+    ck_assert_ptr_null(rhea_store_open(path, &error));
+    ck_assert_ptr_nonnull(error);
+    ck_assert_ptr_nonnull(strstr(error->message, "not a SQLite database"));
+    ck_assert_ptr_null(strchr(error->message, '\n'));
+    g_autofree char *after = NULL;
+    ck_assert(g_file_get_contents(path, &after, NULL, NULL));
+    ck_assert_str_eq(after, text);
+    g_error_free(error);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(refuses_newer_schema_and_foreign_databases)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *newer = g_build_filename(dir, "newer.sqlite", NULL);
+    g_autofree char *foreign = g_build_filename(dir, "foreign.sqlite", NULL);
+    sqlite3 *db;
+    sqlite3_open(newer, &db);
+    sqlite3_exec(db, "PRAGMA user_version=99", NULL, NULL, NULL);
+    sqlite3_close(db);
+    sqlite3_open(foreign, &db);
+    sqlite3_exec(db, "CREATE TABLE mine(x)", NULL, NULL, NULL);
+    sqlite3_close(db);
+    GError *error = NULL;
+    ck_assert_ptr_null(rhea_store_open(newer, &error));
+    ck_assert_ptr_nonnull(strstr(error->message, "newer than this rhea"));
+    g_clear_error(&error);
+    ck_assert_ptr_null(rhea_store_open(foreign, &error));
+    ck_assert_ptr_nonnull(strstr(error->message, "not rhea's"));
+    g_clear_error(&error);
+    sqlite3_open(foreign, &db);
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM sqlite_master"), 1);
+    sqlite3_close(db);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(read_only_location_fails_with_a_message)
+{
+    if (geteuid() == 0)
+        return; /* root writes anywhere; the e2e test covers a read-only file system path */
+    g_autofree char *dir = testutil_tmpdir();
+    chmod(dir, 0555);
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    ck_assert_ptr_null(rhea_store_open(path, &error));
+    ck_assert_ptr_nonnull(error);
+    chmod(dir, 0755);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("store");
+    TCase *tc = tcase_create("open");
+    tcase_add_test(tc, creates_schema_version_1);
+    tcase_add_test(tc, refuses_a_file_that_is_not_sqlite);
+    tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
+    tcase_add_test(tc, read_only_location_fails_with_a_message);
+    suite_add_tcase(s, tc);
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

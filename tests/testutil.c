@@ -1,0 +1,58 @@
+/* testutil.c: see testutil.h. */
+#include "tests/testutil.h"
+
+#include <check.h>
+#include <stdlib.h>
+
+char *testutil_tmpdir(void)
+{
+    GError *error = NULL;
+    char *dir = g_dir_make_tmp("rhea-test-XXXXXX", &error);
+    ck_assert_msg(dir != NULL, "tmpdir: %s", error ? error->message : "?");
+    return dir;
+}
+
+void testutil_rmtree(const char *path)
+{
+    g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", path);
+    ck_assert_int_eq(system(cmd), 0);
+}
+
+gint64 testutil_int(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(db));
+    ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "no row: %s", sql);
+    gint64 v = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return v;
+}
+
+char *testutil_text(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(db));
+    ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "no row: %s", sql);
+    const unsigned char *t = sqlite3_column_text(st, 0);
+    char *v = t ? g_strdup((const char *)t) : NULL;
+    sqlite3_finalize(st);
+    return v;
+}
+
+char *testutil_rows(sqlite3 *db, const char *sql)
+{
+    sqlite3_stmt *st = NULL;
+    ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
+                  sqlite3_errmsg(db));
+    GString *out = g_string_new(NULL);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        if (out->len)
+            g_string_append_c(out, '\n');
+        const unsigned char *t = sqlite3_column_text(st, 0);
+        g_string_append(out, t ? (const char *)t : "NULL");
+    }
+    sqlite3_finalize(st);
+    return g_string_free(out, FALSE);
+}
