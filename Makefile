@@ -2,10 +2,10 @@
 BUILD ?= build
 SANITIZE ?= OFF
 CMAKE_FLAGS ?=
-DEB_PACKAGES = cmake pkg-config libgit2-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
+DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
 	libjson-glib-dev libcairo2-dev python3 git sqlite3
 
-.PHONY: all deps build test test-asan demo bench format clean
+.PHONY: all deps build test test-asan demo bench fuzz format clean
 
 all: build
 
@@ -39,6 +39,19 @@ demo: build
 	$(BUILD)/rhea analyze $(BUILD)/sample-product --product wordwise --db $(DEMO_DB) \
 		--rules samples/rules/sample.rules --line-stats
 
+# libFuzzer targets under ASan/UBSan, built with clang; each runs FUZZ_SECONDS from its seed corpus.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DRHEA_FUZZ=ON -DRHEA_SANITIZE=ON
+	cmake --build build-fuzz -j2
+	@for t in build-fuzz/tests/fuzz_*; do \
+		name=$$(basename $$t); mkdir -p build-fuzz/corpus/$$name; \
+		echo "== $$name ($(FUZZ_SECONDS)s)"; \
+		$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$name \
+			tests/fuzz/corpus/$$name || exit 1; \
+	done
+
 bench: build
 	tests/bench/ingest_vs_git_log.sh $(REPO)
 
@@ -46,4 +59,4 @@ format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
 
 clean:
-	rm -rf $(BUILD) build-asan
+	rm -rf $(BUILD) build-asan build-fuzz
