@@ -53,7 +53,7 @@ fuzz: deps
 	done
 
 bench: build
-	tests/bench/ingest_vs_git_log.sh $(REPO)
+	tests/bench/ingest_vs_git_log.sh $(REPO) $(BUILD)/rhea
 
 format:
 	clang-format -i $$(git ls-files '*.c' '*.h')
