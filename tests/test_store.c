@@ -87,6 +87,31 @@ START_TEST(read_only_location_fails_with_a_message)
 }
 END_TEST
 
+START_TEST(change_kind_is_one_of_four_letters)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    sqlite3 *db = rhea_store_db(s);
+    ck_assert_int_eq(
+        sqlite3_exec(db, "INSERT INTO paths(pid, path) VALUES(1,'a')", NULL, NULL, NULL),
+        SQLITE_OK);
+    const char *kinds[] = {"A", "M", "D", "T", "X", "a", "", "AM"};
+    const int want[] = {SQLITE_OK,         SQLITE_OK,         SQLITE_OK,         SQLITE_OK,
+                        SQLITE_CONSTRAINT, SQLITE_CONSTRAINT, SQLITE_CONSTRAINT, SQLITE_CONSTRAINT};
+    for (size_t i = 0; i < G_N_ELEMENTS(kinds); i++) {
+        g_autofree char *sql = g_strdup_printf(
+            "INSERT INTO changes(cid, pid, kind) VALUES(%zu, 1, '%s')", i + 1, kinds[i]);
+        ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, NULL) == want[i], "kind '%s'", kinds[i]);
+    }
+    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM changes"), 4);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -95,6 +120,7 @@ int main(void)
     tcase_add_test(tc, refuses_a_file_that_is_not_sqlite);
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);
+    tcase_add_test(tc, change_kind_is_one_of_four_letters);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
