@@ -11,3 +11,5 @@ int rhea_repo_resolve(git_repository *repo, const char *path, const char *ref, g
                       GError **error);
 /* The default product id for a repository path: its folder name without a trailing ".git". */
 char *rhea_repo_default_name(const char *path);
+/* Sets libgit2's process-wide options for reading whole histories; call after git_libgit2_init. */
+void rhea_repo_tune(void);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/cli/cli.h"
+#include "engine/repo.h"
 #include "rhea_version.h"
 
 static const RheaCommand commands[] = {
@@ -44,6 +45,7 @@ int main(int argc, char **argv)
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
             git_libgit2_init();
+            rhea_repo_tune();
             int rc = commands[i].run(argc - 1, argv + 1);
             git_libgit2_shutdown();
             return rc;
