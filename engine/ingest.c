@@ -235,6 +235,10 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         goto cleanup;
 
     guint batch = opts->batch_size ? opts->batch_size : 1000, in_batch = 0;
+    /* more than one transaction's worth: cheaper to index the paths once at the end */
+    gboolean bulk = ids->len > batch;
+    if (bulk && rhea_store_bulk_begin(store, error) < 0)
+        goto cleanup;
     guint64 todo = ids->len, done = 0;
     progress = rhea_progress_new(opts->product, todo, opts->progress);
     CommitCtx ctx = {store, repo, opts, stats, shallow, 0, error};
@@ -242,7 +246,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         const git_oid *id = &g_array_index(ids, git_oid, i);
         done++;
         if ((opts->stop && *opts->stop) || (opts->limit && stats->read >= opts->limit)) {
-            if (rhea_store_commit(store, error) < 0)
+            if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
+                rhea_store_commit(store, error) < 0)
                 goto cleanup;
             in_txn = FALSE;
             g_set_error(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED,
@@ -263,7 +268,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         }
         rhea_progress_update(progress, done);
     }
-    if (rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0)
+    if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
+        rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0)
         goto cleanup;
     if (rhea_store_commit(store, error) < 0)
         goto cleanup;

@@ -49,6 +49,10 @@ const char *rhea_store_path(RheaStore *store);
 int rhea_store_begin(RheaStore *store, GError **error);
 int rhea_store_commit(RheaStore *store, GError **error);
 void rhea_store_rollback(RheaStore *store);
+/* Around a load of many commits, inside transactions: drops the changes-by-path index, and builds
+ * it again. Opening a database for writing also builds it when missing. */
+int rhea_store_bulk_begin(RheaStore *store, GError **error);
+int rhea_store_bulk_end(RheaStore *store, GError **error);
 /* Runs SQL with no result rows. */
 int rhea_store_exec(RheaStore *store, const char *sql, GError **error);
 /* Sets *error from the connection's last SQLite error. Returns -1. */

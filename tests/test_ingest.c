@@ -245,6 +245,8 @@ START_TEST(rewritten_history_is_read_again_from_scratch)
 }
 END_TEST
 
+#define PATH_INDEX_SQL "SELECT count(*) FROM sqlite_master WHERE name = 'changes_by_path'"
+
 START_TEST(interrupted_run_resumes_to_the_same_content)
 {
     Env clean = env_sample();
@@ -263,6 +265,8 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         ck_assert_uint_eq(st.read, stop);
         ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM commits"),
                          (gint64)stop);
+        /* 13 commits in batches of 2 is a bulk load: the index dropped for it is back */
+        ck_assert_int_eq(testutil_int(rhea_store_db(e.store), PATH_INDEX_SQL), 1);
         RheaProduct *p = NULL;
         rhea_store_product_get(e.store, "wordwise", &p, &error);
         ck_assert_ptr_null(p->tip);
@@ -270,6 +274,7 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         RheaIngestOptions again = {.batch_size = 2};
         ck_assert_int_eq(ingest(&e, "wordwise", &again, &st, &error), 0);
         ck_assert_uint_eq(st.read, 13 - stop);
+        ck_assert_int_eq(testutil_int(rhea_store_db(e.store), PATH_INDEX_SQL), 1);
         g_autofree char *got = dump(e.store, "wordwise");
         ck_assert_str_eq(got, want);
         env_free(&e);

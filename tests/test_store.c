@@ -112,6 +112,28 @@ START_TEST(change_kind_is_one_of_four_letters)
 }
 END_TEST
 
+START_TEST(open_restores_the_index_a_killed_bulk_load_left_out)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    const char *count = "SELECT count(*) FROM sqlite_master WHERE name = 'changes_by_path'";
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), count), 1);
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), count), 0);
+    rhea_store_close(s); /* as if killed before rhea_store_bulk_end */
+    s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), count), 1);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -121,6 +143,7 @@ int main(void)
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
+    tcase_add_test(tc, open_restores_the_index_a_killed_bulk_load_left_out);
     suite_add_tcase(s, tc);
     SRunner *sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
