@@ -9,6 +9,10 @@
 
 static const RheaCommand commands[] = {
     {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
+    {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
+     rhea_cmd_contributors},
+    {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
+     rhea_cmd_coupling},
 };
 
 static void print_help(FILE *out)
