@@ -9,6 +9,8 @@
 
 static const RheaCommand commands[] = {
     {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
+    {"classify", "label every path ML, non-ML or excluded, with the rule that decided",
+     rhea_cmd_classify},
 };
 
 static void print_help(FILE *out)
