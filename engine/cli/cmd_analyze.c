@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <unistd.h>
 
+#include "classifiers/rules.h"
 #include "engine/cli/cli.h"
 #include "engine/error.h"
 #include "engine/ingest.h"
@@ -36,8 +37,12 @@ int rhea_cmd_analyze(int argc, char **argv)
 
     g_autoptr(GError) error = NULL;
     g_autofree char *rules_text = NULL;
-    if (rules && !g_file_get_contents(rules, &rules_text, NULL, &error))
-        return rhea_cli_fail("analyze", error);
+    if (rules) {
+        /* a bad rules file stops the run before the database is touched */
+        g_autoptr(RheaRules) parsed = rhea_rules_load(rules, &error);
+        if (!parsed || !g_file_get_contents(rules, &rules_text, NULL, &error))
+            return rhea_cli_fail("analyze", error);
+    }
 
     /* The repository is checked before the database is touched: bad input changes nothing. */
     git_repository *repo = rhea_repo_open(repo_path, &error);

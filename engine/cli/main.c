@@ -9,6 +9,8 @@
 
 static const RheaCommand commands[] = {
     {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
+    {"classify", "label every path ML, non-ML or excluded, with the rule that decided",
+     rhea_cmd_classify},
     {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
      rhea_cmd_contributors},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
