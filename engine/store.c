@@ -64,6 +64,18 @@ static const char *SCHEMA_V1 =
     "CREATE INDEX changes_by_path ON changes(pid);"
     "PRAGMA user_version = 1;";
 
+/* Version 2: study metadata (manifest columns per product) and study-wide settings. */
+static const char *SCHEMA_V2 =
+    "CREATE TABLE product_meta("
+    "  product TEXT NOT NULL REFERENCES products(id),"
+    "  key TEXT NOT NULL,"
+    "  value TEXT,"
+    "  PRIMARY KEY(product, key)) WITHOUT ROWID;"
+    "CREATE TABLE settings("
+    "  key TEXT PRIMARY KEY,"
+    "  value TEXT) WITHOUT ROWID;"
+    "PRAGMA user_version = 2;";
+
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
     g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE, "%s: %s: %s", store->path, what,
@@ -158,6 +170,23 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
             return -1;
         }
         if (version == 0 && rhea_store_exec(store, SCHEMA_V1, error) < 0) {
+            rhea_store_rollback(store);
+            return -1;
+        }
+        if (rhea_store_exec(store, "COMMIT", error) < 0)
+            return -1;
+        version = 1;
+    }
+    if (version < RHEA_SCHEMA_VERSION && !writable)
+        return 0; /* read-only: the missing tables are simply empty to the reader */
+    if (version == 1) {
+        if (rhea_store_exec(store, "BEGIN IMMEDIATE", error) < 0)
+            return -1;
+        if (query_int(store, "PRAGMA user_version", &version, error) < 0) {
+            rhea_store_rollback(store);
+            return -1;
+        }
+        if (version == 1 && rhea_store_exec(store, SCHEMA_V2, error) < 0) {
             rhea_store_rollback(store);
             return -1;
         }
@@ -516,4 +545,64 @@ int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t
     if (removed >= 0)
         sqlite3_bind_int64(st, 5, removed);
     return step_done(store, st, error, "cannot store a change");
+}
+
+int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,
+                        GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT INTO product_meta(product, key, value) VALUES(?,?,?)"
+                           " ON CONFLICT(product, key) DO UPDATE SET value = excluded.value",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot save product metadata");
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, value, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot save product metadata");
+}
+
+GHashTable *rhea_store_meta_get(RheaStore *store, const char *product)
+{
+    GHashTable *meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT key, value FROM product_meta WHERE product = ?", -1,
+                           &st, NULL) != SQLITE_OK)
+        return meta; /* a version 1 database opened read-only has no metadata */
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        g_hash_table_insert(meta, column_dup(st, 0), column_dup(st, 1));
+    sqlite3_finalize(st);
+    return meta;
+}
+
+int rhea_store_setting_set(RheaStore *store, const char *key, const char *value, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT INTO settings(key, value) VALUES(?,?)"
+                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot save a setting");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot save a setting");
+}
+
+char *rhea_store_setting_get(RheaStore *store, const char *key)
+{
+    sqlite3_stmt *st = NULL;
+    char *value = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT value FROM settings WHERE key = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        value = column_dup(st, 0);
+    sqlite3_finalize(st);
+    return value;
 }

@@ -8,7 +8,7 @@
 #include "engine/store.h"
 #include "tests/testutil.h"
 
-START_TEST(creates_schema_version_1)
+START_TEST(creates_the_current_schema)
 {
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
@@ -91,7 +91,7 @@ int main(void)
 {
     Suite *s = suite_create("store");
     TCase *tc = tcase_create("open");
-    tcase_add_test(tc, creates_schema_version_1);
+    tcase_add_test(tc, creates_the_current_schema);
     tcase_add_test(tc, refuses_a_file_that_is_not_sqlite);
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);

@@ -26,3 +26,4 @@ int rhea_cmd_analyze(int argc, char **argv);
 int rhea_cmd_classify(int argc, char **argv);
 int rhea_cmd_contributors(int argc, char **argv);
 int rhea_cmd_coupling(int argc, char **argv);
+int rhea_cmd_study(int argc, char **argv);

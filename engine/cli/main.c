@@ -13,6 +13,7 @@ static const RheaCommand commands[] = {
      rhea_cmd_classify},
     {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
      rhea_cmd_contributors},
+    {"study", "analyze every product of a manifest into one database", rhea_cmd_study},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
      rhea_cmd_coupling},
 };
