@@ -17,11 +17,39 @@ START_TEST(creates_the_current_schema)
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
     ck_assert_int_eq(
-        testutil_int(rhea_store_db(s), "SELECT count(*) FROM sqlite_master WHERE type='table'"), 5);
+        testutil_int(rhea_store_db(s), "SELECT count(*) FROM sqlite_master WHERE type='table'"), 7);
     rhea_store_close(s);
     /* reopening an existing rhea database works */
     s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(upgrades_a_version_1_database)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "v1.sqlite", NULL);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    sqlite3_exec(db,
+                 "CREATE TABLE products(id TEXT PRIMARY KEY, repo_path TEXT NOT NULL, ref TEXT NOT "
+                 "NULL, tip TEXT, rules_path TEXT, rules_text TEXT, line_stats INTEGER NOT NULL "
+                 "DEFAULT 0, shallow INTEGER NOT NULL DEFAULT 0, ingested_at INTEGER);"
+                 "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', 'HEAD');"
+                 "PRAGMA user_version = 1;",
+                 NULL, NULL, NULL);
+    sqlite3_close(db);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), 2);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), "SELECT count(*) FROM products"), 1);
+    ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
+    GHashTable *meta = rhea_store_meta_get(s, "kept");
+    ck_assert_str_eq(g_hash_table_lookup(meta, "stars"), "63");
+    g_hash_table_destroy(meta);
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -92,6 +120,7 @@ int main(void)
     Suite *s = suite_create("store");
     TCase *tc = tcase_create("open");
     tcase_add_test(tc, creates_the_current_schema);
+    tcase_add_test(tc, upgrades_a_version_1_database);
     tcase_add_test(tc, refuses_a_file_that_is_not_sqlite);
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);
