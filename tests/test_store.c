@@ -31,19 +31,20 @@ START_TEST(upgrades_a_version_1_database)
 {
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(dir, "v1.sqlite", NULL);
+    /* a version 1 database is today's minus the version 2 tables */
+    GError *error = NULL;
+    rhea_store_close(rhea_store_open(path, &error));
     sqlite3 *db;
     sqlite3_open(path, &db);
-    sqlite3_exec(db,
-                 "CREATE TABLE products(id TEXT PRIMARY KEY, repo_path TEXT NOT NULL, ref TEXT NOT "
-                 "NULL, tip TEXT, rules_path TEXT, rules_text TEXT, line_stats INTEGER NOT NULL "
-                 "DEFAULT 0, shallow INTEGER NOT NULL DEFAULT 0, ingested_at INTEGER);"
-                 "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', 'HEAD');"
-                 "PRAGMA user_version = 1;",
-                 NULL, NULL, NULL);
+    ck_assert_int_eq(sqlite3_exec(db,
+                                  "DROP TABLE product_meta; DROP TABLE settings;"
+                                  "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
+                                  "'HEAD'); PRAGMA user_version = 1;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
     sqlite3_close(db);
-    GError *error = NULL;
     RheaStore *s = rhea_store_open(path, &error);
-    ck_assert_ptr_nonnull(s);
+    ck_assert_msg(s != NULL, "%s", error ? error->message : "");
     ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), 2);
     ck_assert_int_eq(testutil_int(rhea_store_db(s), "SELECT count(*) FROM products"), 1);
     ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
