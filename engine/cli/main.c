@@ -14,6 +14,9 @@ static const RheaCommand commands[] = {
     {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
      rhea_cmd_contributors},
     {"study", "analyze every product of a manifest into one database", rhea_cmd_study},
+    {"report", "per-RQ tables and charts for one or more products, in every format",
+     rhea_cmd_report},
+    {"trend", "metrics per month, quarter or year", rhea_cmd_trend},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
      rhea_cmd_coupling},
 };
