@@ -123,8 +123,8 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
             return NULL;
         }
         if (g_hash_table_contains(ids, e->id)) {
-            g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID, "%s:%u: id '%s' appears twice",
-                        path, i + 1, e->id);
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID, "%s:%u: id '%s' appears twice", path,
+                        i + 1, e->id);
             return NULL;
         }
         g_hash_table_add(ids, e->id);
@@ -137,8 +137,7 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
     }
     if (!header) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                    "%s:1: empty manifest; expected a header row with 'id' and 'repository'",
-                    path);
+                    "%s:1: empty manifest; expected a header row with 'id' and 'repository'", path);
         return NULL;
     }
     return g_steal_pointer(&m);
@@ -177,8 +176,8 @@ char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones, char 
         g_autofree char *owner = g_strndup(repo, (gsize)(slash - repo));
         const char *name = slash + 1;
         g_autofree char *plus = g_strdup_printf("%s+%s", owner, name);
-        const char *forms[][3] = {{plus, NULL, NULL},  {plus, "repo", NULL}, {owner, name, NULL},
-                                  {name, NULL, NULL}};
+        const char *forms[][3] = {
+            {plus, NULL, NULL}, {plus, "repo", NULL}, {owner, name, NULL}, {name, NULL, NULL}};
         for (size_t f = 0; f < G_N_ELEMENTS(forms); f++) {
             g_ptr_array_add(candidates,
                             g_build_filename(clones, forms[f][0], forms[f][1], forms[f][2], NULL));

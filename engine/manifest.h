@@ -5,14 +5,14 @@
 #include <glib.h>
 
 typedef struct {
-    guint line; /* 1-based line in the file */
+    guint line;                                         /* 1-based line in the file */
     char *id, *repository, *name, *genre, *rules, *ref; /* NULL when absent or empty */
     GPtrArray *meta_keys, *meta_values;                 /* the other columns, in file order */
 } RheaManifestEntry;
 
 typedef struct {
     char *path;
-    char *dir;         /* the manifest's folder, for relative rules paths */
+    char *dir;          /* the manifest's folder, for relative rules paths */
     GPtrArray *entries; /* RheaManifestEntry* */
 } RheaManifest;
 
@@ -26,5 +26,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaManifest, rhea_manifest_free)
 char *rhea_manifest_rules_path(const RheaManifest *m, const RheaManifestEntry *e);
 /* Finds the entry's repository: a path (absolute, or relative to the current folder), else for
  * owner/name: CLONES/owner+name, CLONES/owner+name/repo, CLONES/owner/name, CLONES/name (each also
- * with .git). Only a folder holding .git or a bare repository counts. NULL when none does; *tried then lists the places looked at. */
+ * with .git). Only a folder holding .git or a bare repository counts. NULL when none does; *tried
+ * then lists the places looked at. */
 char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones, char **tried);

@@ -65,16 +65,15 @@ static const char *SCHEMA_V1 =
     "PRAGMA user_version = 1;";
 
 /* Version 2: study metadata (manifest columns per product) and study-wide settings. */
-static const char *SCHEMA_V2 =
-    "CREATE TABLE product_meta("
-    "  product TEXT NOT NULL REFERENCES products(id),"
-    "  key TEXT NOT NULL,"
-    "  value TEXT,"
-    "  PRIMARY KEY(product, key)) WITHOUT ROWID;"
-    "CREATE TABLE settings("
-    "  key TEXT PRIMARY KEY,"
-    "  value TEXT) WITHOUT ROWID;"
-    "PRAGMA user_version = 2;";
+static const char *SCHEMA_V2 = "CREATE TABLE product_meta("
+                               "  product TEXT NOT NULL REFERENCES products(id),"
+                               "  key TEXT NOT NULL,"
+                               "  value TEXT,"
+                               "  PRIMARY KEY(product, key)) WITHOUT ROWID;"
+                               "CREATE TABLE settings("
+                               "  key TEXT PRIMARY KEY,"
+                               "  value TEXT) WITHOUT ROWID;"
+                               "PRAGMA user_version = 2;";
 
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {

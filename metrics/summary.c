@@ -90,7 +90,8 @@ static void count_paths(RheaProductSummary *s, const RheaCommitSet *set, const R
         if (ml) {
             s->ml_paths++;
             const char *slash = strchr(path, '/');
-            g_hash_table_add(folders, slash ? g_strndup(path, (gsize)(slash - path)) : g_strdup("."));
+            g_hash_table_add(folders,
+                             slash ? g_strndup(path, (gsize)(slash - path)) : g_strdup("."));
         } else {
             s->nonml_paths++;
         }
@@ -128,12 +129,13 @@ static void trajectory(RheaProductSummary *s, const RheaCommitSet *set, const Rh
         /* commits arrive by time, so months are appended in order, with empty months between */
         while (s->months->len == 0 ||
                g_array_index(s->months, RheaMonthCount, s->months->len - 1).start < month) {
-            RheaMonthCount m = {.start = s->months->len == 0
-                                             ? month
-                                             : rhea_period_next(RHEA_PERIOD_MONTH,
-                                                                g_array_index(s->months, RheaMonthCount,
-                                                                              s->months->len - 1)
-                                                                    .start)};
+            RheaMonthCount m = {
+                .start =
+                    s->months->len == 0
+                        ? month
+                        : rhea_period_next(
+                              RHEA_PERIOD_MONTH,
+                              g_array_index(s->months, RheaMonthCount, s->months->len - 1).start)};
             g_array_append_val(s->months, m);
         }
         RheaMonthCount *m = &g_array_index(s->months, RheaMonthCount, s->months->len - 1);

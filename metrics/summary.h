@@ -17,8 +17,8 @@ typedef struct {
 } RheaSummaryOptions;
 
 typedef struct {
-    gint64 start;        /* month start, Unix seconds */
-    guint ml, nonml;     /* transactions touching ML / non-ML code in that month */
+    gint64 start;    /* month start, Unix seconds */
+    guint ml, nonml; /* transactions touching ML / non-ML code in that month */
 } RheaMonthCount;
 
 typedef struct {
@@ -27,13 +27,13 @@ typedef struct {
     RheaContributors *contributors;
     RheaCoupling coupling;
     guint dropped_large;
-    guint core_ml, core_nonml, core_both; /* core contributors touching ML, non-ML, both */
+    guint core_ml, core_nonml, core_both;        /* core contributors touching ML, non-ML, both */
     guint ml_paths, nonml_paths, excluded_paths; /* distinct paths changed in the window */
-    guint ml_folders;      /* RQ2: distinct top-level folders holding ML files */
+    guint ml_folders; /* RQ2: distinct top-level folders holding ML files */
     gint64 first_commit, first_ml, first_nonml; /* RQ3: committer times; -1 when none */
-    guint test_paths, test_paths_ml;           /* RQ4: test files (by path), of them ML */
-    guint ops_paths, ops_commits;              /* RQ5: CI/deployment files and commits to them */
-    GArray *months;                            /* RQ3: RheaMonthCount, in order */
+    guint test_paths, test_paths_ml;            /* RQ4: test files (by path), of them ML */
+    guint ops_paths, ops_commits;               /* RQ5: CI/deployment files and commits to them */
+    GArray *months;                             /* RQ3: RheaMonthCount, in order */
 } RheaProductSummary;
 
 RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,

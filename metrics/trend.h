@@ -8,8 +8,8 @@
 #include "metrics/slice.h"
 
 typedef struct {
-    char *label;        /* "2023-01", "2023-Q1", "2023" */
-    gint64 start, end;  /* the period; with cumulative, commits from the beginning to end count */
+    char *label;       /* "2023-01", "2023-Q1", "2023" */
+    gint64 start, end; /* the period; with cumulative, commits from the beginning to end count */
     guint commits, contributors, core;
     guint transactions, ml_transactions; /* transactions, and those touching ML code */
     double ml_share;                     /* ml_transactions / transactions; NAN without any */

@@ -50,8 +50,8 @@ static char *join_emails(const GPtrArray *emails)
 RheaTable *rhea_rq1_contributors_table(const char *product, const RheaContributors *c,
                                        gboolean core_only)
 {
-    g_autofree char *title = g_strdup_printf("%s: %s", product,
-                                             core_only ? "core contributors" : "contributors");
+    g_autofree char *title =
+        g_strdup_printf("%s: %s", product, core_only ? "core contributors" : "contributors");
     RheaTable *t = rhea_table_new(core_only ? "core" : "contributors", title);
     rhea_table_add_column(t, "rank", "#", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "name", "Name", RHEA_ALIGN_LEFT);
@@ -119,7 +119,8 @@ RheaTable *rhea_rq1_backgrounds_table(const char *product, const RheaContributor
     rhea_table_add_row(t);
     rhea_table_push_string(t, "not in the file");
     rhea_table_push_int(t, unknown);
-    rhea_table_set_caption(t, "Backgrounds are judged by people (--backgrounds FILE), not by rhea.");
+    rhea_table_set_caption(t,
+                           "Backgrounds are judged by people (--backgrounds FILE), not by rhea.");
     return t;
 }
 
@@ -198,7 +199,8 @@ RheaTable *rhea_rq1_coupling_table(const char *product, const RheaCoupling *c)
     rhea_table_add_column(t, "figure", "Figure", RHEA_ALIGN_LEFT);
     rhea_table_add_column(t, "value", "Value", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "meaning", "Meaning", RHEA_ALIGN_LEFT);
-    figure(t, "transactions", c->transactions, 0, TRUE, "non-merge commits with a non-excluded file");
+    figure(t, "transactions", c->transactions, 0, TRUE,
+           "non-merge commits with a non-excluded file");
     figure(t, "ml_files", c->ml_files, 0, TRUE, "ML files changed in the window (m)");
     figure(t, "nonml_files", c->nonml_files, 0, TRUE, "non-ML files changed in the window (n)");
     figure(t, "pairs", (double)c->pairs, 0, TRUE, "pairs of files changed together");
@@ -208,7 +210,8 @@ RheaTable *rhea_rq1_coupling_table(const char *product, const RheaCoupling *c)
     figure(t, "rci", c->rci, 3, FALSE, "eci / expected_eci (>1: more coupled than random)");
     figure(t, "ci_low", c->ci_low, 3, FALSE, "95% bootstrap interval of rci, low");
     figure(t, "ci_high", c->ci_high, 3, FALSE, "95% bootstrap interval of rci, high");
-    figure(t, "p_value", c->p_value, 4, FALSE, "one-sided permutation p-value, toward the observation");
+    figure(t, "p_value", c->p_value, 4, FALSE,
+           "one-sided permutation p-value, toward the observation");
     figure(t, "both", c->both, 0, TRUE, "transactions touching both sides");
     figure(t, "eci_tx", c->eci_tx, 4, FALSE, "both / transactions");
     figure(t, "expected_eci_tx", c->expected_eci_tx, 4, FALSE, "hypergeometric expectation");
@@ -225,7 +228,8 @@ RheaTable *rhea_rq1_coupling_table(const char *product, const RheaCoupling *c)
 
 RheaTable *rhea_rq1_top_pairs_table(const char *product, const GArray *pairs, GPtrArray *paths)
 {
-    g_autofree char *title = g_strdup_printf("%s: ML and non-ML files changed together most", product);
+    g_autofree char *title =
+        g_strdup_printf("%s: ML and non-ML files changed together most", product);
     RheaTable *t = rhea_table_new("top_pairs", title);
     rhea_table_add_column(t, "ml_file", "ML file", RHEA_ALIGN_LEFT);
     rhea_table_add_column(t, "nonml_file", "Non-ML file", RHEA_ALIGN_LEFT);

@@ -193,8 +193,8 @@ static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOpti
     finding_row(t, "5", "products with RCI < 1", &c, "18/30");
     for (guint i = 0; i < summaries->len; i++) {
         const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c, isfinite(s->coupling.rci) && s->coupling.rci > 1 &&
-                          s->coupling.p_value < 0.05,
+        count_add(&c,
+                  isfinite(s->coupling.rci) && s->coupling.rci > 1 && s->coupling.p_value < 0.05,
                   s->product);
     }
     finding_row(t, "5", "products with RCI > 1 at p < 0.05 (permutation test)", &c, "–");
@@ -204,8 +204,9 @@ static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOpti
     }
     finding_row(t, "5", "products where RCI is undefined", &c, "0/30");
     if (o->backgrounds) {
-        const char *kinds[][3] = {{"SE", "SE-focused core contributors (of those classified)", "74/92"},
-                                  {"ML", "ML-focused core contributors (of those classified)", "10/92"}};
+        const char *kinds[][3] = {
+            {"SE", "SE-focused core contributors (of those classified)", "74/92"},
+            {"ML", "ML-focused core contributors (of those classified)", "10/92"}};
         for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
             for (guint i = 0; i < summaries->len; i++) {
                 const RheaProductSummary *s = g_ptr_array_index(summaries, i);

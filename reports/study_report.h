@@ -8,9 +8,9 @@
 #include "reports/table.h"
 
 typedef struct {
-    guint rq;               /* 1..6, or 0 for all */
-    const char *window;     /* "before 2023-06-01", stated in the report */
-    gboolean backgrounds;   /* a backgrounds file was given (Finding 1) */
+    guint rq;             /* 1..6, or 0 for all */
+    const char *window;   /* "before 2023-06-01", stated in the report */
+    gboolean backgrounds; /* a backgrounds file was given (Finding 1) */
 } RheaStudyReportOptions;
 
 /* summaries: RheaProductSummary*, in the order the report lists them. */

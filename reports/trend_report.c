@@ -11,8 +11,10 @@ gboolean rhea_trend_metric_parse(const char *name, RheaTrendMetric *out)
     const struct {
         const char *name;
         RheaTrendMetric m;
-    } names[] = {{"commits", RHEA_TREND_COMMITS}, {"core", RHEA_TREND_CORE},
-                 {"ml-share", RHEA_TREND_ML_SHARE}, {"rci", RHEA_TREND_RCI},
+    } names[] = {{"commits", RHEA_TREND_COMMITS},
+                 {"core", RHEA_TREND_CORE},
+                 {"ml-share", RHEA_TREND_ML_SHARE},
+                 {"rci", RHEA_TREND_RCI},
                  {"all", RHEA_TREND_ALL}};
     for (size_t i = 0; i < G_N_ELEMENTS(names); i++) {
         if (g_strcmp0(name, names[i].name) == 0) {
@@ -48,8 +50,8 @@ static double value_of(const RheaTrendRow *r, RheaTrendMetric m)
 RheaReport *rhea_trend_report_build(GPtrArray *products, GPtrArray *rows, RheaTrendMetric metrics,
                                     const char *period, gboolean cumulative)
 {
-    g_autofree char *title = g_strdup_printf("rhea trend: per %s%s", period,
-                                             cumulative ? ", cumulative" : "");
+    g_autofree char *title =
+        g_strdup_printf("rhea trend: per %s%s", period, cumulative ? ", cumulative" : "");
     RheaReport *report = rhea_report_new(title);
     RheaSection *s = rhea_report_add_section(report, NULL);
     RheaTable *t = rhea_table_new("trend", title);

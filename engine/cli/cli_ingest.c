@@ -36,7 +36,8 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
                 "rhea %s: warning: %s is a shallow clone: its history is cut, and figures cover "
                 "only the commits it holds\n",
                 req->command, req->repo_path);
-    if (!*store && !(*store = rhea_store_open(req->db_path ? req->db_path : RHEA_DEFAULT_DB, error)))
+    if (!*store &&
+        !(*store = rhea_store_open(req->db_path ? req->db_path : RHEA_DEFAULT_DB, error)))
         goto cleanup;
     abs_repo = g_canonicalize_filename(req->repo_path, NULL);
     RheaIngestOptions opts = {

@@ -20,8 +20,7 @@ int rhea_cmd_contributors(int argc, char **argv)
          "Share of commits the core contributors reach (default 0.8)", "X"},
         {"include-merges", 0, 0, G_OPTION_ARG_NONE, &include_merges, "Count merge commits too",
          NULL},
-        {"include-bots", 0, 0, G_OPTION_ARG_NONE, &include_bots, "Keep bots in every count",
-         NULL},
+        {"include-bots", 0, 0, G_OPTION_ARG_NONE, &include_bots, "Keep bots in every count", NULL},
         {"bot-pattern", 0, 0, G_OPTION_ARG_STRING_ARRAY, &bot_patterns,
          "Also treat names or emails matching REGEX as bots (repeatable)", "REGEX"},
         {"no-name-merge", 0, 0, G_OPTION_ARG_NONE, &no_name_merge,
@@ -39,6 +38,7 @@ int rhea_cmd_contributors(int argc, char **argv)
     g_autoptr(GPtrArray) regexes = g_ptr_array_new_with_free_func((GDestroyNotify)g_regex_unref);
     g_autoptr(GHashTable) bg = NULL;
     RheaMetricInput in = {0};
+    g_autoptr(RheaContributors) c = NULL;
     RheaFormat format = RHEA_FORMAT_TEXT;
     gboolean json = FALSE;
     if (!rhea_cli_parse(ctx, "contributors", &argc, &argv)) {
@@ -77,14 +77,14 @@ int rhea_cmd_contributors(int argc, char **argv)
     opts.merge_by_name = !no_name_merge;
     opts.bot_patterns = regexes;
     opts.backgrounds = bg;
-    g_autoptr(RheaContributors) c = rhea_contributors_compute(in.set, &opts);
+    c = rhea_contributors_compute(in.set, &opts);
     if (json) {
         g_autoptr(JsonNode) node = rhea_rq1_contributors_json(args.product, in.window_text, c);
         if (rhea_rq1_write_json(node, args.out, &error) < 0)
             goto fail;
     } else {
-        g_autofree char *title = g_strdup_printf("Contributors of %s (%s)", args.product,
-                                                 in.window_text);
+        g_autofree char *title =
+            g_strdup_printf("Contributors of %s (%s)", args.product, in.window_text);
         g_autoptr(RheaReport) report = rhea_report_new(title);
         RheaSection *s = rhea_report_add_section(report, NULL);
         rhea_section_add_table(s, rhea_rq1_contributors_table(args.product, c, FALSE));

@@ -33,6 +33,9 @@ int rhea_cmd_coupling(int argc, char **argv)
     int rc = RHEA_EXIT_FAILURE;
     g_autoptr(GError) error = NULL;
     RheaMetricInput in = {0};
+    g_autoptr(RheaTransactions) tx = NULL;
+    g_autoptr(GArray) pairs = NULL;
+    g_autoptr(GPtrArray) paths = g_ptr_array_new();
     RheaFormat format = RHEA_FORMAT_TEXT;
     gboolean json = FALSE;
     if (!rhea_cli_parse(ctx, "coupling", &argc, &argv)) {
@@ -54,23 +57,21 @@ int rhea_cmd_coupling(int argc, char **argv)
     if (rhea_metric_input_load(&args, &in, &error) < 0)
         goto fail;
 
-    g_autoptr(RheaTransactions) tx = rhea_transactions_build(in.set, (guint)max_files);
+    tx = rhea_transactions_build(in.set, (guint)max_files);
     RheaCoupling c;
     rhea_coupling_compute(&tx->input, (guint)permutations, (guint)bootstrap, (guint64)seed, &c);
-    g_autoptr(GArray) pairs = top > 0 ? rhea_coupling_top_pairs(&tx->input, (guint)top) : NULL;
-    g_autoptr(GPtrArray) paths = g_ptr_array_new();
+    pairs = top > 0 ? rhea_coupling_top_pairs(&tx->input, (guint)top) : NULL;
     for (guint i = 0; i < tx->pids->len; i++)
-        g_ptr_array_add(paths,
-                        (gpointer)rhea_labeling_path(in.labels, g_array_index(tx->pids, gint64, i)));
+        g_ptr_array_add(
+            paths, (gpointer)rhea_labeling_path(in.labels, g_array_index(tx->pids, gint64, i)));
     if (json) {
         g_autoptr(JsonNode) node =
             rhea_rq1_coupling_json(args.product, in.window_text, &c, pairs, paths);
         if (rhea_rq1_write_json(node, args.out, &error) < 0)
             goto fail;
     } else {
-        g_autofree char *title =
-            g_strdup_printf("Coupling of ML and non-ML code in %s (%s)", args.product,
-                            in.window_text);
+        g_autofree char *title = g_strdup_printf("Coupling of ML and non-ML code in %s (%s)",
+                                                 args.product, in.window_text);
         g_autoptr(RheaReport) report = rhea_report_new(title);
         RheaSection *s = rhea_report_add_section(report, NULL);
         rhea_section_add_table(s, rhea_rq1_coupling_table(args.product, &c));

@@ -103,7 +103,8 @@ int rhea_cmd_report(int argc, char **argv)
     };
     rhea_contributor_options_init(&so.contributors);
     so.contributors.backgrounds = bg;
-    g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_summary_free);
+    g_autoptr(GPtrArray) summaries =
+        g_ptr_array_new_with_free_func((GDestroyNotify)rhea_summary_free);
     for (guint i = 0; i < ids->len; i++) {
         RheaProductSummary *s =
             rhea_summary_compute(store, g_ptr_array_index(ids, i), &window, &so, &error);

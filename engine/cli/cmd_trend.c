@@ -77,7 +77,8 @@ int rhea_cmd_trend(int argc, char **argv)
     g_autoptr(GPtrArray) ids = g_ptr_array_new();
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_trend_free);
     for (char **p = products; *p; p++) {
-        g_autoptr(RheaLabeling) labels = rhea_labeling_new(store, *p, rules, content_signals, &error);
+        g_autoptr(RheaLabeling) labels =
+            rhea_labeling_new(store, *p, rules, content_signals, &error);
         if (!labels)
             return rhea_cli_fail("trend", error);
         g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, *p, &w, labels, &error);
