@@ -64,6 +64,7 @@ double rhea_chart_text(cairo_t *cr, const char *s, double x, double y, double ax
     cairo_rotate(cr, angle);
     cairo_move_to(cr, -ax * te.x_advance, cap * (1 - ay));
     cairo_show_text(cr, flat);
+    cairo_new_path(cr); /* show_text leaves a current point: the next arc must not join it */
     cairo_restore(cr);
     return te.x_advance;
 }
