@@ -416,6 +416,27 @@ START_TEST(latex_compiles_with_pdflatex)
 }
 END_TEST
 
+/* Wide characters take two terminal columns: "漢字" (2 wide) pads like a 4-letter word. */
+START_TEST(text_pads_by_display_width)
+{
+    g_autoptr(RheaTable) t = rhea_table_new("w", NULL);
+    rhea_table_add_column(t, "name", "Name", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "n", "N", RHEA_ALIGN_RIGHT);
+    const char *names[] = {"漢字", "José", "ab"};
+    for (guint i = 0; i < 3; i++) {
+        rhea_table_add_row(t);
+        rhea_table_push_string(t, names[i]);
+        rhea_table_push_int(t, i);
+    }
+    g_autofree char *out = rhea_table_render(t, RHEA_FORMAT_TEXT, NULL);
+    ck_assert_str_eq(out, "Name  N\n"
+                          "----  -\n"
+                          "漢字  0\n"
+                          "José  1\n"
+                          "ab    2\n");
+}
+END_TEST
+
 /* ---- model ---- */
 
 START_TEST(invalid_utf8_is_replaced_everywhere)
@@ -554,6 +575,7 @@ int main(void)
     tcase_add_test(tc, hostile_csv_text_and_injection_prefix);
     tcase_add_test(tc, csv_reads_back_with_python);
     tcase_add_test(tc, latex_compiles_with_pdflatex);
+    tcase_add_test(tc, text_pads_by_display_width);
     tcase_add_test(tc, invalid_utf8_is_replaced_everywhere);
     tcase_add_test(tc, single_table_json_is_the_table_object);
     tcase_add_test(tc, write_path_fails_with_one_line);
