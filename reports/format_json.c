@@ -9,6 +9,7 @@
  * doubles come out in their shortest exact form. Every string in the model is valid UTF-8
  * (table.h) and control characters are escaped, so the output always parses. */
 #include "reports/format_private.h"
+#include "reports/json.h"
 
 #include <json-glib/json-glib.h>
 
@@ -23,28 +24,9 @@ static void member_string(JsonBuilder *b, const char *name, const char *value)
         json_builder_add_null_value(b);
 }
 
-static void add_table(JsonBuilder *b, const RheaTable *t)
+static void add_rows(JsonBuilder *b, const RheaTable *t)
 {
     guint nc = rhea_table_n_columns(t);
-    json_builder_begin_object(b);
-    member_string(b, "key", rhea_table_key(t));
-    member_string(b, "title", rhea_table_title(t));
-    member_string(b, "caption", rhea_table_caption(t));
-    json_builder_set_member_name(b, "columns");
-    json_builder_begin_array(b);
-    for (guint c = 0; c < nc; c++) {
-        const RheaColumn *col = rhea_table_column(t, c);
-        json_builder_begin_object(b);
-        member_string(b, "key", col->key);
-        member_string(b, "label", col->label);
-        member_string(b, "align",
-                      col->align == RHEA_ALIGN_RIGHT    ? "right"
-                      : col->align == RHEA_ALIGN_CENTER ? "center"
-                                                        : "left");
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "rows");
     json_builder_begin_array(b);
     for (guint r = 0; r < rhea_table_n_rows(t); r++) {
         json_builder_begin_object(b);
@@ -69,6 +51,31 @@ static void add_table(JsonBuilder *b, const RheaTable *t)
         json_builder_end_object(b);
     }
     json_builder_end_array(b);
+}
+
+static void add_table(JsonBuilder *b, const RheaTable *t)
+{
+    guint nc = rhea_table_n_columns(t);
+    json_builder_begin_object(b);
+    member_string(b, "key", rhea_table_key(t));
+    member_string(b, "title", rhea_table_title(t));
+    member_string(b, "caption", rhea_table_caption(t));
+    json_builder_set_member_name(b, "columns");
+    json_builder_begin_array(b);
+    for (guint c = 0; c < nc; c++) {
+        const RheaColumn *col = rhea_table_column(t, c);
+        json_builder_begin_object(b);
+        member_string(b, "key", col->key);
+        member_string(b, "label", col->label);
+        member_string(b, "align",
+                      col->align == RHEA_ALIGN_RIGHT    ? "right"
+                      : col->align == RHEA_ALIGN_CENTER ? "center"
+                                                        : "left");
+        json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "rows");
+    add_rows(b, t);
     json_builder_end_object(b);
 }
 
@@ -216,4 +223,26 @@ int rhea_format_json(const RheaReport *r, gboolean bare, GString *out, GError **
     write_node(out, root, 0);
     g_string_append_c(out, '\n');
     return 0;
+}
+
+JsonNode *rhea_table_json_rows(const RheaTable *t)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    add_rows(b, t);
+    return json_builder_get_root(b);
+}
+
+JsonNode *rhea_table_json(const RheaTable *t)
+{
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    add_table(b, t);
+    return json_builder_get_root(b);
+}
+
+char *rhea_json_to_string(JsonNode *node)
+{
+    GString *out = g_string_new(NULL);
+    write_node(out, node, 0);
+    g_string_append_c(out, '\n');
+    return g_string_free(out, FALSE);
 }

@@ -17,6 +17,7 @@
 
 #include "engine/error.h"
 #include "reports/chart.h"
+#include "reports/json.h"
 #include "reports/report.h"
 #include "tests/testutil.h"
 
@@ -468,6 +469,47 @@ START_TEST(single_table_json_is_the_table_object)
 }
 END_TEST
 
+/* A command's own JSON object with a table's rows inside, as rhea contributors needs. */
+START_TEST(json_rows_nest_in_a_commands_object)
+{
+    g_autoptr(RheaTable) t = rhea_table_new("core", NULL);
+    rhea_table_add_column(t, "name", "Name", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "share", "Share", RHEA_ALIGN_RIGHT);
+    rhea_table_add_row(t);
+    rhea_table_push_string(t, "Ann \"A\"");
+    rhea_table_push_double(t, 0.7, 1);
+    rhea_table_add_row(t);
+    rhea_table_push_string(t, "Bob");
+    rhea_table_push_null(t);
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "commits");
+    json_builder_add_int_value(b, 10);
+    json_builder_set_member_name(b, "core");
+    json_builder_add_value(b, rhea_table_json_rows(t));
+    json_builder_set_member_name(b, "empty");
+    json_builder_begin_array(b);
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) root = json_builder_get_root(b);
+    g_autofree char *text = rhea_json_to_string(root);
+    ck_assert_str_eq(text, "{\n"
+                           "  \"commits\": 10,\n"
+                           "  \"core\": [\n"
+                           "    {\n"
+                           "      \"name\": \"Ann \\\"A\\\"\",\n"
+                           "      \"share\": 0.7\n"
+                           "    },\n"
+                           "    {\n"
+                           "      \"name\": \"Bob\",\n"
+                           "      \"share\": null\n"
+                           "    }\n"
+                           "  ],\n"
+                           "  \"empty\": []\n"
+                           "}\n");
+}
+END_TEST
+
 START_TEST(write_path_fails_with_one_line)
 {
     g_autoptr(RheaReport) r = golden_report();
@@ -578,6 +620,7 @@ int main(void)
     tcase_add_test(tc, text_pads_by_display_width);
     tcase_add_test(tc, invalid_utf8_is_replaced_everywhere);
     tcase_add_test(tc, single_table_json_is_the_table_object);
+    tcase_add_test(tc, json_rows_nest_in_a_commands_object);
     tcase_add_test(tc, write_path_fails_with_one_line);
     tcase_add_test(tc, charts_write_svg_pdf_png);
     tcase_add_test(tc, empty_and_degenerate_charts_still_draw);
