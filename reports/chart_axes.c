@@ -64,11 +64,13 @@ double rhea_chart_text(cairo_t *cr, const char *s, double x, double y, double ax
     cairo_rotate(cr, angle);
     cairo_move_to(cr, -ax * te.x_advance, cap * (1 - ay));
     cairo_show_text(cr, flat);
+    cairo_new_path(cr); /* show_text leaves a current point: the next arc must not join it */
     cairo_restore(cr);
     return te.x_advance;
 }
 
-void rhea_chart_frame(const RheaChart *c, cairo_t *cr, const char *const *legend, guint n_legend)
+double rhea_chart_frame(const RheaChart *c, cairo_t *cr, double width, const char *const *legend,
+                        guint n_legend)
 {
     cairo_set_source_rgb(cr, 1, 1, 1);
     cairo_paint(cr);
@@ -77,19 +79,27 @@ void rhea_chart_frame(const RheaChart *c, cairo_t *cr, const char *const *legend
     if (c->title)
         rhea_chart_text(cr, c->title, 16, 14, 0, 0, 0);
     font(cr, FALSE, RHEA_CHART_FONT_SIZE);
-    double x = 16;
+    /* legend entries left to right, wrapping to a new row at the right edge */
+    double x = 16, y = 40;
     for (guint i = 0; i < n_legend; i++) {
+        double w = 18 + rhea_chart_text_width(cr, legend[i]) + 16;
+        if (x > 16 && x + w > width - 16) {
+            x = 16;
+            y += 18;
+        }
         rhea_chart_color(cr, i);
         if (c->kind == RHEA_CHART_INTERVALS) {
-            cairo_arc(cr, x + 6, 40, 4, 0, 2 * G_PI);
+            cairo_arc(cr, x + 6, y, 4, 0, 2 * G_PI);
             cairo_fill(cr);
         } else {
-            cairo_rectangle(cr, x, 38, 14, 4);
+            cairo_rectangle(cr, x, y - 2, 14, 4);
             cairo_fill(cr);
         }
         cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-        x += 20 + rhea_chart_text(cr, legend[i], x + 18, 40, 0, 0.5, 0) + 16;
+        rhea_chart_text(cr, legend[i], x + 18, y, 0, 0.5, 0);
+        x += w;
     }
+    return y + 20;
 }
 
 /* Heckbert's nice numbers: 1, 2 or 5 times a power of ten, near x. */

@@ -24,8 +24,8 @@ void rhea_chart_draw_cumulative(const RheaChart *c, cairo_t *cr)
             yhi = MAX(yhi, s->y[k]);
         }
     }
-    rhea_chart_frame(c, cr, names, ns >= 2 ? ns : 0);
-    RheaPlot p = {.left = 64, .right = c->width - 24, .top = 60, .bottom = c->height - 52};
+    double top = rhea_chart_frame(c, cr, c->width, names, ns >= 2 ? ns : 0);
+    RheaPlot p = {.left = 64, .right = c->width - 24, .top = top, .bottom = c->height - 52};
     if (xlo > 0 && xlo <= 1)
         xlo = 0; /* ranks start at 1: show the axis from 0 */
     rhea_chart_y_axis(c, cr, &p, ylo, yhi);

@@ -13,7 +13,7 @@ void rhea_chart_draw_intervals(const RheaChart *c, cairo_t *cr)
     g_autofree char *legend =
         g_strdup_printf("%s with interval", c->y_label ? c->y_label : "value");
     const char *names[] = {legend};
-    rhea_chart_frame(c, cr, names, 1);
+    double top = rhea_chart_frame(c, cr, width, names, 1);
 
     guint n = c->intervals->len;
     double lo = INFINITY, hi = -INFINITY, label_w = 0;
@@ -28,7 +28,7 @@ void rhea_chart_draw_intervals(const RheaChart *c, cairo_t *cr)
         }
         label_w = MAX(label_w, rhea_chart_text_width(cr, iv->category));
     }
-    RheaPlot p = {.left = 64, .right = width - 24, .top = 60, .x0 = 0, .x1 = MAX(n, 1)};
+    RheaPlot p = {.left = 64, .right = width - 24, .top = top, .x0 = 0, .x1 = MAX(n, 1)};
     double band = (p.right - p.left) / MAX(n, 1);
     gboolean rotate = label_w > band - 4;
     double label_h = rotate ? label_w * G_SQRT2 / 2 + 8 : 16;

@@ -57,8 +57,10 @@ void rhea_chart_color(cairo_t *cr, guint i);
 double rhea_chart_text(cairo_t *cr, const char *s, double x, double y, double ax, double ay,
                        double angle);
 double rhea_chart_text_width(cairo_t *cr, const char *s);
-/* White background, the title, and the legend (names of series with their colours) under it. */
-void rhea_chart_frame(const RheaChart *c, cairo_t *cr, const char *const *legend, guint n_legend);
+/* White background, the title, and the legend (names of series with their colours) under it,
+ * in rows that fit width. Returns where the plot area may start (below the legend). */
+double rhea_chart_frame(const RheaChart *c, cairo_t *cr, double width, const char *const *legend,
+                        guint n_legend);
 /* Picks the y range (fixed, or fitted to lo..hi and the reference lines, with 0 when all data
  * are >= 0) and draws the y grid, tick labels and axis label; sets p->y0, p->y1. */
 void rhea_chart_y_axis(const RheaChart *c, cairo_t *cr, RheaPlot *p, double lo, double hi);

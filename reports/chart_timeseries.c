@@ -83,8 +83,8 @@ void rhea_chart_draw_timeseries(const RheaChart *c, cairo_t *cr)
             yhi = MAX(yhi, s->y[k]);
         }
     }
-    rhea_chart_frame(c, cr, names, ns >= 2 ? ns : 0);
-    RheaPlot p = {.left = 64, .right = c->width - 24, .top = 60, .bottom = c->height - 52};
+    double top = rhea_chart_frame(c, cr, c->width, names, ns >= 2 ? ns : 0);
+    RheaPlot p = {.left = 64, .right = c->width - 24, .top = top, .bottom = c->height - 52};
     if (!isfinite(xlo)) {
         xlo = 0;
         xhi = 86400;

@@ -68,8 +68,10 @@ static const char *align_class(RheaAlign a)
 static void write_table(GString *out, const RheaTable *t)
 {
     guint nc = rhea_table_n_columns(t);
+    /* an anchor from the key: letters, digits, - and _ only (an id holds no space) */
     g_string_append(out, "<figure class=\"table\" id=\"table-");
-    escape(out, rhea_table_key(t), " ");
+    for (const char *p = rhea_table_key(t); *p; p++)
+        g_string_append_c(out, g_ascii_isalnum(*p) || *p == '_' ? *p : '-');
     g_string_append(out, "\">\n<table>\n");
     if (rhea_table_title(t)) {
         g_string_append(out, "<caption>");

@@ -72,6 +72,8 @@ guint rhea_table_add_column(RheaTable *t, const char *key, const char *label, Rh
 {
     g_return_val_if_fail(t->rows->len == 0, 0);
     g_return_val_if_fail(key != NULL, 0);
+    for (guint i = 0; i < t->columns->len; i++) /* keys name JSON members: they must differ */
+        g_return_val_if_fail(strcmp(g_array_index(t->columns, RheaColumn, i).key, key) != 0, i);
     RheaColumn col = {
         .key = g_utf8_make_valid(key, -1),
         .label = g_utf8_make_valid(label ? label : key, -1),
