@@ -1,6 +1,8 @@
 /* rq1.c: RQ1 tables and JSON. Undefined figures (NaN) are null cells and JSON nulls, never 0. */
 #include "reports/rq1.h"
 
+#include "reports/json.h"
+
 #include <math.h>
 #include <stdio.h>
 
@@ -300,11 +302,8 @@ JsonNode *rhea_rq1_coupling_json(const char *product, const char *window, const 
 
 int rhea_rq1_write_json(JsonNode *node, const char *path, GError **error)
 {
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    json_generator_set_pretty(gen, TRUE);
-    json_generator_set_root(gen, node);
-    g_autofree char *body = json_generator_to_data(gen, NULL);
-    g_autofree char *text = g_strconcat(body, "\n", NULL);
+    /* rhea_json_to_string writes 0.8 as 0.8, where json-glib's generator writes 0.80000000000000004 */
+    g_autofree char *text = rhea_json_to_string(node);
     if (!path || g_str_equal(path, "-")) {
         fputs(text, stdout);
         fflush(stdout);

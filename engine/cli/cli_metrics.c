@@ -22,7 +22,7 @@ void rhea_metric_args_add(GOptionContext *ctx, RheaMetricArgs *args)
          "text (default), md, csv, tex, json or html", "FORMAT"},
         {"out", 'o', 0, G_OPTION_ARG_FILENAME, &args->out, "Write to FILE (default: stdout)",
          "FILE"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_option_context_add_main_entries(ctx, entries, NULL);
 }
 

@@ -27,7 +27,7 @@ int rhea_cmd_contributors(int argc, char **argv)
          "Join identities by email only, not by name", NULL},
         {"backgrounds", 0, 0, G_OPTION_ARG_FILENAME, &backgrounds,
          "CSV of email,background (SE, ML, other, unsure)", "FILE"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "Commits per contributor, the core contributors (who made "
                                       "80% of the commits), and who touches ML and non-ML code.");

@@ -24,7 +24,7 @@ int rhea_cmd_coupling(int argc, char **argv)
          "Drop transactions with more than N files", "N"},
         {"top", 0, 0, G_OPTION_ARG_INT, &top, "Also list the K most coupled ML/non-ML file pairs",
          "K"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "How often ML and non-ML code change together, against "
                                       "random edits (relative coupling index).");

@@ -45,7 +45,7 @@ int rhea_cmd_report(int argc, char **argv)
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed", "S"},
         {"max-files", 0, 0, G_OPTION_ARG_INT, &max_files,
          "Drop transactions with more than N files", "N"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "Per-research-question tables and charts for the products "
                                       "in the database (Nahar et al., section V).");

@@ -23,7 +23,7 @@ int rhea_cmd_study(int argc, char **argv)
         {"line-stats", 0, 0, G_OPTION_ARG_NONE, &line_stats,
          "Also store lines added and removed per file", NULL},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new("MANIFEST");
     g_option_context_set_summary(ctx, "Analyze every product of a manifest (a TSV with a header "
                                       "row naming id and repository; samples/products.tsv is one) "

@@ -41,7 +41,7 @@ int rhea_cmd_trend(int argc, char **argv)
         {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed", "S"},
         {"max-files", 0, 0, G_OPTION_ARG_INT, &max_files,
          "Drop transactions with more than N files", "N"},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_option_context_set_summary(ctx, "RQ1 metrics on each month, quarter or year of the history.");
     g_option_context_add_main_entries(ctx, entries, NULL);
