@@ -3,7 +3,8 @@ BUILD ?= build
 SANITIZE ?= OFF
 CMAKE_FLAGS ?=
 DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
-	libjson-glib-dev libcairo2-dev python3 git sqlite3
+	libjson-glib-dev libcairo2-dev fonts-dejavu-core python3 git sqlite3 \
+	chromium texlive-latex-base texlive-latex-recommended
 
 .PHONY: all deps build test test-asan demo bench fuzz format clean
 
@@ -17,7 +18,7 @@ deps:
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
-		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q --no-install-recommends $$missing; \
 	fi
 
 build: deps
@@ -37,7 +38,12 @@ demo: build
 	@rm -rf $(BUILD)/sample-product $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	@$(BUILD)/rhea-sample-repo $(BUILD)/sample-product
 	$(BUILD)/rhea analyze $(BUILD)/sample-product --product wordwise --db $(DEMO_DB) \
-		--rules samples/rules/sample.rules --line-stats
+		--rules samples/rules/sample.rules --line-stats --quiet
+	$(BUILD)/rhea classify --product wordwise --db $(DEMO_DB)
+	$(BUILD)/rhea contributors --product wordwise --db $(DEMO_DB)
+	$(BUILD)/rhea coupling --product wordwise --db $(DEMO_DB) --top 3
+	$(BUILD)/rhea report --db $(DEMO_DB) --format html --out $(BUILD)/demo-report.html
+	@echo "HTML report with charts: $(BUILD)/demo-report.html"
 
 # libFuzzer targets under ASan/UBSan, built with clang; each runs FUZZ_SECONDS from its seed corpus.
 FUZZ_SECONDS ?= 60
