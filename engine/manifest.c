@@ -164,7 +164,7 @@ char *rhea_manifest_rules_path(const RheaManifest *m, const RheaManifestEntry *e
                                         : g_build_filename(m->dir, e->rules, NULL);
 }
 
-char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones, char **tried)
+char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones)
 {
     g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func(g_free);
     const char *repo = e->repository;
@@ -195,10 +195,6 @@ char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones, char 
         if (g_file_test(dotgit, G_FILE_TEST_EXISTS) ||
             (g_file_test(head, G_FILE_TEST_IS_REGULAR) && g_file_test(objects, G_FILE_TEST_IS_DIR)))
             return g_strdup(c);
-    }
-    if (tried) {
-        g_ptr_array_add(candidates, NULL);
-        *tried = g_strjoinv(", ", (char **)candidates->pdata);
     }
     return NULL;
 }

@@ -28,4 +28,4 @@ char *rhea_manifest_rules_path(const RheaManifest *m, const RheaManifestEntry *e
  * owner/name: CLONES/owner+name, CLONES/owner+name/repo, CLONES/owner/name, CLONES/name (each also
  * with .git). Only a folder holding .git or a bare repository counts. NULL when none does; *tried
  * then lists the places looked at. */
-char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones, char **tried);
+char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones);

@@ -221,7 +221,7 @@ static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOpti
         }
     }
     g_autofree char *caption = g_strdup_printf(
-        "Computed over %s. Paper: Nahar et al., section V RQ1, over its 30 products (– where the "
+        "Window: %s. Paper: Nahar et al., section V RQ1, over its 30 products (– where the "
         "paper gives no count). Finding 3 counts core contributors with commits to both sides; "
         "Finding 1 needs --backgrounds (judged by people).",
         o->window);

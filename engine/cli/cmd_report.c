@@ -11,6 +11,13 @@
 #include "reports/report.h"
 #include "reports/study_report.h"
 
+static gint natural_order(gconstpointer a, gconstpointer b)
+{
+    g_autofree char *ka = g_utf8_collate_key_for_filename(*(const char *const *)a, -1);
+    g_autofree char *kb = g_utf8_collate_key_for_filename(*(const char *const *)b, -1);
+    return strcmp(ka, kb);
+}
+
 int rhea_cmd_report(int argc, char **argv)
 {
     g_autofree char *db = NULL, *rq = NULL, *format = NULL, *out = NULL, *since = NULL,
@@ -86,6 +93,8 @@ int rhea_cmd_report(int argc, char **argv)
             g_ptr_array_add(ids, g_strdup(*p));
     } else if (!(ids = rhea_store_product_list(store, &error))) {
         return rhea_cli_fail("report", error);
+    } else {
+        g_ptr_array_sort(ids, natural_order); /* P2 before P10 */
     }
     if (ids->len == 0) {
         g_set_error(&error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,

@@ -57,10 +57,10 @@ int rhea_cmd_study(int argc, char **argv)
     guint64 read = 0;
     for (guint i = 0; i < m->entries->len; i++) {
         RheaManifestEntry *e = g_ptr_array_index(m->entries, i);
-        g_autofree char *tried = NULL;
-        g_autofree char *repo = rhea_manifest_locate(e, clones, &tried);
+        g_autofree char *repo = rhea_manifest_locate(e, clones);
         if (!repo) {
-            printf("%s: skipped: %s not found (looked in %s)\n", e->id, e->repository, tried);
+            printf("%s: skipped: %s not found%s%s\n", e->id, e->repository,
+                   clones ? " in " : "", clones ? clones : "");
             skipped++;
             continue;
         }
