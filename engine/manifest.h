@@ -26,6 +26,5 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaManifest, rhea_manifest_free)
 char *rhea_manifest_rules_path(const RheaManifest *m, const RheaManifestEntry *e);
 /* Finds the entry's repository: a path (absolute, or relative to the current folder), else for
  * owner/name: CLONES/owner+name, CLONES/owner+name/repo, CLONES/owner/name, CLONES/name (each also
- * with .git). Only a folder holding .git or a bare repository counts. NULL when none does; *tried
- * then lists the places looked at. */
+ * with .git). Only a folder holding .git or a bare repository counts. NULL when none does. */
 char *rhea_manifest_locate(const RheaManifestEntry *e, const char *clones);
