@@ -460,8 +460,20 @@ gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCo
     sqlite3_bind_text(st, 13, row->summary, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 14, (int)row->parent_count);
     sqlite3_bind_int(st, 15, row->parent_count > 1);
-    if (step_done(store, st, error, "cannot store a commit") < 0)
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    /* The run's list of commits to read was made before its write lock was taken: another
+     * process that stored one of them since is a concurrent writer, not a corrupt database. */
+    if (rc == SQLITE_CONSTRAINT) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: commit %.12s of %s was stored meanwhile by another rhea process writing "
+                    "the same product; let it finish, then run again",
+                    store->path, row->sha, product);
         return -1;
+    }
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot store a commit");
     return sqlite3_last_insert_rowid(store->db);
 }
 
