@@ -48,10 +48,22 @@ int rhea_cmd_analyze(int argc, char **argv)
     git_oid tip;
     int resolved = rhea_repo_resolve(repo, repo_path, ref, &tip, &error);
     if (resolved != 0) {
-        git_repository_free(repo);
-        if (resolved < 0)
+        if (resolved < 0) {
+            git_repository_free(repo);
             return rhea_cli_fail("analyze", error);
-        printf("%s: %s has no commits yet; nothing stored\n", product, repo_path);
+        }
+        /* An unborn HEAD in a repository that has branches is a checkout of a new branch, not
+         * an empty repository: say where the commits are. */
+        gboolean other_refs = FALSE;
+        git_reference_iterator *it = NULL;
+        git_reference *r = NULL;
+        if (git_reference_iterator_new(&it, repo) == 0 && git_reference_next(&r, it) == 0)
+            other_refs = TRUE;
+        git_reference_free(r);
+        git_reference_iterator_free(it);
+        git_repository_free(repo);
+        printf("%s: %s has no commits yet%s; nothing stored\n", product, repo_path,
+               other_refs ? " on HEAD (an unborn branch; pass --ref BRANCH to read another)" : "");
         return RHEA_EXIT_OK;
     }
     if (git_repository_is_shallow(repo) == 1)
