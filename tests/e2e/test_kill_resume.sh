@@ -13,7 +13,7 @@ source "$(dirname "$0")/lib.sh"
 REPO=$WORK/hist.git
 CLEAN=$WORK/clean.sqlite
 DB=$WORK/k.sqlite
-N=3000
+N=${RHEA_KILL_COMMITS:-3000}
 KILLS=${RHEA_KILLS:-20}
 RANDOM=${RHEA_KILL_SEED:-6021}
 "$SAMPLE_GEN" --synthetic $N --bare "$REPO" >/dev/null || fail "generator failed"
