@@ -5,7 +5,7 @@ CMAKE_FLAGS ?=
 DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
 	libjson-glib-dev libcairo2-dev python3 git sqlite3
 
-.PHONY: all deps build test test-asan demo bench fuzz format clean
+.PHONY: all deps build test test-asan memcheck demo bench fuzz format clean
 
 all: build
 
@@ -30,6 +30,16 @@ test: build
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build folder.
 test-asan:
 	$(MAKE) test BUILD=build-asan SANITIZE=ON
+
+# The end-to-end tests with the rhea binary under valgrind (tests/memcheck/valgrind-rhea.sh): an
+# invalid access or a definitely lost block fails the test. The 100k-commit test is skipped and
+# the kill test uses a shorter history, as valgrind runs rhea some 30 times slower.
+memcheck: build
+	@for t in tests/e2e/test_*.sh; do \
+		echo "== memcheck $$t"; \
+		RHEA_REAL=$(BUILD)/rhea RHEA_SKIP_LARGE=1 RHEA_KILL_COMMITS=600 \
+			bash $$t tests/memcheck/valgrind-rhea.sh $(BUILD)/rhea-sample-repo $(CURDIR) || exit 1; \
+	done
 
 # Writes the sample product's repository, ingests it and prints its tables.
 DEMO_DB = $(BUILD)/demo.sqlite

@@ -128,8 +128,16 @@ static int prepare(RheaStore *store, sqlite3_stmt **st, const char *sql, GError 
 static int migrate(RheaStore *store, gboolean writable, GError **error)
 {
     gint64 version = 0, tables = 0;
+    /* One read transaction: read apart, another process creating the schema in between makes a
+     * fresh rhea database look like a foreign one (version 0 and some tables). */
+    if (rhea_store_exec(store, "BEGIN", error) < 0)
+        return -1;
     if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
-        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0)
+        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0) {
+        rhea_store_rollback(store);
+        return -1;
+    }
+    if (rhea_store_exec(store, "COMMIT", error) < 0)
         return -1;
     if (version > RHEA_SCHEMA_VERSION) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
@@ -167,6 +175,22 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
     return 0;
 }
 
+/* Switching a new database to WAL needs a moment of exclusive access, and SQLite answers BUSY at
+ * once, without the busy handler, when another process is opening it at the same time: retry for
+ * as long as the busy timeout would have waited. */
+static int set_wal(RheaStore *store, GError **error)
+{
+    for (int tries = 0;; tries++) {
+        int rc = sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            break;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 1000)
+            return rhea_store_exec(store, "PRAGMA journal_mode=WAL", error);
+        g_usleep(10000);
+    }
+    return rhea_store_exec(store, "PRAGMA synchronous=NORMAL", error);
+}
+
 static RheaStore *open_common(const char *path, gboolean writable, GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
@@ -198,8 +222,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     if (writable) {
         /* WAL: readers never block the writer, and a killed writer leaves the last committed state.
          */
-        if (rhea_store_exec(store, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error) <
-            0)
+        if (set_wal(store, error) < 0)
             goto fail;
         if (prepare(store, &store->ins_commit,
                     "INSERT INTO commits(product, sha, author_name, author_email, author_time,"
