@@ -58,7 +58,8 @@ fuzz: deps
 	@for t in build-fuzz/tests/fuzz_*; do \
 		name=$$(basename $$t); mkdir -p build-fuzz/corpus/$$name; \
 		echo "== $$name ($(FUZZ_SECONDS)s)"; \
-		$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$name \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+			$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$name \
 			tests/fuzz/corpus/$$name || exit 1; \
 	done
 

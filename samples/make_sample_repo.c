@@ -16,7 +16,7 @@ int main(int argc, char **argv)
         {"files", 0, 0, G_OPTION_ARG_INT, &files,
          "Files in the synthetic history's first commit (default 200)", "F"},
         {"bare", 0, 0, G_OPTION_ARG_NONE, &bare, "Write a bare repository (synthetic only)", NULL},
-        {NULL}};
+        {NULL, 0, 0, G_OPTION_ARG_NONE, NULL, NULL, NULL}};
     g_autoptr(GOptionContext) ctx = g_option_context_new("DIR");
     g_option_context_add_main_entries(ctx, entries, NULL);
     GError *error = NULL;

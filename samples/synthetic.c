@@ -195,6 +195,7 @@ static int flush(Synth *s)
     git_indexer_progress stats = {0};
     guint8 head[12] = {'P', 'A', 'C', 'K', 0, 0, 0, 2};
     g_byte_array_append(pack, head, sizeof head);
+    g_autoptr(GChecksum) sha = g_checksum_new(G_CHECKSUM_SHA1);
     guint32 count = 0;
     int rc = -1;
     for (guint i = 0; i < s->written->len; i++) {
@@ -221,7 +222,6 @@ static int flush(Synth *s)
     }
     for (int k = 0; k < 4; k++)
         pack->data[8 + k] = (guint8)(count >> (24 - 8 * k));
-    g_autoptr(GChecksum) sha = g_checksum_new(G_CHECKSUM_SHA1);
     g_checksum_update(sha, pack->data, pack->len);
     guint8 digest[20];
     gsize dlen = sizeof digest;

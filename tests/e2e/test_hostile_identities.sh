@@ -67,5 +67,5 @@ expect_match "$ERR" "cannot read commit $bad .*invalid Unix timestamp"
 git -C "$R" update-ref refs/heads/main "$bad"
 expect_exit 1 "$RHEA" analyze "$R" --product ids --db "$DB"
 one_line "$ERR"
-expect_match "$ERR" "invalid Unix timestamp"
+expect_match "$ERR" "cannot read commit $bad \\(HEAD\\): .*invalid Unix timestamp"
 finish
