@@ -6,7 +6,7 @@ DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev li
 	libjson-glib-dev libcairo2-dev fonts-dejavu-core python3 git sqlite3 \
 	chromium texlive-latex-base texlive-latex-recommended
 
-.PHONY: all deps build test test-asan demo bench fuzz format clean
+.PHONY: all deps build test test-asan memcheck demo bench fuzz format clean
 
 all: build
 
@@ -32,6 +32,16 @@ test: build
 test-asan:
 	$(MAKE) test BUILD=build-asan SANITIZE=ON
 
+# The end-to-end tests with the rhea binary under valgrind (tests/memcheck/valgrind-rhea.sh): an
+# invalid access or a definitely lost block fails the test. The 100k-commit test is skipped and
+# the kill test uses a shorter history, as valgrind runs rhea some 30 times slower.
+memcheck: build
+	@for t in tests/e2e/test_*.sh; do \
+		echo "== memcheck $$t"; \
+		RHEA_REAL=$(BUILD)/rhea RHEA_SKIP_LARGE=1 RHEA_KILL_COMMITS=600 \
+			bash $$t tests/memcheck/valgrind-rhea.sh $(BUILD)/rhea-sample-repo $(CURDIR) || exit 1; \
+	done
+
 # Writes the sample product's repository, ingests it and prints its tables.
 DEMO_DB = $(BUILD)/demo.sqlite
 demo: build
@@ -54,7 +64,8 @@ fuzz: deps
 	@for t in build-fuzz/tests/fuzz_*; do \
 		name=$$(basename $$t); mkdir -p build-fuzz/corpus/$$name; \
 		echo "== $$name ($(FUZZ_SECONDS)s)"; \
-		$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$name \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+			$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$name \
 			tests/fuzz/corpus/$$name || exit 1; \
 	done
 

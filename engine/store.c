@@ -139,8 +139,16 @@ static int prepare(RheaStore *store, sqlite3_stmt **st, const char *sql, GError 
 static int migrate(RheaStore *store, gboolean writable, GError **error)
 {
     gint64 version = 0, tables = 0;
+    /* One read transaction: read apart, another process creating the schema in between makes a
+     * fresh rhea database look like a foreign one (version 0 and some tables). */
+    if (rhea_store_exec(store, "BEGIN", error) < 0)
+        return -1;
     if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
-        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0)
+        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0) {
+        rhea_store_rollback(store);
+        return -1;
+    }
+    if (rhea_store_exec(store, "COMMIT", error) < 0)
         return -1;
     if (version > RHEA_SCHEMA_VERSION) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
@@ -195,6 +203,22 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
     return 0;
 }
 
+/* Switching a new database to WAL needs a moment of exclusive access, and SQLite answers BUSY at
+ * once, without the busy handler, when another process is opening it at the same time: retry for
+ * as long as the busy timeout would have waited. */
+static int set_wal(RheaStore *store, GError **error)
+{
+    for (int tries = 0;; tries++) {
+        int rc = sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            break;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 1000)
+            return rhea_store_exec(store, "PRAGMA journal_mode=WAL", error);
+        g_usleep(10000);
+    }
+    return rhea_store_exec(store, "PRAGMA synchronous=NORMAL", error);
+}
+
 static RheaStore *open_common(const char *path, gboolean writable, GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
@@ -226,8 +250,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     if (writable) {
         /* WAL: readers never block the writer, and a killed writer leaves the last committed state.
          */
-        if (rhea_store_exec(store, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error) <
-            0)
+        if (set_wal(store, error) < 0)
             goto fail;
         if (prepare(store, &store->ins_commit,
                     "INSERT INTO commits(product, sha, author_name, author_email, author_time,"
@@ -488,8 +511,20 @@ gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCo
     sqlite3_bind_text(st, 13, row->summary, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 14, (int)row->parent_count);
     sqlite3_bind_int(st, 15, row->parent_count > 1);
-    if (step_done(store, st, error, "cannot store a commit") < 0)
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    /* The run's list of commits to read was made before its write lock was taken: another
+     * process that stored one of them since is a concurrent writer, not a corrupt database. */
+    if (rc == SQLITE_CONSTRAINT) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: commit %.12s of %s was stored meanwhile by another rhea process writing "
+                    "the same product; let it finish, then run again",
+                    store->path, row->sha, product);
         return -1;
+    }
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot store a commit");
     return sqlite3_last_insert_rowid(store->db);
 }
 

@@ -26,8 +26,20 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
     git_oid tip;
     int resolved = rhea_repo_resolve(repo, req->repo_path, req->ref, &tip, error);
     if (resolved != 0) {
-        if (resolved > 0)
-            printf("%s: %s has no commits yet; nothing stored\n", product, req->repo_path);
+        if (resolved > 0) {
+            /* An unborn HEAD in a repository that has branches is a checkout of a new branch,
+             * not an empty repository: say where the commits are. */
+            gboolean other_refs = FALSE;
+            git_reference_iterator *it = NULL;
+            git_reference *r = NULL;
+            if (git_reference_iterator_new(&it, repo) == 0 && git_reference_next(&r, it) == 0)
+                other_refs = TRUE;
+            git_reference_free(r);
+            git_reference_iterator_free(it);
+            printf("%s: %s has no commits yet%s; nothing stored\n", product, req->repo_path,
+                   other_refs ? " on HEAD (an unborn branch; pass --ref BRANCH to read another)"
+                              : "");
+        }
         rc = resolved;
         goto cleanup;
     }
