@@ -24,7 +24,7 @@ int rhea_cmd_analyze(int argc, char **argv)
         {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules,
          "Record this rules file (ML/non-ML labels) with the product", "FILE"},
         {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line", NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new("REPO");
     g_option_context_set_summary(ctx, "Read every commit reachable from REF into the database. A "
                                       "second run reads only new commits.");

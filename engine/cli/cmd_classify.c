@@ -164,7 +164,7 @@ int rhea_cmd_classify(int argc, char **argv)
         {"explain", 0, 0, G_OPTION_ARG_FILENAME, &explain,
          "Show every rule that matches PATH, in order", "PATH"},
         {"match-pattern", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &pattern, NULL, NULL},
-        {NULL}};
+        G_OPTION_ENTRY_NULL};
     g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
     g_option_context_set_summary(
         ctx, "List every path the product's history touched with its label (ml, nonml or "
