@@ -48,8 +48,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             continue;
         for (size_t i = 0; i < G_N_ELEMENTS(PATHS); i++)
             (void)rhea_glob_match_file(g, PATHS[i]);
-        /* the pattern itself as a path: a class or escape that reads past its end would show */
-        if (*pattern)
+        /* the pattern itself as a path: a class or escape that reads past its end would show.
+         * Kept short: like git's, the matcher is polynomial in the number of `**` components
+         * and the path's depth, and a long `**`-laden path only measures that. */
+        if (*pattern && strlen(pattern) <= 64)
             (void)rhea_glob_match_file(g, pattern);
         rhea_glob_free(g);
     }
