@@ -92,6 +92,10 @@ START_TEST(double_star_in_each_position)
         {"a/**/b", "a/x/y/c", FALSE},
         {"a/**/b", "x/a/b", FALSE},
         {"a/**/**/b", "a/b", TRUE},
+        {"**/**/b", "b", TRUE}, /* repeated `**` components collapse: same meaning */
+        {"**/**/b", "x/y/b", TRUE},
+        {"a/**/**/**/b/**/**", "a/b/c", TRUE},
+        {"a/**/**/**/b/**/**", "a/b", FALSE},
         {"x/**/y/**/z", "x/y/z", TRUE},
         {"x/**/y/**/z", "x/1/y/2/3/z", TRUE},
         /* alone: everything */
