@@ -26,6 +26,7 @@ typedef struct {
     const RheaIngestOptions *opts;
     RheaIngestStats *stats;
     GHashTable *shallow;
+    git_mailmap *tree_mailmap;
     gint64 cid;
     GError **error;
 } CommitCtx;
@@ -86,7 +87,10 @@ static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
     const git_signature *author = git_commit_author(commit);
     const git_signature *committer = git_commit_committer(commit);
     const char *name = NULL, *email = NULL;
-    if (git_mailmap_resolve(&name, &email, mailmap, author->name, author->email) < 0) {
+    if ((ctx->tree_mailmap &&
+         git_mailmap_resolve(&name, &email, ctx->tree_mailmap, author->name, author->email) < 0) ||
+        git_mailmap_resolve(&name, &email, mailmap, ctx->tree_mailmap ? name : author->name,
+                            ctx->tree_mailmap ? email : author->email) < 0) {
         rhea_error_git(ctx->error, "cannot apply .mailmap to commit %s", sha);
         goto cleanup;
     }
@@ -148,6 +152,31 @@ cleanup:
     return rc;
 }
 
+/* The .mailmap in the analyzed commit's tree. git (and libgit2) read HEAD:.mailmap only for bare
+ * repositories and the work tree's file otherwise, so a work tree without a checkout, or a --ref
+ * other than HEAD, would lose the mapping; applying the analyzed tree's own .mailmap first keeps
+ * the result a function of the history. NULL when the tree has none. */
+static git_mailmap *tree_mailmap(git_repository *repo, const git_oid *tip)
+{
+    git_commit *commit = NULL;
+    git_tree *tree = NULL;
+    git_tree_entry *entry = NULL;
+    git_blob *blob = NULL;
+    git_mailmap *mm = NULL;
+    if (git_commit_lookup(&commit, repo, tip) == 0 && git_commit_tree(&tree, commit) == 0 &&
+        git_tree_entry_bypath(&entry, tree, ".mailmap") == 0 &&
+        git_tree_entry_type(entry) == GIT_OBJECT_BLOB &&
+        git_blob_lookup(&blob, repo, git_tree_entry_id(entry)) == 0 &&
+        git_mailmap_from_buffer(&mm, git_blob_rawcontent(blob), (size_t)git_blob_rawsize(blob)) < 0)
+        mm = NULL;
+    git_error_clear(); /* no .mailmap in the tree is not an error */
+    git_blob_free(blob);
+    git_tree_entry_free(entry);
+    git_tree_free(tree);
+    git_commit_free(commit);
+    return mm;
+}
+
 int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOptions *opts,
                     RheaIngestStats *stats, GError **error)
 {
@@ -157,7 +186,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     g_autoptr(GHashTable) known = NULL;
     g_autoptr(GHashTable) shallow = rhea_history_shallow(repo);
     g_autoptr(GArray) ids = NULL;
-    git_mailmap *mailmap = NULL;
+    git_mailmap *mailmap = NULL, *tree_map = NULL;
     RheaProgress *progress = NULL;
     gboolean in_txn = FALSE;
     int rc = -1;
@@ -171,6 +200,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     stats->shallow = git_repository_is_shallow(repo) == 1;
     if (git_mailmap_from_repository(&mailmap, repo) < 0)
         return rhea_error_git(error, "%s: cannot read .mailmap", opts->repo_path);
+    tree_map = tree_mailmap(repo, &tip);
 
     if (rhea_store_product_get(store, opts->product, &stored, error) < 0)
         goto cleanup;
@@ -241,7 +271,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         goto cleanup;
     guint64 todo = ids->len, done = 0;
     progress = rhea_progress_new(opts->product, todo, opts->progress);
-    CommitCtx ctx = {store, repo, opts, stats, shallow, 0, error};
+    CommitCtx ctx = {store, repo, opts, stats, shallow, tree_map, 0, error};
     for (guint i = 0; i < ids->len; i++) {
         const git_oid *id = &g_array_index(ids, git_oid, i);
         done++;
@@ -280,6 +310,7 @@ cleanup:
     if (in_txn)
         rhea_store_rollback(store);
     rhea_progress_free(progress);
+    git_mailmap_free(tree_map);
     git_mailmap_free(mailmap);
     return rc;
 }

@@ -47,7 +47,20 @@ int rhea_repo_resolve(git_repository *repo, const char *path, const char *ref, g
         ref = "HEAD";
     }
     git_object *obj = NULL;
-    int rc = git_revparse_single(&obj, repo, ref);
+    int rc;
+    /* HEAD is resolved by hand: git_revparse_single (libgit2 1.5.1) leaks the reference when the
+     * commit it names cannot be parsed, and the id makes a better message. */
+    git_oid head;
+    if (strcmp(ref, "HEAD") == 0 && git_reference_name_to_id(&head, repo, "HEAD") == 0) {
+        rc = git_object_lookup(&obj, repo, &head, GIT_OBJECT_ANY);
+        if (rc < 0 && rc != GIT_ENOTFOUND) {
+            char hex[GIT_OID_HEXSZ + 1];
+            git_oid_tostr(hex, sizeof hex, &head);
+            return rhea_error_git(error, "%s: cannot read commit %s (HEAD)", path, hex);
+        }
+    } else {
+        rc = git_revparse_single(&obj, repo, ref);
+    }
     if (rc == GIT_ENOTFOUND || rc == GIT_EAMBIGUOUS || rc == GIT_EINVALIDSPEC) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
                     "%s: no ref or commit named '%s'; list them with git -C %s branch -a", path,

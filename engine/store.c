@@ -67,6 +67,17 @@ static const char *SCHEMA_V1 =
     "  removed INTEGER,"
     "  PRIMARY KEY(cid, pid)) WITHOUT ROWID;" CHANGES_BY_PATH_SQL "PRAGMA user_version = 1;";
 
+/* Version 2: study metadata (manifest columns per product) and study-wide settings. */
+static const char *SCHEMA_V2 = "CREATE TABLE product_meta("
+                               "  product TEXT NOT NULL REFERENCES products(id),"
+                               "  key TEXT NOT NULL,"
+                               "  value TEXT,"
+                               "  PRIMARY KEY(product, key)) WITHOUT ROWID;"
+                               "CREATE TABLE settings("
+                               "  key TEXT PRIMARY KEY,"
+                               "  value TEXT) WITHOUT ROWID;"
+                               "PRAGMA user_version = 2;";
+
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
     g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE, "%s: %s: %s", store->path, what,
@@ -131,8 +142,16 @@ static int prepare(RheaStore *store, sqlite3_stmt **st, const char *sql, GError 
 static int migrate(RheaStore *store, gboolean writable, GError **error)
 {
     gint64 version = 0, tables = 0;
+    /* One read transaction: read apart, another process creating the schema in between makes a
+     * fresh rhea database look like a foreign one (version 0 and some tables). */
+    if (rhea_store_exec(store, "BEGIN", error) < 0)
+        return -1;
     if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
-        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0)
+        query_int(store, "SELECT count(*) FROM sqlite_master", &tables, error) < 0) {
+        rhea_store_rollback(store);
+        return -1;
+    }
+    if (rhea_store_exec(store, "COMMIT", error) < 0)
         return -1;
     if (version > RHEA_SCHEMA_VERSION) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
@@ -166,8 +185,41 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
         }
         if (rhea_store_exec(store, "COMMIT", error) < 0)
             return -1;
+        version = 1;
+    }
+    if (version < RHEA_SCHEMA_VERSION && !writable)
+        return 0; /* read-only: the missing tables are simply empty to the reader */
+    if (version == 1) {
+        if (rhea_store_exec(store, "BEGIN IMMEDIATE", error) < 0)
+            return -1;
+        if (query_int(store, "PRAGMA user_version", &version, error) < 0) {
+            rhea_store_rollback(store);
+            return -1;
+        }
+        if (version == 1 && rhea_store_exec(store, SCHEMA_V2, error) < 0) {
+            rhea_store_rollback(store);
+            return -1;
+        }
+        if (rhea_store_exec(store, "COMMIT", error) < 0)
+            return -1;
     }
     return 0;
+}
+
+/* Switching a new database to WAL needs a moment of exclusive access, and SQLite answers BUSY at
+ * once, without the busy handler, when another process is opening it at the same time: retry for
+ * as long as the busy timeout would have waited. */
+static int set_wal(RheaStore *store, GError **error)
+{
+    for (int tries = 0;; tries++) {
+        int rc = sqlite3_exec(store->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            break;
+        if ((rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || tries >= 1000)
+            return rhea_store_exec(store, "PRAGMA journal_mode=WAL", error);
+        g_usleep(10000);
+    }
+    return rhea_store_exec(store, "PRAGMA synchronous=NORMAL", error);
 }
 
 static RheaStore *open_common(const char *path, gboolean writable, GError **error)
@@ -201,8 +253,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     if (writable) {
         /* WAL: readers never block the writer, and a killed writer leaves the last committed state.
          */
-        if (rhea_store_exec(store, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;", error) <
-            0)
+        if (set_wal(store, error) < 0)
             goto fail;
         /* a bulk load that died before its end left the index out */
         if (rhea_store_exec(store, CHANGES_BY_PATH_SQL, error) < 0)
@@ -479,8 +530,20 @@ gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCo
     sqlite3_bind_text(st, 13, row->summary, -1, SQLITE_STATIC);
     sqlite3_bind_int(st, 14, (int)row->parent_count);
     sqlite3_bind_int(st, 15, row->parent_count > 1);
-    if (step_done(store, st, error, "cannot store a commit") < 0)
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    sqlite3_clear_bindings(st);
+    /* The run's list of commits to read was made before its write lock was taken: another
+     * process that stored one of them since is a concurrent writer, not a corrupt database. */
+    if (rc == SQLITE_CONSTRAINT) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: commit %.12s of %s was stored meanwhile by another rhea process writing "
+                    "the same product; let it finish, then run again",
+                    store->path, row->sha, product);
         return -1;
+    }
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot store a commit");
     return sqlite3_last_insert_rowid(store->db);
 }
 
@@ -535,4 +598,64 @@ int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t
     if (removed >= 0)
         sqlite3_bind_int64(st, 5, removed);
     return step_done(store, st, error, "cannot store a change");
+}
+
+int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,
+                        GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT INTO product_meta(product, key, value) VALUES(?,?,?)"
+                           " ON CONFLICT(product, key) DO UPDATE SET value = excluded.value",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot save product metadata");
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, value, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot save product metadata");
+}
+
+GHashTable *rhea_store_meta_get(RheaStore *store, const char *product)
+{
+    GHashTable *meta = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT key, value FROM product_meta WHERE product = ?", -1,
+                           &st, NULL) != SQLITE_OK)
+        return meta; /* a version 1 database opened read-only has no metadata */
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    while (sqlite3_step(st) == SQLITE_ROW)
+        g_hash_table_insert(meta, column_dup(st, 0), column_dup(st, 1));
+    sqlite3_finalize(st);
+    return meta;
+}
+
+int rhea_store_setting_set(RheaStore *store, const char *key, const char *value, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT INTO settings(key, value) VALUES(?,?)"
+                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot save a setting");
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, value, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot save a setting");
+}
+
+char *rhea_store_setting_get(RheaStore *store, const char *key)
+{
+    sqlite3_stmt *st = NULL;
+    char *value = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT value FROM settings WHERE key = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return NULL;
+    sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        value = column_dup(st, 0);
+    sqlite3_finalize(st);
+    return value;
 }

@@ -7,7 +7,7 @@
 #include <sqlite3.h>
 #include <stdint.h>
 
-#define RHEA_SCHEMA_VERSION 1
+#define RHEA_SCHEMA_VERSION 2
 
 typedef struct RheaStore RheaStore;
 
@@ -80,3 +80,12 @@ int rhea_store_add_parent(RheaStore *store, gint64 cid, unsigned idx, const char
 /* Records that commit cid changed path; added/removed < 0 store NULL (no line stats). */
 int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
                           char kind, gint64 added, gint64 removed, GError **error);
+
+/* Study metadata: manifest columns per product (name, genre, the paper's stars...). */
+int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,
+                        GError **error);
+/* key -> value for the product (empty when none). */
+GHashTable *rhea_store_meta_get(RheaStore *store, const char *product);
+/* Study-wide settings (e.g. "until", the date a study is fixed at). */
+int rhea_store_setting_set(RheaStore *store, const char *key, const char *value, GError **error);
+char *rhea_store_setting_get(RheaStore *store, const char *key);

@@ -8,7 +8,7 @@
 #include "engine/store.h"
 #include "tests/testutil.h"
 
-START_TEST(creates_schema_version_1)
+START_TEST(creates_the_current_schema)
 {
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
@@ -17,11 +17,40 @@ START_TEST(creates_schema_version_1)
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
     ck_assert_int_eq(
-        testutil_int(rhea_store_db(s), "SELECT count(*) FROM sqlite_master WHERE type='table'"), 5);
+        testutil_int(rhea_store_db(s), "SELECT count(*) FROM sqlite_master WHERE type='table'"), 7);
     rhea_store_close(s);
     /* reopening an existing rhea database works */
     s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+START_TEST(upgrades_a_version_1_database)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "v1.sqlite", NULL);
+    /* a version 1 database is today's minus the version 2 tables */
+    GError *error = NULL;
+    rhea_store_close(rhea_store_open(path, &error));
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    ck_assert_int_eq(sqlite3_exec(db,
+                                  "DROP TABLE product_meta; DROP TABLE settings;"
+                                  "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
+                                  "'HEAD'); PRAGMA user_version = 1;",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_msg(s != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), 2);
+    ck_assert_int_eq(testutil_int(rhea_store_db(s), "SELECT count(*) FROM products"), 1);
+    ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
+    GHashTable *meta = rhea_store_meta_get(s, "kept");
+    ck_assert_str_eq(g_hash_table_lookup(meta, "stars"), "63");
+    g_hash_table_destroy(meta);
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -138,7 +167,8 @@ int main(void)
 {
     Suite *s = suite_create("store");
     TCase *tc = tcase_create("open");
-    tcase_add_test(tc, creates_schema_version_1);
+    tcase_add_test(tc, creates_the_current_schema);
+    tcase_add_test(tc, upgrades_a_version_1_database);
     tcase_add_test(tc, refuses_a_file_that_is_not_sqlite);
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);

@@ -23,3 +23,9 @@ int rhea_cli_usage(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3
 volatile sig_atomic_t *rhea_cli_catch_signals(void);
 
 int rhea_cmd_analyze(int argc, char **argv);
+int rhea_cmd_classify(int argc, char **argv);
+int rhea_cmd_contributors(int argc, char **argv);
+int rhea_cmd_coupling(int argc, char **argv);
+int rhea_cmd_study(int argc, char **argv);
+int rhea_cmd_report(int argc, char **argv);
+int rhea_cmd_trend(int argc, char **argv);

@@ -10,6 +10,16 @@
 
 static const RheaCommand commands[] = {
     {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
+    {"classify", "label every path ML, non-ML or excluded, with the rule that decided",
+     rhea_cmd_classify},
+    {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
+     rhea_cmd_contributors},
+    {"study", "analyze every product of a manifest into one database", rhea_cmd_study},
+    {"report", "per-RQ tables and charts for one or more products, in every format",
+     rhea_cmd_report},
+    {"trend", "metrics per month, quarter or year", rhea_cmd_trend},
+    {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
+     rhea_cmd_coupling},
 };
 
 static void print_help(FILE *out)

@@ -24,7 +24,8 @@ expect_exit() {
 
 # expect_match TEXT PATTERN: grep -E PATTERN must match TEXT.
 expect_match() {
-  printf '%s' "$1" | grep -qE -- "$2" || fail "'$1' does not match /$2/"
+  # a here-string, not a pipe: with pipefail, grep -q closing the pipe early fails printf
+  grep -qE -- "$2" <<<"$1" || fail "'$1' does not match /$2/"
 }
 
 # one_line TEXT: an error message is exactly one line.

@@ -1,0 +1,208 @@
+/* labels.c: labeling a product's paths (see labels.h).
+ *
+ * Every distinct path is labeled once, at construction; lookups are a hash from pid to an index in
+ * an array sorted by path. Content signals read blobs from the tip recorded by the last complete
+ * ingest, not the repository's current HEAD, so labels agree with the stored history. */
+#include "classifiers/labels.h"
+
+#include <git2.h>
+
+#include "classifiers/catalog.h"
+#include "engine/error.h"
+
+typedef struct {
+    gint64 pid;
+    char *path;
+    RheaLabel label;
+    const char *why;
+} Entry;
+
+struct RheaLabeling {
+    GArray *entries;    /* of Entry, sorted by path */
+    GHashTable *by_pid; /* pid (gint64 *) -> index + 1 */
+    RheaRules *rules;
+    GStringChunk *strings; /* "content:LIBRARY" */
+};
+
+static void clear_entry(gpointer p)
+{
+    g_free(((Entry *)p)->path);
+}
+
+void rhea_labeling_free(RheaLabeling *l)
+{
+    if (!l)
+        return;
+    g_array_unref(l->entries);
+    g_hash_table_destroy(l->by_pid);
+    rhea_rules_free(l->rules);
+    g_string_chunk_free(l->strings);
+    g_free(l);
+}
+
+static int read_paths(RheaStore *store, const char *product, GArray *entries, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(rhea_store_db(store),
+                           "SELECT p.pid, p.path FROM paths p WHERE p.pid IN"
+                           " (SELECT ch.pid FROM changes ch JOIN commits c ON c.cid = ch.cid"
+                           "  WHERE c.product = ?) ORDER BY p.path",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot read the product's paths");
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        Entry e = {.pid = sqlite3_column_int64(st, 0)};
+        e.path = g_strndup((const char *)sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
+        g_array_append_val(entries, e);
+    }
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot read the product's paths");
+    return 0;
+}
+
+/* Relabels as ML the entries whose text at the tip imports a catalog library; only entries the
+ * defaults labeled non-ML are candidates (see labels.h). */
+static int apply_content_signals(RheaLabeling *l, const RheaProduct *prod, gboolean *user_matched,
+                                 GError **error)
+{
+    int ret = -1;
+    git_repository *repo = NULL;
+    git_commit *commit = NULL;
+    git_tree *tree = NULL;
+    g_autoptr(RheaCatalog) catalog = rhea_catalog_load_default(error);
+    if (!catalog)
+        return -1;
+    if (!prod->tip) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
+                    "product '%s' has no completely ingested tip; run rhea analyze again before "
+                    "using --content-signals",
+                    prod->id);
+        return -1;
+    }
+    git_oid oid;
+    if (git_repository_open(&repo, prod->repo_path) < 0) {
+        rhea_error_git(error, "%s: cannot open the repository of product '%s' for content signals",
+                       prod->repo_path, prod->id);
+        goto cleanup;
+    }
+    if (git_oid_fromstr(&oid, prod->tip) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
+        git_commit_tree(&tree, commit) < 0) {
+        rhea_error_git(error, "%s: cannot read the stored tip %s of product '%s'", prod->repo_path,
+                       prod->tip, prod->id);
+        goto cleanup;
+    }
+    for (guint i = 0; i < l->entries->len; i++) {
+        Entry *e = &g_array_index(l->entries, Entry, i);
+        if (user_matched[i] || e->label != RHEA_LABEL_NONML ||
+            !rhea_catalog_covers(catalog, e->path))
+            continue;
+        git_tree_entry *te = NULL;
+        if (git_tree_entry_bypath(&te, tree, e->path) < 0)
+            continue; /* not at the tip: deleted or moved away */
+        git_blob *blob = NULL;
+        if (git_tree_entry_type(te) == GIT_OBJECT_BLOB &&
+            git_blob_lookup(&blob, repo, git_tree_entry_id(te)) == 0) {
+            const char *lib = rhea_catalog_scan(catalog, e->path, git_blob_rawcontent(blob),
+                                                (gsize)git_blob_rawsize(blob));
+            if (lib) {
+                g_autofree char *why = g_strconcat("content:", lib, NULL);
+                e->label = RHEA_LABEL_ML;
+                e->why = g_string_chunk_insert_const(l->strings, why);
+            }
+            git_blob_free(blob);
+        }
+        git_tree_entry_free(te);
+    }
+    ret = 0;
+cleanup:
+    git_tree_free(tree);
+    git_commit_free(commit);
+    git_repository_free(repo);
+    return ret;
+}
+
+RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const char *rules_path,
+                                gboolean content_signals, GError **error)
+{
+    g_autoptr(RheaProduct) prod = NULL;
+    g_autofree gboolean *user_matched = NULL;
+    if (rhea_store_product_get(store, product, &prod, error) < 0)
+        return NULL;
+    if (!prod) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
+                    rhea_store_path(store), product);
+        return NULL;
+    }
+    RheaLabeling *l = g_new0(RheaLabeling, 1);
+    l->entries = g_array_new(FALSE, TRUE, sizeof(Entry));
+    g_array_set_clear_func(l->entries, clear_entry);
+    l->by_pid = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    l->strings = g_string_chunk_new(128);
+    if (rules_path) {
+        if (!(l->rules = rhea_rules_load(rules_path, error)))
+            goto fail;
+    } else if (prod->rules_text) {
+        l->rules = rhea_rules_parse(prod->rules_text, -1,
+                                    prod->rules_path ? prod->rules_path : "recorded rules", error);
+        if (!l->rules)
+            goto fail;
+    }
+    if (read_paths(store, product, l->entries, error) < 0)
+        goto fail;
+    user_matched = g_new0(gboolean, l->entries->len + 1);
+    for (guint i = 0; i < l->entries->len; i++) {
+        Entry *e = &g_array_index(l->entries, Entry, i);
+        user_matched[i] = rhea_rules_label_user(l->rules, e->path, &e->label, &e->why);
+        if (!user_matched[i])
+            e->label = rhea_rules_label_default(e->path, &e->why);
+        gint64 *key = g_new(gint64, 1);
+        *key = e->pid;
+        g_hash_table_insert(l->by_pid, key, GUINT_TO_POINTER(i + 1));
+    }
+    if (content_signals && apply_content_signals(l, prod, user_matched, error) < 0)
+        goto fail;
+    return l;
+fail:
+    rhea_labeling_free(l);
+    return NULL;
+}
+
+static const Entry *find(const RheaLabeling *l, gint64 pid)
+{
+    guint i = GPOINTER_TO_UINT(g_hash_table_lookup(l->by_pid, &pid));
+    return i ? &g_array_index(l->entries, Entry, i - 1) : NULL;
+}
+
+RheaLabel rhea_labeling_get(const RheaLabeling *l, gint64 pid)
+{
+    const Entry *e = find(l, pid);
+    return e ? e->label : RHEA_LABEL_EXCLUDE;
+}
+
+const char *rhea_labeling_why(const RheaLabeling *l, gint64 pid)
+{
+    const Entry *e = find(l, pid);
+    return e ? e->why : NULL;
+}
+
+const char *rhea_labeling_path(const RheaLabeling *l, gint64 pid)
+{
+    const Entry *e = find(l, pid);
+    return e ? e->path : NULL;
+}
+
+GArray *rhea_labeling_pids(const RheaLabeling *l)
+{
+    GArray *out = g_array_sized_new(FALSE, FALSE, sizeof(gint64), l->entries->len);
+    for (guint i = 0; i < l->entries->len; i++)
+        g_array_append_val(out, g_array_index(l->entries, Entry, i).pid);
+    return out;
+}
+
+const RheaRules *rhea_labeling_rules(const RheaLabeling *l)
+{
+    return l->rules;
+}

@@ -1,0 +1,80 @@
+/* cli_ingest.c: see cli_ingest.h. */
+#include "engine/cli/cli_ingest.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include "classifiers/rules.h"
+#include "engine/cli/cli.h"
+#include "engine/repo.h"
+
+int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats *stats,
+                    GError **error)
+{
+    g_autofree char *rules_text = NULL, *product = NULL, *abs_repo = NULL;
+    git_repository *repo = NULL;
+    int rc = -1;
+    if (req->rules_path) {
+        /* a bad rules file stops the run before the database is touched */
+        g_autoptr(RheaRules) parsed = rhea_rules_load(req->rules_path, error);
+        if (!parsed || !g_file_get_contents(req->rules_path, &rules_text, NULL, error))
+            goto cleanup;
+    }
+    if (!(repo = rhea_repo_open(req->repo_path, error)))
+        goto cleanup;
+    product = req->product ? g_strdup(req->product) : rhea_repo_default_name(req->repo_path);
+    git_oid tip;
+    int resolved = rhea_repo_resolve(repo, req->repo_path, req->ref, &tip, error);
+    if (resolved != 0) {
+        if (resolved > 0) {
+            /* An unborn HEAD in a repository that has branches is a checkout of a new branch,
+             * not an empty repository: say where the commits are. */
+            gboolean other_refs = FALSE;
+            git_reference_iterator *it = NULL;
+            git_reference *r = NULL;
+            if (git_reference_iterator_new(&it, repo) == 0 && git_reference_next(&r, it) == 0)
+                other_refs = TRUE;
+            git_reference_free(r);
+            git_reference_iterator_free(it);
+            printf("%s: %s has no commits yet%s; nothing stored\n", product, req->repo_path,
+                   other_refs ? " on HEAD (an unborn branch; pass --ref BRANCH to read another)"
+                              : "");
+        }
+        rc = resolved;
+        goto cleanup;
+    }
+    if (git_repository_is_shallow(repo) == 1)
+        fprintf(stderr,
+                "rhea %s: warning: %s is a shallow clone: its history is cut, and figures cover "
+                "only the commits it holds\n",
+                req->command, req->repo_path);
+    if (!*store &&
+        !(*store = rhea_store_open(req->db_path ? req->db_path : RHEA_DEFAULT_DB, error)))
+        goto cleanup;
+    abs_repo = g_canonicalize_filename(req->repo_path, NULL);
+    RheaIngestOptions opts = {
+        .product = product,
+        .repo_path = abs_repo,
+        .ref = req->ref,
+        .line_stats = req->line_stats,
+        .rules_path = req->rules_path,
+        .rules_text = rules_text,
+        .progress = !req->quiet && isatty(STDERR_FILENO),
+        .stop = rhea_cli_catch_signals(),
+    };
+    if (rhea_ingest_run(*store, repo, &opts, stats, error) < 0)
+        goto cleanup;
+    if (stats->missing_blobs)
+        fprintf(stderr,
+                "rhea %s: warning: %" G_GUINT64_FORMAT
+                " file versions are missing from the repository (partial clone or snapshot); "
+                "their line counts are null\n",
+                req->command, stats->missing_blobs);
+    printf("%s: %" G_GUINT64_FORMAT " new commits read, %" G_GUINT64_FORMAT
+           " changed paths; %" G_GUINT64_FORMAT " commits stored in %s\n",
+           product, stats->read, stats->changes, stats->stored, rhea_store_path(*store));
+    rc = 0;
+cleanup:
+    git_repository_free(repo);
+    return rc;
+}

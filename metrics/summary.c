@@ -1,0 +1,169 @@
+/* summary.c: one product's report figures. Contributors and coupling come from their modules; the
+ * rest are counts over the labeled paths and transactions of the window. The RQ4/RQ5 path
+ * heuristics only find candidates: what and how a product tests, and how it is operated, are
+ * judged by people (the report says so). */
+#include "metrics/summary.h"
+
+#include <string.h>
+
+#include "classifiers/labels.h"
+#include "metrics/slice.h"
+#include "metrics/transactions.h"
+
+gboolean rhea_path_is_test(const char *path)
+{
+    g_autofree char *lower = g_ascii_strdown(path, -1);
+    const char *base = strrchr(lower, '/');
+    base = base ? base + 1 : lower;
+    if (strstr(lower, "test/") == lower || strstr(lower, "tests/") == lower ||
+        strstr(lower, "/test/") || strstr(lower, "/tests/") || strstr(lower, "/spec/") ||
+        strstr(lower, "__tests__/") || strstr(lower, "/androidtest/"))
+        return TRUE;
+    return g_str_has_prefix(base, "test_") || strstr(base, "_test.") || strstr(base, ".test.") ||
+           strstr(base, ".spec.") || (g_str_has_suffix(base, "test.java")) ||
+           g_str_has_suffix(base, "test.kt") || g_str_has_suffix(base, "tests.cs");
+}
+
+gboolean rhea_path_is_ops(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    return g_str_has_prefix(path, ".github/workflows/") || g_str_has_prefix(path, ".circleci/") ||
+           g_str_equal(path, ".travis.yml") || g_str_equal(path, ".gitlab-ci.yml") ||
+           g_str_equal(path, "azure-pipelines.yml") || g_str_equal(path, "Jenkinsfile") ||
+           g_str_has_prefix(base, "Dockerfile") || g_str_has_prefix(base, "docker-compose") ||
+           g_str_equal(base, "Procfile") || g_str_has_suffix(path, ".tf") ||
+           strstr(path, "kubernetes/") || strstr(path, "helm/") || strstr(path, "k8s/");
+}
+
+void rhea_summary_free(RheaProductSummary *s)
+{
+    if (!s)
+        return;
+    g_free(s->product);
+    if (s->meta)
+        g_hash_table_destroy(s->meta);
+    rhea_contributors_free(s->contributors);
+    if (s->months)
+        g_array_free(s->months, TRUE);
+    g_free(s);
+}
+
+static void count_core(RheaProductSummary *s)
+{
+    for (guint i = 0; i < s->contributors->core; i++) {
+        const RheaContributor *r = &g_array_index(s->contributors->all, RheaContributor, i);
+        s->core_ml += r->ml_commits > 0;
+        s->core_nonml += r->nonml_commits > 0;
+        s->core_both += r->ml_commits > 0 && r->nonml_commits > 0;
+    }
+}
+
+/* Paths changed in the window, by label; test and ops paths; ML top-level folders. */
+static void count_paths(RheaProductSummary *s, const RheaCommitSet *set, const RheaLabeling *l,
+                        RheaStore *store, const RheaWindow *w)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GHashTable) folders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    /* excluded paths are not in the commit set: count them from the store's changes */
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(rhea_store_db(store),
+                           "SELECT DISTINCT ch.pid FROM changes ch JOIN commits c USING(cid)"
+                           " WHERE c.product = ? AND NOT c.is_merge AND c.committer_time >= ?"
+                           " AND c.committer_time < ?",
+                           -1, &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, s->product, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_int64(st, 2, w->has_since ? w->since : G_MININT64);
+        sqlite3_bind_int64(st, 3, w->has_until ? w->until : G_MAXINT64);
+        while (sqlite3_step(st) == SQLITE_ROW)
+            s->excluded_paths +=
+                rhea_labeling_get(l, sqlite3_column_int64(st, 0)) == RHEA_LABEL_EXCLUDE;
+    }
+    sqlite3_finalize(st);
+    for (guint i = 0; i < set->changes->len; i++) {
+        const RheaFileChange *ch = &g_array_index(set->changes, RheaFileChange, i);
+        if (g_hash_table_contains(seen, &ch->pid))
+            continue;
+        g_hash_table_add(seen, g_memdup2(&ch->pid, sizeof ch->pid));
+        const char *path = rhea_labeling_path(l, ch->pid);
+        gboolean ml = ch->label == RHEA_LABEL_ML;
+        if (ml) {
+            s->ml_paths++;
+            const char *slash = strchr(path, '/');
+            g_hash_table_add(folders,
+                             slash ? g_strndup(path, (gsize)(slash - path)) : g_strdup("."));
+        } else {
+            s->nonml_paths++;
+        }
+        if (rhea_path_is_test(path)) {
+            s->test_paths++;
+            s->test_paths_ml += ml;
+        }
+        s->ops_paths += rhea_path_is_ops(path);
+    }
+    s->ml_folders = g_hash_table_size(folders);
+}
+
+static void trajectory(RheaProductSummary *s, const RheaCommitSet *set, const RheaLabeling *l)
+{
+    s->first_commit = s->first_ml = s->first_nonml = -1;
+    s->months = g_array_new(FALSE, TRUE, sizeof(RheaMonthCount));
+    for (guint i = 0; i < set->commits->len; i++) {
+        const RheaCommitRec *c = &g_array_index(set->commits, RheaCommitRec, i);
+        if (c->merge)
+            continue;
+        if (s->first_commit < 0)
+            s->first_commit = c->time;
+        if (c->n_ml && s->first_ml < 0)
+            s->first_ml = c->time;
+        if (c->n_nonml && s->first_nonml < 0)
+            s->first_nonml = c->time;
+        gboolean ops = FALSE;
+        for (guint f = c->first; f < c->first + c->n && !ops; f++)
+            ops = rhea_path_is_ops(
+                rhea_labeling_path(l, g_array_index(set->changes, RheaFileChange, f).pid));
+        s->ops_commits += ops;
+        if (!c->n)
+            continue;
+        gint64 month = rhea_period_start(RHEA_PERIOD_MONTH, c->time);
+        /* commits arrive by time, so months are appended in order, with empty months between */
+        while (s->months->len == 0 ||
+               g_array_index(s->months, RheaMonthCount, s->months->len - 1).start < month) {
+            RheaMonthCount m = {
+                .start =
+                    s->months->len == 0
+                        ? month
+                        : rhea_period_next(
+                              RHEA_PERIOD_MONTH,
+                              g_array_index(s->months, RheaMonthCount, s->months->len - 1).start)};
+            g_array_append_val(s->months, m);
+        }
+        RheaMonthCount *m = &g_array_index(s->months, RheaMonthCount, s->months->len - 1);
+        m->ml += c->n_ml > 0;
+        m->nonml += c->n_nonml > 0;
+    }
+}
+
+RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,
+                                         const RheaWindow *window, const RheaSummaryOptions *o,
+                                         GError **error)
+{
+    g_autoptr(RheaLabeling) labels =
+        rhea_labeling_new(store, product, o->rules_path, o->content_signals, error);
+    if (!labels)
+        return NULL;
+    g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, product, window, labels, error);
+    if (!set)
+        return NULL;
+    RheaProductSummary *s = g_new0(RheaProductSummary, 1);
+    s->product = g_strdup(product);
+    s->meta = rhea_store_meta_get(store, product);
+    s->contributors = rhea_contributors_compute(set, &o->contributors);
+    g_autoptr(RheaTransactions) tx = rhea_transactions_build(set, o->max_files);
+    s->dropped_large = tx->dropped_large;
+    rhea_coupling_compute(&tx->input, o->permutations, o->bootstrap, o->seed, &s->coupling);
+    count_core(s);
+    count_paths(s, set, labels, store, window);
+    trajectory(s, set, labels);
+    return s;
+}

@@ -1,0 +1,265 @@
+/* chart.c: the chart model and its outputs (SVG in memory, SVG/PDF/PNG files); each kind draws
+ * itself in reports/chart_<kind>.c with the helpers of reports/chart_axes.c. */
+#include "reports/chart_private.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "engine/error.h"
+
+static void series_free(gpointer p)
+{
+    RheaSeries *s = p;
+    g_free(s->name);
+    g_free(s->x);
+    g_free(s->y);
+    g_free(s);
+}
+
+static void interval_free(gpointer p)
+{
+    RheaInterval *i = p;
+    g_free(i->category);
+    g_free(i);
+}
+
+static void hline_free(gpointer p)
+{
+    RheaHline *h = p;
+    g_free(h->label);
+    g_free(h);
+}
+
+static char *valid(const char *s)
+{
+    return s ? g_utf8_make_valid(s, -1) : NULL;
+}
+
+RheaChart *rhea_chart_new(RheaChartKind kind, const char *title, const char *x_label,
+                          const char *y_label)
+{
+    RheaChart *c = g_new0(RheaChart, 1);
+    c->kind = kind;
+    c->title = valid(title);
+    c->x_label = valid(x_label);
+    c->y_label = valid(y_label);
+    c->series = g_ptr_array_new_with_free_func(series_free);
+    c->intervals = g_ptr_array_new_with_free_func(interval_free);
+    c->hlines = g_ptr_array_new_with_free_func(hline_free);
+    c->width = 720;
+    c->height = 400;
+    return c;
+}
+
+void rhea_chart_free(RheaChart *c)
+{
+    if (!c)
+        return;
+    g_ptr_array_free(c->series, TRUE);
+    g_ptr_array_free(c->intervals, TRUE);
+    g_ptr_array_free(c->hlines, TRUE);
+    g_free(c->title);
+    g_free(c->x_label);
+    g_free(c->y_label);
+    g_free(c);
+}
+
+RheaChartKind rhea_chart_kind(const RheaChart *c)
+{
+    return c->kind;
+}
+
+const char *rhea_chart_title(const RheaChart *c)
+{
+    return c->title;
+}
+
+void rhea_chart_add_interval(RheaChart *c, const char *category, double value, double low,
+                             double high)
+{
+    g_return_if_fail(c->kind == RHEA_CHART_INTERVALS);
+    RheaInterval *i = g_new0(RheaInterval, 1);
+    i->category = valid(category ? category : "");
+    i->value = value;
+    i->low = low;
+    i->high = high;
+    g_ptr_array_add(c->intervals, i);
+}
+
+void rhea_chart_add_series(RheaChart *c, const char *name, const double *x, const double *y,
+                           gsize n)
+{
+    g_return_if_fail(c->kind != RHEA_CHART_INTERVALS);
+    RheaSeries *s = g_new0(RheaSeries, 1);
+    s->name = valid(name ? name : "");
+    s->x = g_memdup2(x, n * sizeof *x);
+    s->y = g_memdup2(y, n * sizeof *y);
+    s->n = n;
+    g_ptr_array_add(c->series, s);
+}
+
+void rhea_chart_add_hline(RheaChart *c, double y, const char *label)
+{
+    g_return_if_fail(isfinite(y));
+    RheaHline *h = g_new0(RheaHline, 1);
+    h->y = y;
+    h->label = valid(label);
+    g_ptr_array_add(c->hlines, h);
+}
+
+void rhea_chart_set_y_range(RheaChart *c, double min, double max)
+{
+    g_return_if_fail(isfinite(min) && isfinite(max) && min < max);
+    c->fixed_y = TRUE;
+    c->y_min = min;
+    c->y_max = max;
+}
+
+void rhea_chart_set_y_percent(RheaChart *c, gboolean percent)
+{
+    c->percent = percent;
+}
+
+void rhea_chart_set_size(RheaChart *c, double width, double height)
+{
+    g_return_if_fail(width >= 100 && height >= 100);
+    c->width = width;
+    c->height = height;
+}
+
+/* Interval charts widen so that each category keeps about 28 points. */
+static double chart_width(const RheaChart *c)
+{
+    if (c->kind == RHEA_CHART_INTERVALS)
+        return MAX(c->width, 110 + 28.0 * c->intervals->len);
+    return c->width;
+}
+
+static void draw(const RheaChart *c, cairo_t *cr)
+{
+    switch (c->kind) {
+    case RHEA_CHART_INTERVALS:
+        rhea_chart_draw_intervals(c, cr);
+        break;
+    case RHEA_CHART_CUMULATIVE:
+        rhea_chart_draw_cumulative(c, cr);
+        break;
+    case RHEA_CHART_TIMESERIES:
+        rhea_chart_draw_timeseries(c, cr);
+        break;
+    }
+}
+
+static cairo_status_t append_to_string(void *closure, const unsigned char *data,
+                                       unsigned int length)
+{
+    g_string_append_len(closure, (const char *)data, length);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static int cairo_failed(GError **error, cairo_status_t status, const char *what)
+{
+    g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "cannot draw the chart %s: %s", what,
+                cairo_status_to_string(status));
+    return -1;
+}
+
+/* Draws c on surface (already sized, in points when scale is 1) and finishes it. */
+static int render(const RheaChart *c, cairo_surface_t *surface, double scale, const char *what,
+                  GError **error)
+{
+    cairo_t *cr = cairo_create(surface);
+    cairo_scale(cr, scale, scale);
+    draw(c, cr);
+    cairo_status_t status = cairo_status(cr);
+    cairo_destroy(cr);
+    cairo_surface_finish(surface);
+    if (status == CAIRO_STATUS_SUCCESS)
+        status = cairo_surface_status(surface);
+    if (status != CAIRO_STATUS_SUCCESS)
+        return cairo_failed(error, status, what);
+    return 0;
+}
+
+char *rhea_chart_render_svg(const RheaChart *c, gsize *len, GError **error)
+{
+    GString *out = g_string_new(NULL);
+    cairo_surface_t *s =
+        cairo_svg_surface_create_for_stream(append_to_string, out, chart_width(c), c->height);
+    int rc = render(c, s, 1.0, "as SVG", error);
+    cairo_surface_destroy(s);
+    if (rc < 0) {
+        g_string_free(out, TRUE);
+        return NULL;
+    }
+    if (len)
+        *len = out->len;
+    return g_string_free(out, FALSE);
+}
+
+int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char *path,
+                          GError **error)
+{
+    double w = chart_width(c), h = c->height;
+    cairo_surface_t *s = NULL;
+    int rc = -1;
+    g_autofree char *what = g_strdup_printf("to %s", path);
+    switch (format) {
+    case RHEA_CHART_SVG:
+        s = cairo_svg_surface_create(path, w, h);
+        break;
+    case RHEA_CHART_PDF:
+        s = cairo_pdf_surface_create(path, w, h);
+        break;
+    case RHEA_CHART_PNG:
+        /* twice the points in pixels, sharp enough for slides and print previews */
+        s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int)ceil(w * 2), (int)ceil(h * 2));
+        break;
+    }
+    if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+        rc = cairo_failed(error, cairo_surface_status(s), what);
+        goto cleanup;
+    }
+    if (format == RHEA_CHART_PNG) {
+        cairo_t *cr = cairo_create(s);
+        cairo_scale(cr, 2, 2);
+        draw(c, cr);
+        cairo_destroy(cr);
+        cairo_surface_flush(s);
+        cairo_status_t status = cairo_surface_write_to_png(s, path);
+        if (status != CAIRO_STATUS_SUCCESS) {
+            rc = cairo_failed(error, status, what);
+            goto cleanup;
+        }
+        rc = 0;
+    } else {
+        rc = render(c, s, 1.0, what, error);
+    }
+cleanup:
+    cairo_surface_destroy(s);
+    return rc;
+}
+
+int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *basename,
+                           GError **error)
+{
+    if (g_mkdir_with_parents(dir, 0777) < 0) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "cannot create the charts folder %s: %s",
+                    dir, g_strerror(errno));
+        return -1;
+    }
+    static const struct {
+        RheaChartFormat format;
+        const char *ext;
+    } outputs[] = {{RHEA_CHART_SVG, "svg"}, {RHEA_CHART_PDF, "pdf"}, {RHEA_CHART_PNG, "png"}};
+    for (guint i = 0; i < G_N_ELEMENTS(outputs); i++) {
+        g_autofree char *name = g_strdup_printf("%s.%s", basename, outputs[i].ext);
+        g_autofree char *path = g_build_filename(dir, name, NULL);
+        if (rhea_chart_write_file(c, outputs[i].format, path, error) < 0)
+            return -1;
+    }
+    return 0;
+}
