@@ -185,9 +185,7 @@ static void figure(RheaTable *t, const char *name, double v, int precision, gboo
 {
     rhea_table_add_row(t);
     rhea_table_push_string(t, name);
-    if (!isfinite(v))
-        rhea_table_push_null(t);
-    else if (integer)
+    if (integer && isfinite(v))
         rhea_table_push_int(t, (gint64)v);
     else
         rhea_table_push_double(t, v, precision);
@@ -302,7 +300,8 @@ JsonNode *rhea_rq1_coupling_json(const char *product, const char *window, const 
 
 int rhea_rq1_write_json(JsonNode *node, const char *path, GError **error)
 {
-    /* rhea_json_to_string writes 0.8 as 0.8, where json-glib's generator writes 0.80000000000000004 */
+    /* rhea_json_to_string writes 0.8 as 0.8, where json-glib's generator writes 0.80000000000000004
+     */
     g_autofree char *text = rhea_json_to_string(node);
     if (!path || g_str_equal(path, "-")) {
         fputs(text, stdout);

@@ -17,14 +17,6 @@ static void push_meta(RheaTable *t, const RheaProductSummary *s, const char *key
     rhea_table_push_string(t, meta(s, key));
 }
 
-static void push_double(RheaTable *t, double v, int precision)
-{
-    if (isfinite(v))
-        rhea_table_push_double(t, v, precision);
-    else
-        rhea_table_push_null(t);
-}
-
 static char *core_names(const RheaContributors *c)
 {
     GString *s = g_string_new(NULL);
@@ -89,12 +81,12 @@ static RheaTable *rq1_table(GPtrArray *summaries)
         rhea_table_push_int(t, s->core_both);
         rhea_table_push_int(t, k->ml_files);
         rhea_table_push_int(t, k->nonml_files);
-        push_double(t, k->eci, 3);
-        push_double(t, k->rci, 2);
-        push_double(t, k->ci_low, 2);
-        push_double(t, k->ci_high, 2);
-        push_double(t, k->p_value, 3);
-        push_double(t, k->rci_tx, 2);
+        rhea_table_push_double(t, k->eci, 3);
+        rhea_table_push_double(t, k->rci, 2);
+        rhea_table_push_double(t, k->ci_low, 2);
+        rhea_table_push_double(t, k->ci_high, 2);
+        rhea_table_push_double(t, k->p_value, 3);
+        rhea_table_push_double(t, k->rci_tx, 2);
     }
     rhea_table_set_caption(
         t, "Commits: non-merge commits in the window, bots left out. Core: the fewest contributors "
@@ -140,6 +132,73 @@ static void finding_row(RheaTable *t, const char *finding, const char *what, Cou
     memset(c, 0, sizeof *c);
 }
 
+typedef gboolean (*ProductTest)(const RheaProductSummary *s);
+
+static gboolean single_core(const RheaProductSummary *s)
+{
+    return s->contributors->core == 1;
+}
+
+static gboolean core_on_both_sides(const RheaProductSummary *s)
+{
+    return s->core_both > 0;
+}
+
+static gboolean rci_above(const RheaProductSummary *s)
+{
+    return isfinite(s->coupling.rci) && s->coupling.rci > 1;
+}
+
+static gboolean rci_below(const RheaProductSummary *s)
+{
+    return isfinite(s->coupling.rci) && s->coupling.rci < 1;
+}
+
+static gboolean rci_above_significant(const RheaProductSummary *s)
+{
+    return rci_above(s) && s->coupling.p_value < 0.05;
+}
+
+static gboolean rci_undefined(const RheaProductSummary *s)
+{
+    return !isfinite(s->coupling.rci);
+}
+
+/* A row counting products: k/N with the products that pass. */
+static void products_row(RheaTable *t, GPtrArray *summaries, const char *finding, const char *what,
+                         ProductTest test, const char *paper)
+{
+    Count c = {0};
+    for (guint i = 0; i < summaries->len; i++) {
+        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
+        count_add(&c, test(s), s->product);
+    }
+    finding_row(t, finding, what, &c, paper);
+}
+
+/* A row counting core contributors: with background NULL, those committing to both sides (of all
+ * core contributors); else those with that background (of those with a background other than
+ * unsure). The products column names the products with at least one hit. */
+static void people_row(RheaTable *t, GPtrArray *summaries, const char *finding, const char *what,
+                       const char *background, const char *paper)
+{
+    Count c = {0}, products = {0};
+    for (guint i = 0; i < summaries->len; i++) {
+        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
+        guint before = c.k;
+        for (guint j = 0; j < s->contributors->core; j++) {
+            const RheaContributor *r = &g_array_index(s->contributors->all, RheaContributor, j);
+            if (!background)
+                count_add(&c, r->ml_commits > 0 && r->nonml_commits > 0, NULL);
+            else if (r->background && strcmp(r->background, "unsure") != 0)
+                count_add(&c, strcmp(r->background, background) == 0, NULL);
+        }
+        count_add(&products, c.k > before, s->product);
+    }
+    c.who = products.who;
+    finding_row(t, finding, what, &c, paper);
+}
+
 static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOptions *o)
 {
     RheaTable *t = rhea_table_new("findings", "RQ1 findings, restated from the data");
@@ -148,77 +207,24 @@ static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOpti
     rhea_table_add_column(t, "count", "Here", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "paper", "Paper", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "products", "Products", RHEA_ALIGN_LEFT);
-    Count c = {0};
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c, s->contributors->core == 1, s->product);
-    }
-    finding_row(t, "2", "products with a single core contributor", &c, "13/30");
-    /* Finding 3 counts people: core contributors committing to both sides */
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        for (guint j = 0; j < s->contributors->core; j++) {
-            const RheaContributor *r = &g_array_index(s->contributors->all, RheaContributor, j);
-            count_add(&c, r->ml_commits > 0 && r->nonml_commits > 0, NULL);
-        }
-    }
-    g_autoptr(GString) both_products = g_string_new(NULL);
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        if (s->core_both) {
-            if (both_products->len)
-                g_string_append(both_products, ", ");
-            g_string_append(both_products, s->product);
-        }
-    }
-    if (c.who)
-        g_string_free(c.who, TRUE);
-    c.who = g_string_new(both_products->str);
-    finding_row(t, "3", "core contributors committing to both ML and non-ML code", &c, "–");
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c, s->core_both > 0, s->product);
-    }
-    finding_row(t, "3", "products where a core contributor commits to both sides", &c, "–");
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c, isfinite(s->coupling.rci) && s->coupling.rci > 1, s->product);
-    }
-    finding_row(t, "5", "products with RCI > 1 (ML and non-ML change together more than random)",
-                &c, "12/30");
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c, isfinite(s->coupling.rci) && s->coupling.rci < 1, s->product);
-    }
-    finding_row(t, "5", "products with RCI < 1", &c, "18/30");
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c,
-                  isfinite(s->coupling.rci) && s->coupling.rci > 1 && s->coupling.p_value < 0.05,
-                  s->product);
-    }
-    finding_row(t, "5", "products with RCI > 1 at p < 0.05 (permutation test)", &c, "–");
-    for (guint i = 0; i < summaries->len; i++) {
-        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-        count_add(&c, !isfinite(s->coupling.rci), s->product);
-    }
-    finding_row(t, "5", "products where RCI is undefined", &c, "0/30");
+    products_row(t, summaries, "2", "products with a single core contributor", single_core,
+                 "13/30");
+    people_row(t, summaries, "3", "core contributors committing to both ML and non-ML code", NULL,
+               "–");
+    products_row(t, summaries, "3", "products where a core contributor commits to both sides",
+                 core_on_both_sides, "–");
+    products_row(t, summaries, "5",
+                 "products with RCI > 1 (ML and non-ML change together more than random)",
+                 rci_above, "12/30");
+    products_row(t, summaries, "5", "products with RCI < 1", rci_below, "18/30");
+    products_row(t, summaries, "5", "products with RCI > 1 at p < 0.05 (permutation test)",
+                 rci_above_significant, "–");
+    products_row(t, summaries, "5", "products where RCI is undefined", rci_undefined, "0/30");
     if (o->backgrounds) {
-        const char *kinds[][3] = {
-            {"SE", "SE-focused core contributors (of those classified)", "74/92"},
-            {"ML", "ML-focused core contributors (of those classified)", "10/92"}};
-        for (size_t k = 0; k < G_N_ELEMENTS(kinds); k++) {
-            for (guint i = 0; i < summaries->len; i++) {
-                const RheaProductSummary *s = g_ptr_array_index(summaries, i);
-                for (guint j = 0; j < s->contributors->core; j++) {
-                    const RheaContributor *r =
-                        &g_array_index(s->contributors->all, RheaContributor, j);
-                    if (r->background && strcmp(r->background, "unsure") != 0)
-                        count_add(&c, strcmp(r->background, kinds[k][0]) == 0, NULL);
-                }
-            }
-            finding_row(t, "1", kinds[k][1], &c, kinds[k][2]);
-        }
+        people_row(t, summaries, "1", "SE-focused core contributors (of those classified)", "SE",
+                   "74/92");
+        people_row(t, summaries, "1", "ML-focused core contributors (of those classified)", "ML",
+                   "10/92");
     }
     g_autofree char *caption = g_strdup_printf(
         "Window: %s. Paper: Nahar et al., section V RQ1, over its 30 products (– where the "
@@ -250,7 +256,7 @@ static RheaTable *rq2_table(GPtrArray *summaries)
         rhea_table_add_row(t);
         rhea_table_push_string(t, s->product);
         rhea_table_push_int(t, s->ml_paths);
-        push_double(t, code ? (double)s->ml_paths / code : NAN, 3);
+        rhea_table_push_double(t, code ? (double)s->ml_paths / code : NAN, 3);
         rhea_table_push_int(t, s->ml_folders);
     }
     return t;

@@ -25,14 +25,6 @@ gboolean rhea_trend_metric_parse(const char *name, RheaTrendMetric *out)
     return FALSE;
 }
 
-static void push_double(RheaTable *t, double v, int precision)
-{
-    if (isfinite(v))
-        rhea_table_push_double(t, v, precision);
-    else
-        rhea_table_push_null(t);
-}
-
 static double value_of(const RheaTrendRow *r, RheaTrendMetric m)
 {
     switch (m) {
@@ -88,13 +80,13 @@ RheaReport *rhea_trend_report_build(GPtrArray *products, GPtrArray *rows, RheaTr
                 rhea_table_push_int(t, row->core);
             if (metrics & RHEA_TREND_ML_SHARE) {
                 rhea_table_push_int(t, row->transactions);
-                push_double(t, row->ml_share, 3);
+                rhea_table_push_double(t, row->ml_share, 3);
             }
             if (metrics & RHEA_TREND_RCI) {
-                push_double(t, row->coupling.rci, 2);
-                push_double(t, row->coupling.ci_low, 2);
-                push_double(t, row->coupling.ci_high, 2);
-                push_double(t, row->coupling.p_value, 3);
+                rhea_table_push_double(t, row->coupling.rci, 2);
+                rhea_table_push_double(t, row->coupling.ci_low, 2);
+                rhea_table_push_double(t, row->coupling.ci_high, 2);
+                rhea_table_push_double(t, row->coupling.p_value, 3);
             }
         }
     }

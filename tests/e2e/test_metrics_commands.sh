@@ -101,6 +101,15 @@ rows = list(csv.DictReader(sys.stdin))
 r = rows[0]
 assert r["id"] == "S1" and r["commits"] == "9" and r["core"] == "3" and r["genre"] == "mobile", r
 assert r["paper_stars"] == "42"' || fail "report CSV"
+# Finding 1 from a backgrounds file: Alice SE, Bob ML, Carol unsure; all three are core in this
+# study's window, and Carol's unsure leaves 2 classified: 1 SE and 1 ML
+printf 'email,background\nalice@example.com,SE\nBOB@example.com,ML\ncarol@example.com,unsure\n' >"$WORK/bg.csv"
+expect_exit 0 "$RHEA" report --db "$SDB" --format csv --rq 1 --permutations 0 --bootstrap 0 --backgrounds "$WORK/bg.csv"
+expect_match "$OUT" "1,SE-focused core contributors \(of those classified\),1/2,74/92,S1"
+expect_match "$OUT" "1,ML-focused core contributors \(of those classified\),1/2,10/92,S1"
+expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --backgrounds "$WORK/bg.csv"
+expect_match "$OUT" "SE +1"
+expect_match "$OUT" "ML +1"
 expect_exit 0 "$RHEA" trend --product S1 --db "$SDB" --window month --format csv --permutations 0 --bootstrap 0
 expect_match "$OUT" "^product,period,commits,contributors,core"
 expect_match "$OUT" "S1,2023-01,11,3,2"
