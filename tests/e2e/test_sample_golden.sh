@@ -8,14 +8,19 @@ source "$(dirname "$0")/lib.sh"
 GOLD=$SRC/tests/golden/sample
 DB=$WORK/r.sqlite
 "$SAMPLE_GEN" "$WORK/wordwise" >/dev/null
-expect_exit 0 "$RHEA" analyze "$WORK/wordwise" --db "$DB" --rules "$SRC/samples/rules/sample.rules" \
-  --line-stats --quiet
+# the rules file is named relative to $WORK, so "rule" columns do not depend on the checkout's path
+cp "$SRC/samples/rules/sample.rules" "$WORK/sample.rules"
+(cd "$WORK" && "$RHEA" analyze wordwise --db "$DB" --rules sample.rules --line-stats --quiet) >/dev/null ||
+  fail "analyze failed"
 
 # golden NAME CMD...: CMD's stdout equals $GOLD/NAME (or becomes it with RHEA_UPDATE_GOLDEN=1)
 golden() {
   local name=$1
   shift
-  "$@" >"$WORK/$name" 2>"$WORK/stderr" || fail "$* failed: $(cat "$WORK/stderr")"
+  if ! "$@" >"$WORK/$name" 2>"$WORK/stderr"; then
+    fail "$* failed: $(cat "$WORK/stderr")"
+    return
+  fi
   if [ -n "${RHEA_UPDATE_GOLDEN:-}" ]; then
     mkdir -p "$GOLD"
     cp "$WORK/$name" "$GOLD/$name"
