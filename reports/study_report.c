@@ -317,7 +317,7 @@ GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
 {
     GPtrArray *out = g_ptr_array_new();
     RheaChart *rci = rhea_chart_new(RHEA_CHART_INTERVALS, "Relative coupling index per product",
-                                    "Product", "RCI (95% interval)");
+                                    "Product", "RCI");
     for (guint i = 0; i < summaries->len; i++) {
         const RheaProductSummary *s = g_ptr_array_index(summaries, i);
         rhea_chart_add_interval(rci, s->product, s->coupling.rci, s->coupling.ci_low,
