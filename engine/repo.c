@@ -104,4 +104,7 @@ char *rhea_repo_default_name(const char *path)
 void rhea_repo_tune(void)
 {
     git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+    /* libgit2 caches trees only up to 4 KiB; a big product's root and top folders are larger and
+     * were parsed again for every commit (once as the parent's, once as the commit's own). */
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
 }
