@@ -38,9 +38,14 @@ static char *cell_or_null(const char *s)
 
 RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path, GError **error)
 {
-    if (memchr(text, '\0', len)) {
+    const char *nul = memchr(text, '\0', len);
+    if (nul) {
+        guint line = 1;
+        for (const char *q = text; q < nul; q++)
+            line += *q == '\n';
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                    "%s:1: binary content; a manifest is a tab-separated text file", path);
+                    "%s:%u: NUL byte: binary content; a manifest is a tab-separated text file",
+                    path, line);
         return NULL;
     }
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
@@ -123,15 +128,17 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
             return NULL;
         }
         if (g_hash_table_contains(ids, e->id)) {
+            g_autofree char *quoted = rhea_error_quote(e->id);
             g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID, "%s:%u: id '%s' appears twice", path,
-                        i + 1, e->id);
+                        i + 1, quoted);
             return NULL;
         }
         g_hash_table_add(ids, e->id);
         if (e->genre && !g_str_equal(e->genre, "mobile") && !g_str_equal(e->genre, "desktop") &&
             !g_str_equal(e->genre, "web")) {
+            g_autofree char *quoted = rhea_error_quote(e->genre);
             g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                        "%s:%u: genre '%s' is not mobile, desktop or web", path, i + 1, e->genre);
+                        "%s:%u: genre '%s' is not mobile, desktop or web", path, i + 1, quoted);
             return NULL;
         }
     }
