@@ -170,6 +170,7 @@ printf 'id\trepository\n' >"$F/man.million"
 python3 -c 'import sys; sys.stdout.write("".join("P%d\tx/y\n" % i for i in range(2, 1000000)) + "P1\tx/y\textra\n")' \
   >>"$F/man.million"
 check_bad_manifest "$F/man.million" 1000000
+expect_match "$ERR" "3 cells, but the header has 2 columns"
 check_bad_manifest "$F/man.badgenre" 3
 expect_match "$ERR" "genre 'game'"
 check_bad_manifest "$F/man.badcells" 3
