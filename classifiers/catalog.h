@@ -11,6 +11,8 @@ typedef struct RheaCatalog RheaCatalog;
 /* Reads a catalog file (TAB-separated LANGUAGE FRAGMENT LIBRARY, `#` comments). Fails with
  * "FILE:LINE: what is wrong" on a malformed line or an unknown language. */
 RheaCatalog *rhea_catalog_load(const char *path, GError **error);
+/* The same from text[0..len) (NUL bytes are an error); source names it in messages. */
+RheaCatalog *rhea_catalog_parse(const char *text, gsize len, const char *source, GError **error);
 /* The catalog shipped with rhea: $RHEA_DATA_DIR/ml-libraries.tsv when that variable is set, else
  * the one in the data folder compiled in (RHEA_DATA_DIR). */
 RheaCatalog *rhea_catalog_load_default(GError **error);

@@ -130,11 +130,13 @@ static gboolean parse_line(RheaRules *rules, char *line, const char *source, gui
     gboolean more = *s != '\0';
     *s = '\0';
     RheaLabel lab;
-    if (!rhea_label_from_name(label, &lab))
+    if (!rhea_label_from_name(label, &lab)) {
+        g_autofree char *quoted = rhea_error_quote(label);
         return fail(error, source, lineno,
                     "unknown label '%s'; a rule is LABEL PATTERN with LABEL "
                     "ml, nonml or exclude",
-                    label);
+                    quoted);
+    }
     if (more)
         s++;
     while (is_blank(*s))
@@ -145,11 +147,13 @@ static gboolean parse_line(RheaRules *rules, char *line, const char *source, gui
         s[--n] = '\0';
     if (!*s)
         return fail(error, source, lineno, "rule '%s' has no pattern; write LABEL PATTERN", label);
-    if (*s == '!')
+    if (*s == '!') {
+        g_autofree char *quoted = rhea_error_quote(s);
         return fail(error, source, lineno,
                     "'%s': negation ('!') is not supported; a later rule with another label "
                     "overrides an earlier one (write \\! for a name that starts with '!')",
-                    s);
+                    quoted);
+    }
     g_autoptr(GError) gerr = NULL;
     RheaGlob *glob = rhea_glob_new(s, 0, &gerr);
     if (!glob)

@@ -20,3 +20,8 @@ typedef enum {
 
 /* Sets *error from libgit2's last error, prefixed by what rhea was doing. Returns -1. */
 int rhea_error_git(GError **error, const char *what, ...) G_GNUC_PRINTF(2, 3);
+
+/* Text from an input file made fit to quote in a one-line message: printable ASCII and valid
+ * UTF-8 kept, every other byte (control characters, CR, invalid UTF-8) written \xNN, and cut to
+ * about 60 bytes with "..." so that a 50 MB line does not become a 50 MB message. */
+char *rhea_error_quote(const char *text);

@@ -39,9 +39,9 @@ int rhea_window_parse_date(const char *text, const char *what, gint64 *out, GErr
         dt = g_date_time_new_from_iso8601(copy, utc);
     }
     if (!dt) {
+        g_autofree char *quoted = rhea_error_quote(text);
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_USAGE,
-                    "%s '%s': not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", what,
-                    text ? text : "");
+                    "%s '%s': not a date; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", what, quoted);
         return -1;
     }
     *out = g_date_time_to_unix(dt);

@@ -71,6 +71,43 @@ START_TEST(backgrounds_file_and_its_errors)
 }
 END_TEST
 
+/* Regressions from tests/e2e/test_hostile_files.sh: a NUL byte used to free an uninitialized
+ * GStrv (a crash); an empty file read as "nobody has a background"; an empty email was reported
+ * as a bad background; a long or binary background was echoed whole. */
+START_TEST(backgrounds_hostile_text)
+{
+    struct {
+        const char *text;
+        gsize len;
+        const char *message;
+    } cases[] = {
+        {"email,background\na@x,SE\nb\0@x,ML\n", 32,
+         "bg.csv:3: NUL byte: binary content; expected a CSV of email,background"},
+        {"", 0, "bg.csv:1: empty backgrounds file; expected email,background lines"},
+        {"\xEF\xBB\xBF\r\n# nothing\r\n", 16,
+         "bg.csv:1: empty backgrounds file; expected email,background lines"},
+        {"a@x,SE\n,ML\n", 11, "bg.csv:2: empty email; each line is email,background"},
+        {"a@x,\x1b[2J\xff"
+         "0123456789012345678901234567890123456789012345678901234567890123456789\n",
+         80,
+         "bg.csv:1: background '\\x1b[2J\\xff0123456789012345678901234567890123456789012345678"
+         "...' is not one of SE, ML, other, unsure"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        GError *error = NULL;
+        ck_assert_ptr_null(rhea_backgrounds_parse(cases[i].text, cases[i].len, "bg.csv", &error));
+        ck_assert_str_eq(error->message, cases[i].message);
+        g_error_free(error);
+    }
+    /* a header row alone is a valid, empty file */
+    GError *error = NULL;
+    GHashTable *bg = rhea_backgrounds_parse("email,background\n", 17, "bg.csv", &error);
+    ck_assert_ptr_nonnull(bg);
+    ck_assert_uint_eq(g_hash_table_size(bg), 0);
+    g_hash_table_destroy(bg);
+}
+END_TEST
+
 typedef struct {
     char *dir;
     RheaStore *store;
@@ -207,6 +244,7 @@ int main(void)
     tcase_add_test(tc, core_size_and_ties_at_the_cut);
     tcase_add_test(tc, bots_by_marks_and_patterns);
     tcase_add_test(tc, backgrounds_file_and_its_errors);
+    tcase_add_test(tc, backgrounds_hostile_text);
     tcase_add_test(tc, sample_contributors_by_hand);
     tcase_add_test(tc, sample_coupling_by_hand);
     suite_add_tcase(s, tc);

@@ -47,6 +47,8 @@ START_TEST(errors_name_the_line)
          "m.tsv:3: 1 cells, but the header has 2 columns (cells are separated by tabs)"},
         {"id\trepository\nP1\ta/b\nP1\tc/d\n", "m.tsv:3: id 'P1' appears twice"},
         {"id\trepository\n\tc/d\n", "m.tsv:2: empty id"},
+        {"id\trepository\tgenre\nP1\ta/b\tg\x1b[0m\n",
+         "m.tsv:2: genre 'g\\x1b[0m' is not mobile, desktop or web"},
         {"id\trepository\tgenre\nP1\ta/b\tgame\n", "m.tsv:2: genre 'game' is not mobile, desktop "
                                                    "or web"},
     };
@@ -58,8 +60,9 @@ START_TEST(errors_name_the_line)
     }
     GError *error = NULL;
     ck_assert_ptr_null(rhea_manifest_parse("id\trepository\n\0\x01", 15, "m.tsv", &error));
-    ck_assert_str_eq(error->message, "m.tsv:1: binary content; a manifest is a tab-separated text "
-                                     "file");
+    /* the NUL is on line 2 (after one newline) */
+    ck_assert_str_eq(error->message,
+                     "m.tsv:2: NUL byte: binary content; a manifest is a tab-separated text file");
     g_error_free(error);
 }
 END_TEST

@@ -166,6 +166,12 @@ START_TEST(parser_errors_name_the_line)
 {
     check_error("ml a\nnonml b\nmodel c/\n", -1, "bad.rules:3: unknown label 'model'");
     check_error("ML a\n", -1, "bad.rules:1: unknown label 'ML'");
+    /* text from the file is quoted escaped and cut (a 50 MB line once gave a 50 MB message) */
+    check_error("\x1b]0;\x07\xc3\xa9\xff\r a\n", -1,
+                "bad.rules:1: unknown label '\\x1b]0;\\x07\xc3\xa9\\xff\\x0d'");
+    check_error("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa x\n", -1,
+                "bad.rules:1: unknown label "
+                "'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa...'");
     check_error("\n\n# x\nml\n", -1, "bad.rules:4: rule 'ml' has no pattern");
     check_error("exclude   \t \n", -1, "bad.rules:1: rule 'exclude' has no pattern");
     check_error("ml a\r\nexclude\r\n", -1, "bad.rules:2: rule 'exclude' has no pattern");

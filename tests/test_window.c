@@ -33,6 +33,12 @@ START_TEST(bad_dates_name_the_option)
         ck_assert(g_error_matches(error, RHEA_ERROR, RHEA_ERROR_USAGE));
         g_error_free(error);
     }
+    /* the text is quoted escaped, so a newline in it does not make a second line */
+    GError *error = NULL;
+    ck_assert_int_eq(rhea_window_parse_date("2023-01-01\nrm -rf", "--since", &t, &error), -1);
+    ck_assert_str_eq(error->message, "--since '2023-01-01\\x0arm -rf': not a date; use YYYY-MM-DD "
+                                     "or YYYY-MM-DDTHH:MM:SSZ");
+    g_error_free(error);
 }
 END_TEST
 

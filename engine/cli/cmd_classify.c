@@ -23,18 +23,29 @@ static char *printable(const char *s)
     return g_utf8_make_valid(s, -1);
 }
 
+/* For the text output, one path a line: control characters (a newline in a path would start a
+ * row of its own) are shown as '?', as ls does on a terminal. */
+static char *printable_line(const char *s)
+{
+    char *p = g_utf8_make_valid(s, -1);
+    for (char *c = p; *c; c++)
+        if ((guchar)*c < 0x20 || *c == 0x7f)
+            *c = '?';
+    return p;
+}
+
 static void print_text(GArray *rows, const guint totals[RHEA_LABEL_COUNT])
 {
     int wpath = 4, wlabel = 7; /* "exclude" */
     for (guint i = 0; i < rows->len; i++) {
         const Row *r = &g_array_index(rows, Row, i);
-        g_autofree char *p = printable(r->path);
+        g_autofree char *p = printable_line(r->path);
         wpath = MAX(wpath, (int)g_utf8_strlen(p, -1));
     }
     printf("%-*s  %-*s  %s\n", wpath, "PATH", wlabel, "LABEL", "RULE");
     for (guint i = 0; i < rows->len; i++) {
         const Row *r = &g_array_index(rows, Row, i);
-        g_autofree char *p = printable(r->path);
+        g_autofree char *p = printable_line(r->path);
         /* pad by characters, not bytes, so non-ASCII names keep the columns straight */
         int pad = wpath - (int)g_utf8_strlen(p, -1);
         printf("%s%*s  %-*s  %s\n", p, pad, "", wlabel, r->label, r->why);
@@ -43,11 +54,17 @@ static void print_text(GArray *rows, const guint totals[RHEA_LABEL_COUNT])
            totals[RHEA_LABEL_NONML], totals[RHEA_LABEL_EXCLUDE], rows->len);
 }
 
-/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. A field that
+ * starts with = + - @ TAB or CR gets a leading ' against CSV formula injection, as in every other
+ * CSV rhea writes (reports/format_csv.c); paths keep their raw bytes, so this is not a RheaTable.
+ */
 static void csv_field(const char *s, gboolean last)
 {
+    gboolean formula = s[0] && strchr("=+-@\t\r", s[0]);
     if (strpbrk(s, ",\"\r\n")) {
         putchar('"');
+        if (formula)
+            putchar('\'');
         for (; *s; s++) {
             if (*s == '"')
                 putchar('"');
@@ -55,6 +72,8 @@ static void csv_field(const char *s, gboolean last)
         }
         putchar('"');
     } else {
+        if (formula)
+            putchar('\'');
         fputs(s, stdout);
     }
     fputs(last ? "\r\n" : ",", stdout);
@@ -113,7 +132,7 @@ static void print_explain(const RheaRules *rules, const char *path, RheaLabel la
                           const char *why)
 {
     g_autoptr(GPtrArray) matches = rhea_rules_explain(rules, path);
-    g_autofree char *p = printable(path);
+    g_autofree char *p = printable_line(path);
     printf("%s: %s (%s)\n", p, rhea_label_name(label), why);
     printf("matching rules, in order (the last user rule wins, else the last default):\n");
     for (guint i = 0; i < matches->len; i++) {
