@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/lines.h"
 
 typedef struct {
     const char *language;
@@ -73,40 +74,22 @@ static void clear_entry(gpointer p)
 
 RheaCatalog *rhea_catalog_parse(const char *text, gsize len, const char *source, GError **error)
 {
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        guint line = 1;
-        for (const char *q = text; q < nul; q++)
-            line += *q == '\n';
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                    "%s:%u: NUL byte: binary content; expected LANGUAGE<TAB>FRAGMENT<TAB>LIBRARY "
-                    "lines",
-                    source, line);
+    if (rhea_lines_check_text(text, len, source,
+                              "binary content; expected LANGUAGE<TAB>FRAGMENT<TAB>LIBRARY lines",
+                              error) < 0)
         return NULL;
-    }
-    g_autofree char *copy = g_strndup(text, len);
     RheaCatalog *c = g_new0(RheaCatalog, 1);
     c->entries = g_array_new(FALSE, TRUE, sizeof(Entry));
     g_array_set_clear_func(c->entries, clear_entry);
-    char *body = copy;
-    guint lineno = 1;
-    /* lines found with memchr, not g_strsplit: its strstr is quadratic under ASan's interceptor
-     * for a file of a million lines */
-    for (char *p = body, *end = body + strlen(body); p < end; lineno++) {
-        char *line = p;
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl)
-            *nl = '\0';
-        p = nl ? nl + 1 : end;
-        gsize n = strlen(line);
-        if (n && line[n - 1] == '\r')
-            line[--n] = '\0';
-        if (!n || line[0] == '#')
+    g_auto(RheaLines) lines = {0};
+    rhea_lines_init(&lines, text, len);
+    for (char *line; (line = rhea_lines_next(&lines));) {
+        if (!*line || line[0] == '#')
             continue;
         g_auto(GStrv) f = g_strsplit(line, "\t", -1);
         if (g_strv_length(f) != 3 || !*f[1] || !*f[2]) {
             g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                        "%s:%u: expected LANGUAGE<TAB>FRAGMENT<TAB>LIBRARY", source, lineno);
+                        "%s:%u: expected LANGUAGE<TAB>FRAGMENT<TAB>LIBRARY", source, lines.lineno);
             goto fail;
         }
         int lang = language_index(f[0]);
@@ -114,7 +97,7 @@ RheaCatalog *rhea_catalog_parse(const char *text, gsize len, const char *source,
             g_autofree char *quoted = rhea_error_quote(f[0]);
             g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
                         "%s:%u: unknown language '%s' (see LANGUAGES in classifiers/catalog.c)",
-                        source, lineno, quoted);
+                        source, lines.lineno, quoted);
             goto fail;
         }
         Entry e = {.language = (guint)lang, .fragment = g_strdup(f[1]), .library = g_strdup(f[2])};

@@ -12,6 +12,7 @@
 
 #include "classifiers/glob.h"
 #include "engine/error.h"
+#include "engine/lines.h"
 
 typedef struct {
     RheaRuleMatch info;
@@ -183,27 +184,15 @@ RheaRules *rhea_rules_parse(const char *text, gssize len, const char *source_nam
     g_array_set_clear_func(rules->rules, clear_rule);
     rules->strings = g_string_chunk_new(256);
 
-    const char *p = text, *end = text + size;
-    if (size >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
-        p += 3; /* a UTF-8 byte order mark, as some Windows editors write */
-    g_autofree char *line = NULL;
-    for (guint lineno = 1; p < end; lineno++) {
-        const char *nl = memchr(p, '\n', end - p);
-        const char *eol = nl ? nl : end;
-        if (memchr(p, '\0', eol - p)) {
-            fail(error, source_name, lineno,
-                 "NUL byte: this is not a text file; a rules file holds LABEL PATTERN lines");
+    g_auto(RheaLines) lines = {0};
+    rhea_lines_init(&lines, text, size);
+    if (rhea_lines_check_text(text, size, source_name,
+                              "this is not a text file; a rules file holds LABEL PATTERN lines",
+                              error) < 0)
+        goto fail;
+    for (char *line; (line = rhea_lines_next(&lines));)
+        if (!parse_line(rules, line, source_name, lines.lineno, error))
             goto fail;
-        }
-        gsize n = eol - p;
-        if (n && p[n - 1] == '\r')
-            n--;
-        g_free(line);
-        line = g_strndup(p, n);
-        if (!parse_line(rules, line, source_name, lineno, error))
-            goto fail;
-        p = nl ? nl + 1 : end;
-    }
     return rules;
 fail:
     rhea_rules_free(rules);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/lines.h"
 
 static void entry_free(gpointer p)
 {
@@ -38,23 +39,11 @@ static char *cell_or_null(const char *s)
 
 RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path, GError **error)
 {
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        guint line = 1;
-        for (const char *q = text; q < nul; q++)
-            line += *q == '\n';
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                    "%s:%u: NUL byte: binary content; a manifest is a tab-separated text file",
-                    path, line);
+    if (rhea_lines_check_text(text, len, path,
+                              "binary content; a manifest is a tab-separated text file", error) < 0)
         return NULL;
-    }
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-        text += 3;
-        len -= 3;
-    }
-    g_autofree char *copy = g_strndup(text, len);
-    char *body = copy;
-    guint lineno = 1;
+    g_auto(RheaLines) lines = {0};
+    rhea_lines_init(&lines, text, len);
     g_autoptr(RheaManifest) m = g_new0(RheaManifest, 1);
     m->path = g_strdup(path);
     g_autofree char *abs = g_canonicalize_filename(path, NULL);
@@ -64,18 +53,9 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
     gint col_id = -1, col_repo = -1, col_name = -1, col_genre = -1, col_rules = -1, col_ref = -1;
     guint ncols = 0;
     g_autoptr(GHashTable) ids = g_hash_table_new(g_str_hash, g_str_equal);
-    /* lines found with memchr, not g_strsplit: its strstr is quadratic under ASan's interceptor
-     * for a file of a million lines */
-    for (char *p = body, *end = body + strlen(body); p < end; lineno++) {
-        char *line = p;
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl)
-            *nl = '\0';
-        p = nl ? nl + 1 : end;
-        size_t l = strlen(line);
-        if (l && line[l - 1] == '\r')
-            line[--l] = '\0';
-        if (!l || line[0] == '#')
+    for (char *line; (line = rhea_lines_next(&lines));) {
+        guint lineno = lines.lineno;
+        if (!*line || line[0] == '#')
             continue;
         g_auto(GStrv) cells = g_strsplit(line, "\t", -1);
         guint n = g_strv_length(cells);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/lines.h"
 #include "metrics/identity.h"
 
 static const char *const BOT_MARKS[] = {"[bot]", "dependabot", "renovate", "github-actions"};
@@ -152,32 +153,16 @@ static const char *const BACKGROUNDS[] = {"SE", "ML", "other", "unsure"};
 
 GHashTable *rhea_backgrounds_parse(const char *text, gsize len, const char *source, GError **error)
 {
-    const char *nul = memchr(text, '\0', len);
-    if (nul) {
-        guint line = 1;
-        for (const char *q = text; q < nul; q++)
-            line += *q == '\n';
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                    "%s:%u: NUL byte: binary content; expected a CSV of email,background", source,
-                    line);
+    if (rhea_lines_check_text(text, len, source,
+                              "binary content; expected a CSV of email,background", error) < 0)
         return NULL;
-    }
     GHashTable *map = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    g_autofree char *copy = g_strndup(text, len);
-    char *body = copy;
-    if (g_str_has_prefix(body, "\xEF\xBB\xBF"))
-        body += 3;
+    g_auto(RheaLines) lines = {0};
+    rhea_lines_init(&lines, text, len);
     gboolean any = FALSE;
-    guint lineno = 1;
-    /* lines found with memchr, not g_strsplit: its strstr is quadratic under ASan's interceptor
-     * for a file of a million lines */
-    for (char *p = body, *end = body + strlen(body); p < end; lineno++) {
-        char *line = p;
-        char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl)
-            *nl = '\0';
-        p = nl ? nl + 1 : end;
-        line = g_strstrip(line); /* drops a CR too */
+    for (char *line; (line = rhea_lines_next(&lines));) {
+        guint lineno = lines.lineno;
+        line = g_strstrip(line);
         if (!*line || line[0] == '#')
             continue;
         any = TRUE;
