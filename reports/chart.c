@@ -263,3 +263,22 @@ int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *base
     }
     return 0;
 }
+
+void rhea_chart_series_bounds(const RheaChart *c, const char **names, double *xlo, double *xhi,
+                              double *ylo, double *yhi)
+{
+    *xlo = *ylo = INFINITY;
+    *xhi = *yhi = -INFINITY;
+    for (guint i = 0; i < c->series->len; i++) {
+        const RheaSeries *s = c->series->pdata[i];
+        names[i] = s->name;
+        for (gsize k = 0; k < s->n; k++) {
+            if (!isfinite(s->x[k]) || !isfinite(s->y[k]))
+                continue;
+            *xlo = MIN(*xlo, s->x[k]);
+            *xhi = MAX(*xhi, s->x[k]);
+            *ylo = MIN(*ylo, s->y[k]);
+            *yhi = MAX(*yhi, s->y[k]);
+        }
+    }
+}

@@ -11,19 +11,8 @@ void rhea_chart_draw_cumulative(const RheaChart *c, cairo_t *cr)
 {
     guint ns = c->series->len;
     g_autofree const char **names = g_new0(const char *, MAX(ns, 1));
-    double xlo = INFINITY, xhi = -INFINITY, ylo = INFINITY, yhi = -INFINITY;
-    for (guint i = 0; i < ns; i++) {
-        const RheaSeries *s = c->series->pdata[i];
-        names[i] = s->name;
-        for (gsize k = 0; k < s->n; k++) {
-            if (!isfinite(s->x[k]) || !isfinite(s->y[k]))
-                continue;
-            xlo = MIN(xlo, s->x[k]);
-            xhi = MAX(xhi, s->x[k]);
-            ylo = MIN(ylo, s->y[k]);
-            yhi = MAX(yhi, s->y[k]);
-        }
-    }
+    double xlo, xhi, ylo, yhi;
+    rhea_chart_series_bounds(c, names, &xlo, &xhi, &ylo, &yhi);
     double top = rhea_chart_frame(c, cr, c->width, names, ns >= 2 ? ns : 0);
     RheaPlot p = {.left = 64, .right = c->width - 24, .top = top, .bottom = c->height - 52};
     if (xlo > 0 && xlo <= 1)

@@ -59,6 +59,10 @@ double rhea_chart_text(cairo_t *cr, const char *s, double x, double y, double ax
 double rhea_chart_text_width(cairo_t *cr, const char *s);
 /* White background, the title, and the legend (names of series with their colours) under it,
  * in rows that fit width. Returns where the plot area may start (below the legend). */
+/* The series' names (into names, one per series) and the bounds of their finite points; the
+ * bounds stay infinite (lo = +inf, hi = -inf) when there is none. */
+void rhea_chart_series_bounds(const RheaChart *c, const char **names, double *xlo, double *xhi,
+                              double *ylo, double *yhi);
 double rhea_chart_frame(const RheaChart *c, cairo_t *cr, double width, const char *const *legend,
                         guint n_legend);
 /* Picks the y range (fixed, or fitted to lo..hi and the reference lines, with 0 when all data
