@@ -248,10 +248,7 @@ int main(void)
     tcase_add_test(tc, sample_contributors_by_hand);
     tcase_add_test(tc, sample_coupling_by_hand);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = testutil_run(s);
     git_libgit2_shutdown();
-    return failed ? 1 : 0;
+    return failed;
 }

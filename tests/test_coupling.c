@@ -3,6 +3,7 @@
 #include <math.h>
 
 #include "metrics/coupling.h"
+#include "tests/testutil.h"
 
 #define EPS 1e-12
 
@@ -236,9 +237,5 @@ int main(void)
     tcase_add_test(tc, bootstrap_interval_brackets_and_is_reproducible);
     tcase_add_test(tc, top_pairs_with_support_and_confidence);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

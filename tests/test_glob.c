@@ -5,6 +5,7 @@
 
 #include "classifiers/glob.h"
 #include "engine/error.h"
+#include "tests/testutil.h"
 
 typedef struct {
     const char *pattern, *path;
@@ -256,9 +257,5 @@ int main(void)
     tcase_add_test(tc, patterns_that_match_nothing_are_refused);
     tcase_add_test(tc, hostile_patterns_finish);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

@@ -2,6 +2,7 @@
 #include <check.h>
 
 #include "metrics/identity.h"
+#include "tests/testutil.h"
 
 START_TEST(chain_email_then_name_joins_three)
 {
@@ -84,9 +85,5 @@ int main(void)
     tcase_add_test(tc, most_frequent_name_ties_by_byte_order);
     tcase_add_test(tc, normalize_name);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

@@ -334,10 +334,7 @@ int main(void)
     tcase_add_test(tc, empty_repository_stores_nothing);
     tcase_add_test(tc, products_share_one_database);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = testutil_run(s);
     git_libgit2_shutdown();
-    return failed ? 1 : 0;
+    return failed;
 }

@@ -247,10 +247,7 @@ int main(void)
     tcase_add_test(tc, defaults_only_and_missing_product);
     tcase_add_test(tc, catalog_file);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
+    int failed = testutil_run(s);
     git_libgit2_shutdown();
-    return failed ? 1 : 0;
+    return failed;
 }

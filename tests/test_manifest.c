@@ -105,9 +105,5 @@ int main(void)
     tcase_add_test(tc, errors_name_the_line);
     tcase_add_test(tc, locates_clones_in_each_layout);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

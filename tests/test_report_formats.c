@@ -626,9 +626,5 @@ int main(void)
     tcase_add_test(tc, empty_and_degenerate_charts_still_draw);
     tcase_add_test(tc, html_inlines_charts_with_their_own_ids);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

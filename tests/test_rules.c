@@ -292,9 +292,5 @@ int main(void)
     tcase_add_test(tc, explain_lists_user_then_default_matches);
     tcase_add_test(tc, matching_is_fast);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

@@ -175,9 +175,5 @@ int main(void)
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
     tcase_add_test(tc, open_restores_the_index_a_killed_bulk_load_left_out);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

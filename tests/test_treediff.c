@@ -214,9 +214,5 @@ int main(void)
     tcase_add_test(tc, paths_with_spaces_newlines_and_non_utf8_bytes);
     tcase_add_test(tc, callback_can_stop_the_walk);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

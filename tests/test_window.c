@@ -3,6 +3,7 @@
 
 #include "engine/error.h"
 #include "metrics/window.h"
+#include "tests/testutil.h"
 
 START_TEST(dates_and_date_times)
 {
@@ -68,9 +69,5 @@ int main(void)
     tcase_add_test(tc, bad_dates_name_the_option);
     tcase_add_test(tc, window_bounds_are_half_open);
     suite_add_tcase(s, tc);
-    SRunner *sr = srunner_create(s);
-    srunner_run_all(sr, CK_NORMAL);
-    int failed = srunner_ntests_failed(sr);
-    srunner_free(sr);
-    return failed ? 1 : 0;
+    return testutil_run(s);
 }

@@ -56,3 +56,12 @@ char *testutil_rows(sqlite3 *db, const char *sql)
     sqlite3_finalize(st);
     return g_string_free(out, FALSE);
 }
+
+int testutil_run(Suite *s)
+{
+    SRunner *sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? 1 : 0;
+}

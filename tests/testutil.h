@@ -1,6 +1,7 @@
 /* testutil.h: helpers the unit tests share: temporary folders and one-value SQL queries. */
 #pragma once
 #include <glib.h>
+#include <check.h>
 #include <sqlite3.h>
 
 /* A new empty folder under the system's temporary folder; removed by testutil_rmtree. */
@@ -12,3 +13,5 @@ gint64 testutil_int(sqlite3 *db, const char *sql);
 char *testutil_text(sqlite3 *db, const char *sql);
 /* Every row of a one-column query, joined with '\n'. */
 char *testutil_rows(sqlite3 *db, const char *sql);
+/* Runs the suite and returns the number of failed tests (0: the test executable succeeds). */
+int testutil_run(Suite *s);
