@@ -1,8 +1,14 @@
 # lib.sh: what the end-to-end tests share. Usage: source it with "$@" = RHEA SAMPLE_GEN SOURCE_DIR.
 set -uo pipefail
-RHEA=$1
-SAMPLE_GEN=$2
-SRC=$3
+# absolute paths, so that a test may cd (make memcheck passes relative ones, and RHEA_REAL)
+abspath() { echo "$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"; }
+RHEA=$(abspath "$1")
+SAMPLE_GEN=$(abspath "$2")
+SRC=$(cd "$3" && pwd)
+if [ -n "${RHEA_REAL:-}" ]; then
+  RHEA_REAL=$(abspath "$RHEA_REAL")
+  export RHEA_REAL
+fi
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 FAILS=0

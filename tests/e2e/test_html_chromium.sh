@@ -6,7 +6,8 @@
 # control page that calls console.error first proves this Chromium does log them.
 # Skips (exit 0) only when chromium is not installed.
 source "$(dirname "$0")/lib.sh"
-SAMPLE=$(dirname "$RHEA")/rhea-report-sample
+# under make memcheck RHEA is the valgrind wrapper; RHEA_REAL names the binary beside the sample tool
+SAMPLE=$(dirname "${RHEA_REAL:-$RHEA}")/rhea-report-sample
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
   echo "SKIP: chromium is not installed (apt-get install chromium)"

@@ -3,7 +3,8 @@
 # python3's xml.etree in svg_marks.py) with the marks and labels counted by hand from the sample
 # data; PDF and PNG files start with their formats' magic bytes.
 source "$(dirname "$0")/lib.sh"
-SAMPLE=$(dirname "$RHEA")/rhea-report-sample
+# under make memcheck RHEA is the valgrind wrapper; RHEA_REAL names the binary beside the sample tool
+SAMPLE=$(dirname "${RHEA_REAL:-$RHEA}")/rhea-report-sample
 DIR=$WORK/charts/new
 
 expect_exit 0 "$SAMPLE" charts "$DIR"
