@@ -36,4 +36,13 @@ expect_match "$OUT" "^sample: 2 new commits read, 1 changed paths; 15 commits st
 # default product id: the folder's name, so this is the same product, already up to date
 expect_exit 0 "$RHEA" analyze "$REPO/" --db "$DB"
 expect_match "$OUT" "^sample: 0 new commits read, 0 changed paths; 15 commits stored"
+# the progress line: on a terminal only (script(1) gives rhea a pseudo-terminal), never with --quiet
+if command -v script >/dev/null; then
+  script -qec "$RHEA analyze $REPO --product tty --db $WORK/tty.sqlite" /dev/null >"$WORK/tty.out"
+  grep -q "tty: 15/15 commits" "$WORK/tty.out" || fail "no progress line on a terminal"
+  script -qec "$RHEA analyze $REPO --product quiet --db $WORK/tty.sqlite --quiet" /dev/null >"$WORK/tty.out"
+  ! grep -q "commits, " "$WORK/tty.out" || fail "a progress line despite --quiet"
+  "$RHEA" analyze "$REPO" --product pipe --db "$WORK/tty.sqlite" 2>"$WORK/pipe.err" >/dev/null
+  [ ! -s "$WORK/pipe.err" ] || fail "stderr is not a terminal, yet rhea wrote: $(cat "$WORK/pipe.err")"
+fi
 finish
