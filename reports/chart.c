@@ -282,3 +282,15 @@ void rhea_chart_series_bounds(const RheaChart *c, const char **names, double *xl
         }
     }
 }
+
+void rhea_chart_draw_markers(cairo_t *cr, const RheaPlot *p, const RheaSeries *s)
+{
+    if (s->n > 60)
+        return;
+    for (gsize k = 0; k < s->n; k++) {
+        if (!isfinite(s->x[k]) || !isfinite(s->y[k]))
+            continue;
+        cairo_arc(cr, rhea_plot_x(p, s->x[k]), rhea_plot_y(p, s->y[k]), 2.5, 0, 2 * G_PI);
+        cairo_fill(cr);
+    }
+}

@@ -44,14 +44,7 @@ void rhea_chart_draw_cumulative(const RheaChart *c, cairo_t *cr)
             prev_y = y;
         }
         cairo_stroke(cr);
-        if (s->n > 60)
-            continue;
-        for (gsize k = 0; k < s->n; k++) {
-            if (!isfinite(s->x[k]) || !isfinite(s->y[k]))
-                continue;
-            cairo_arc(cr, rhea_plot_x(&p, s->x[k]), rhea_plot_y(&p, s->y[k]), 2.5, 0, 2 * G_PI);
-            cairo_fill(cr);
-        }
+        rhea_chart_draw_markers(cr, &p, s);
     }
     cairo_restore(cr);
     rhea_chart_axes_box(cr, &p);

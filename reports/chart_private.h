@@ -59,6 +59,9 @@ double rhea_chart_text(cairo_t *cr, const char *s, double x, double y, double ax
 double rhea_chart_text_width(cairo_t *cr, const char *s);
 /* White background, the title, and the legend (names of series with their colours) under it,
  * in rows that fit width. Returns where the plot area may start (below the legend). */
+/* A small marker on each finite point of the series, while there are few enough (60) to tell
+ * apart. */
+void rhea_chart_draw_markers(cairo_t *cr, const RheaPlot *p, const RheaSeries *s);
 /* The series' names (into names, one per series) and the bounds of their finite points; the
  * bounds stay infinite (lo = +inf, hi = -inf) when there is none. */
 void rhea_chart_series_bounds(const RheaChart *c, const char **names, double *xlo, double *xhi,
