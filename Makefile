@@ -65,7 +65,7 @@ fuzz: deps
 		name=$$(basename $$t); mkdir -p build-fuzz/corpus/$$name; \
 		echo "== $$name ($(FUZZ_SECONDS)s)"; \
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
-			$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 build-fuzz/corpus/$$name \
+			$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$name \
 			tests/fuzz/corpus/$$name || exit 1; \
 	done
 

@@ -2,8 +2,8 @@
  * and non-ML code (docs/metrics.md, "Contributors"). */
 #include <stdio.h>
 
-#include "engine/cli/cli.h"
-#include "engine/cli/cli_metrics.h"
+#include "cli/cli.h"
+#include "cli/cli_metrics.h"
 #include "engine/error.h"
 #include "reports/report.h"
 #include "reports/rq1.h"

@@ -1,6 +1,6 @@
 /* cmd_analyze.c: `rhea analyze REPO`: ingest a repository's history into the database. */
-#include "engine/cli/cli.h"
-#include "engine/cli/cli_ingest.h"
+#include "cli/cli.h"
+#include "cli/cli_ingest.h"
 
 int rhea_cmd_analyze(int argc, char **argv)
 {

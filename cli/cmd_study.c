@@ -2,8 +2,8 @@
  * skip the absent ones with a line each, and record the manifest's metadata and the study date. */
 #include <stdio.h>
 
-#include "engine/cli/cli.h"
-#include "engine/cli/cli_ingest.h"
+#include "cli/cli.h"
+#include "cli/cli_ingest.h"
 #include "engine/error.h"
 #include "engine/manifest.h"
 #include "metrics/window.h"

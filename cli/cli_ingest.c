@@ -1,11 +1,11 @@
 /* cli_ingest.c: see cli_ingest.h. */
-#include "engine/cli/cli_ingest.h"
+#include "cli/cli_ingest.h"
 
 #include <stdio.h>
 #include <unistd.h>
 
 #include "classifiers/rules.h"
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 #include "engine/repo.h"
 
 int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats *stats,

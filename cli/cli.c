@@ -1,5 +1,5 @@
 /* cli.c: helpers shared by rhea's commands (parsing, error reporting, signals). */
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 
 #include <stdio.h>
 

@@ -2,8 +2,8 @@
  * model and a bootstrap interval (docs/metrics.md, "Coupling"). */
 #include <stdio.h>
 
-#include "engine/cli/cli.h"
-#include "engine/cli/cli_metrics.h"
+#include "cli/cli.h"
+#include "cli/cli_metrics.h"
 #include "engine/error.h"
 #include "metrics/transactions.h"
 #include "reports/report.h"

@@ -1,7 +1,7 @@
 /* cmd_trend.c: `rhea trend`: metrics per month, quarter or year, for one or more products. */
 #include <stdio.h>
 
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 #include "engine/error.h"
 #include "classifiers/labels.h"
 #include "metrics/trend.h"

@@ -1,9 +1,9 @@
 /* cli_metrics.c: see cli_metrics.h. */
-#include "engine/cli/cli_metrics.h"
+#include "cli/cli_metrics.h"
 
 #include <string.h>
 
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 #include "engine/error.h"
 
 void rhea_metric_args_add(GOptionContext *ctx, RheaMetricArgs *args)

@@ -3,7 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 #include "engine/error.h"
 #include "engine/store.h"
 #include "metrics/summary.h"

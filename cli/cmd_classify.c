@@ -10,7 +10,7 @@
 
 #include "classifiers/labels.h"
 #include "classifiers/rules.h"
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 #include "engine/error.h"
 
 typedef struct {

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "engine/cli/cli.h"
+#include "cli/cli.h"
 #include "engine/repo.h"
 #include "rhea_version.h"
 
