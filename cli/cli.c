@@ -1,25 +1,15 @@
-/* cli.c: helpers shared by rhea's commands (parsing, error reporting, signals). */
+/* cli.c: helpers shared by rhea's commands (error reporting, signals). */
 #include "cli/cli.h"
 
 #include <stdio.h>
 
 #include "engine/error.h"
 
-gboolean rhea_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv)
-{
-    g_autoptr(GError) error = NULL;
-    if (!g_option_context_parse(ctx, argc, argv, &error)) {
-        fprintf(stderr, "rhea %s: %s; see rhea %s --help\n", command, error->message, command);
-        return FALSE;
-    }
-    return TRUE;
-}
-
 int rhea_cli_fail(const char *command, GError *error)
 {
-    fprintf(stderr, "rhea %s: %s\n", command, error->message);
     if (error->domain == RHEA_ERROR && error->code == RHEA_ERROR_USAGE)
-        return RHEA_EXIT_USAGE;
+        return rhea_cli_usage(command, "%s", error->message);
+    fprintf(stderr, "rhea %s: %s\n", command, error->message);
     if (error->domain == RHEA_ERROR && error->code == RHEA_ERROR_INTERRUPTED)
         return RHEA_EXIT_INTERRUPTED;
     return RHEA_EXIT_FAILURE;

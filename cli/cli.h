@@ -1,4 +1,5 @@
-/* cli.h: what every rhea command shares: its table entry, exit codes and option helpers. */
+/* cli.h: what every rhea command shares: its table entry, exit codes and error reporting (the
+ * options are cli_options.h). */
 #pragma once
 #include <glib.h>
 #include <signal.h>
@@ -13,9 +14,8 @@ typedef struct {
 
 #define RHEA_DEFAULT_DB "rhea.sqlite"
 
-/* Parses the command's options; on a usage error prints one line and returns FALSE. */
-gboolean rhea_cli_parse(GOptionContext *ctx, const char *command, int *argc, char ***argv);
-/* Prints "rhea COMMAND: message" for error and returns the exit code that fits it. */
+/* Prints "rhea COMMAND: message" for error and returns the exit code that fits it; a usage error
+ * gets "; see rhea COMMAND --help", the shape of every usage error (cli_options.h). */
 int rhea_cli_fail(const char *command, GError *error);
 /* Prints a usage error and returns RHEA_EXIT_USAGE. */
 int rhea_cli_usage(const char *command, const char *fmt, ...) G_GNUC_PRINTF(2, 3);

@@ -1,46 +1,50 @@
 /* cmd_analyze.c: `rhea analyze REPO`: ingest a repository's history into the database. */
 #include "cli/cli.h"
 #include "cli/cli_ingest.h"
+#include "cli/cli_options.h"
 
 int rhea_cmd_analyze(int argc, char **argv)
 {
-    g_autofree char *product = NULL, *db_path = NULL, *ref = NULL, *rules = NULL;
-    gboolean line_stats = FALSE, quiet = FALSE;
-    GOptionEntry entries[] = {
-        {"product", 0, 0, G_OPTION_ARG_STRING, &product,
+    RheaCliOptions o;
+    rhea_cli_options_init(&o, "analyze", "REPO",
+                          "Read every commit reachable from REF into the database. A second run "
+                          "reads only new commits.");
+    g_autofree char *product = NULL, *ref = NULL, *rules = NULL;
+    const GOptionEntry entries[] = {
+        {"product", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "Product id (default: the repository folder's name)", "ID"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database file (default: ./rhea.sqlite)",
-         "PATH"},
-        {"ref", 0, 0, G_OPTION_ARG_STRING, &ref, "Branch, tag or commit to read (default: HEAD)",
-         "REF"},
-        {"line-stats", 0, 0, G_OPTION_ARG_NONE, &line_stats,
-         "Also store lines added and removed per file", NULL},
-        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules,
+        {"ref", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
+         "Branch, tag or commit to read (default: HEAD)", "REF"},
+        {"rules", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
          "Record this rules file (ML/non-ML labels) with the product", "FILE"},
-        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet, "No progress line", NULL},
         G_OPTION_ENTRY_NULL};
-    g_autoptr(GOptionContext) ctx = g_option_context_new("REPO");
-    g_option_context_set_summary(ctx, "Read every commit reachable from REF into the database. A "
-                                      "second run reads only new commits.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!rhea_cli_parse(ctx, "analyze", &argc, &argv))
-        return RHEA_EXIT_USAGE;
-    if (argc != 2)
-        return rhea_cli_usage("analyze", argc < 2 ? "missing REPO" : "more than one REPO given");
+    rhea_cli_options_add(&o, entries, (gpointer[]){&product, &ref, &rules});
+    rhea_cli_options_add_groups(&o, RHEA_CLI_DATABASE | RHEA_CLI_INGEST);
+    int rc;
     g_autoptr(GError) error = NULL;
     g_autoptr(RheaStore) store = NULL;
+    if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
+        goto cleanup;
+    if (argc != 2 || !*argv[1]) {
+        rc = rhea_cli_usage(o.command, argc < 2   ? "missing REPO"
+                                       : argc > 2 ? "more than one REPO given"
+                                                  : "REPO is empty; name a repository folder");
+        goto cleanup;
+    }
     RheaCliIngest req = {
-        .command = "analyze",
+        .command = o.command,
         .repo_path = argv[1],
         .product = product,
         .ref = ref,
         .rules_path = rules,
-        .db_path = db_path,
-        .line_stats = line_stats,
-        .quiet = quiet,
+        .db_path = rhea_cli_options_db(&o),
+        .line_stats = o.line_stats,
+        .quiet = o.quiet,
     };
     RheaIngestStats stats;
-    if (rhea_cli_ingest(&req, &store, &stats, &error) < 0)
-        return rhea_cli_fail("analyze", error);
-    return RHEA_EXIT_OK;
+    rc = rhea_cli_ingest(&req, &store, &stats, &error) < 0 ? rhea_cli_fail(o.command, error)
+                                                           : RHEA_EXIT_OK;
+cleanup:
+    rhea_cli_options_clear(&o);
+    return rc;
 }

@@ -11,6 +11,7 @@
 #include "classifiers/labels.h"
 #include "classifiers/rules.h"
 #include "cli/cli.h"
+#include "cli/cli_input.h"
 #include "engine/error.h"
 
 typedef struct {
@@ -143,6 +144,25 @@ static void print_explain(const RheaRules *rules, const char *path, RheaLabel la
         printf("  %-32s %-7s (the file's text at the tip imports this library)\n", why, "ml");
 }
 
+static int explain_one(RheaLabeling *l, const char *product, const char *explain)
+{
+    g_autoptr(GArray) pids = rhea_labeling_pids(l);
+    for (guint i = 0; i < pids->len; i++) {
+        gint64 pid = g_array_index(pids, gint64, i);
+        if (strcmp(rhea_labeling_path(l, pid), explain) == 0) {
+            print_explain(rhea_labeling_rules(l), explain, rhea_labeling_get(l, pid),
+                          rhea_labeling_why(l, pid));
+            return RHEA_EXIT_OK;
+        }
+    }
+    /* not in the history: what the rules alone would say */
+    const char *why = NULL;
+    RheaLabel label = rhea_rules_label(rhea_labeling_rules(l), explain, &why);
+    print_explain(rhea_labeling_rules(l), explain, label, why);
+    printf("note: no commit of product '%s' touches %s\n", product, explain);
+    return RHEA_EXIT_OK;
+}
+
 /* --match-pattern: see the file comment. */
 static int match_pattern(const char *pattern)
 {
@@ -168,69 +188,55 @@ static int match_pattern(const char *pattern)
 
 int rhea_cmd_classify(int argc, char **argv)
 {
-    g_autofree char *product = NULL, *db_path = NULL, *rules_path = NULL, *format = NULL,
-                    *explain = NULL, *pattern = NULL;
-    gboolean content_signals = FALSE;
-    GOptionEntry entries[] = {
-        {"product", 0, 0, G_OPTION_ARG_STRING, &product, "Product id (required)", "ID"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, "Database file (default: ./rhea.sqlite)",
-         "PATH"},
-        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules_path,
-         "Rules file for this run (default: the one recorded by rhea analyze --rules)", "FILE"},
-        {"content-signals", 0, 0, G_OPTION_ARG_NONE, &content_signals,
-         "Also label ML the source files whose text at the tip imports an ML library", NULL},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default), csv or json", "FORMAT"},
-        {"explain", 0, 0, G_OPTION_ARG_FILENAME, &explain,
+    RheaCliOptions o;
+    rhea_cli_options_init(&o, "classify", NULL,
+                          "List every path the product's history touched with its label (ml, "
+                          "nonml or exclude) and the rule that decided it (FILE:LINE, "
+                          "default:NAME or content:LIBRARY).");
+    g_autofree char *explain = NULL, *pattern = NULL;
+    const GOptionEntry entries[] = {
+        {"explain", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
          "Show every rule that matches PATH, in order", "PATH"},
-        {"match-pattern", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &pattern, NULL, NULL},
+        {"match-pattern", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_CALLBACK,
+         (gpointer)rhea_cli_arg_path, NULL, NULL},
         G_OPTION_ENTRY_NULL};
-    g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(
-        ctx, "List every path the product's history touched with its label (ml, nonml or "
-             "exclude) and the rule that decided it (FILE:LINE, default:NAME or content:LIBRARY).");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!rhea_cli_parse(ctx, "classify", &argc, &argv))
-        return RHEA_EXIT_USAGE;
-    if (argc > 1)
-        return rhea_cli_usage("classify", "unexpected argument '%s'", argv[1]);
-    if (pattern)
-        return match_pattern(pattern);
-    if (!product)
-        return rhea_cli_usage("classify", "missing --product ID");
-    if (format && strcmp(format, "text") != 0 && strcmp(format, "csv") != 0 &&
-        strcmp(format, "json") != 0)
-        return rhea_cli_usage("classify", "unknown format '%s' (use text, csv or json)", format);
-
+    /* --product is optional for --match-pattern only; checked below */
+    rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCT | RHEA_CLI_PRODUCT_OPTIONAL |
+                                        RHEA_CLI_DATABASE | RHEA_CLI_LABELS | RHEA_CLI_OUTPUT);
+    rhea_cli_options_add(&o, entries, (gpointer[]){&explain, &pattern});
+    int rc;
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaStore) store =
-        rhea_store_open_readonly(db_path ? db_path : RHEA_DEFAULT_DB, &error);
-    if (!store)
-        return rhea_cli_fail("classify", error);
-    g_autoptr(RheaLabeling) l =
-        rhea_labeling_new(store, product, rules_path, content_signals, &error);
-    if (!l)
-        return rhea_cli_fail("classify", error);
-    g_autoptr(GArray) pids = rhea_labeling_pids(l);
-
-    if (explain) {
-        for (guint i = 0; i < pids->len; i++) {
-            gint64 pid = g_array_index(pids, gint64, i);
-            if (strcmp(rhea_labeling_path(l, pid), explain) == 0) {
-                print_explain(rhea_labeling_rules(l), explain, rhea_labeling_get(l, pid),
-                              rhea_labeling_why(l, pid));
-                return RHEA_EXIT_OK;
-            }
-        }
-        /* not in the history: what the rules alone would say */
-        const char *why = NULL;
-        RheaLabel label = rhea_rules_label(rhea_labeling_rules(l), explain, &why);
-        print_explain(rhea_labeling_rules(l), explain, label, why);
-        printf("note: no commit of product '%s' touches %s\n", product, explain);
-        return RHEA_EXIT_OK;
-    }
-
+    g_autoptr(RheaStore) store = NULL;
+    g_autoptr(RheaLabeling) l = NULL;
+    g_autoptr(GArray) pids = NULL;
+    g_autoptr(GArray) rows = NULL;
     guint totals[RHEA_LABEL_COUNT] = {0};
-    g_autoptr(GArray) rows = g_array_sized_new(FALSE, FALSE, sizeof(Row), pids->len);
+    if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
+        goto cleanup;
+    rc = RHEA_EXIT_USAGE;
+    if (argc > 1) {
+        rhea_cli_usage(o.command, "unexpected argument '%s'", argv[1]);
+        goto cleanup;
+    }
+    if (pattern) {
+        rc = match_pattern(pattern);
+        goto cleanup;
+    }
+    if (o.products->len == 0) {
+        rhea_cli_usage(o.command, "missing --product ID");
+        goto cleanup;
+    }
+    const char *product = rhea_cli_options_product(&o);
+    if (!(store = rhea_cli_open_store(&o, &error)))
+        goto fail;
+    if (!(l = rhea_labeling_new(store, product, o.rules, o.content_signals, &error)))
+        goto fail;
+    pids = rhea_labeling_pids(l);
+    if (explain) {
+        rc = explain_one(l, product, explain);
+        goto cleanup;
+    }
+    rows = g_array_sized_new(FALSE, FALSE, sizeof(Row), pids->len);
     for (guint i = 0; i < pids->len; i++) {
         gint64 pid = g_array_index(pids, gint64, i);
         RheaLabel label = rhea_labeling_get(l, pid);
@@ -238,11 +244,17 @@ int rhea_cmd_classify(int argc, char **argv)
         g_array_append_val(rows, r);
         totals[label]++;
     }
-    if (format && strcmp(format, "csv") == 0)
+    if (o.format == RHEA_FORMAT_CSV)
         print_csv(rows);
-    else if (format && strcmp(format, "json") == 0)
+    else if (o.format == RHEA_FORMAT_JSON)
         print_json(product, rows, totals);
     else
         print_text(rows, totals);
-    return RHEA_EXIT_OK;
+    rc = RHEA_EXIT_OK;
+    goto cleanup;
+fail:
+    rc = rhea_cli_fail(o.command, error);
+cleanup:
+    rhea_cli_options_clear(&o);
+    return rc;
 }

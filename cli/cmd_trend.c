@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/cli_input.h"
 #include "engine/error.h"
 #include "classifiers/labels.h"
 #include "metrics/trend.h"
@@ -10,85 +11,82 @@
 
 int rhea_cmd_trend(int argc, char **argv)
 {
-    g_autofree char *db = NULL, *window = NULL, *metric = NULL, *format = NULL, *out = NULL,
-                    *since = NULL, *until = NULL, *rules = NULL;
-    g_auto(GStrv) products = NULL;
-    gboolean cumulative = FALSE, content_signals = FALSE;
-    gint permutations = 200, bootstrap = 200, max_files = 0;
-    gint64 seed = RHEA_COUPLING_DEFAULT_SEED;
-    GOptionEntry entries[] = {
-        {"product", 0, 0, G_OPTION_ARG_STRING_ARRAY, &products, "Product (repeatable, required)",
-         "ID"},
-        {"window", 0, 0, G_OPTION_ARG_STRING, &window, "month, quarter or year (required)",
-         "PERIOD"},
-        {"metric", 0, 0, G_OPTION_ARG_STRING, &metric,
+    RheaCliOptions o;
+    rhea_cli_options_init(&o, "trend", NULL,
+                          "RQ1 metrics on each month, quarter or year of the history.");
+    o.permutations = o.bootstrap = 200;
+    g_autofree char *window = NULL, *metric = NULL;
+    gboolean cumulative = FALSE;
+    const GOptionEntry entries[] = {
+        {"window", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
+         "month, quarter or year (required)", "PERIOD"},
+        {"metric", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "rci, core, ml-share, commits or all (default)", "METRIC"},
         {"cumulative", 0, 0, G_OPTION_ARG_NONE, &cumulative,
          "Each period counts everything up to its end", NULL},
-        {"format", 0, 0, G_OPTION_ARG_STRING, &format, "text (default), md, csv, tex, json, html",
-         "FORMAT"},
-        {"out", 'o', 0, G_OPTION_ARG_FILENAME, &out, "Write to FILE (default: stdout)", "FILE"},
-        {"db", 0, 0, G_OPTION_ARG_FILENAME, &db, "Database file (default: ./rhea.sqlite)", "PATH"},
-        {"since", 0, 0, G_OPTION_ARG_STRING, &since, "Only commits at or after DATE", "DATE"},
-        {"until", 0, 0, G_OPTION_ARG_STRING, &until, "Only commits before DATE", "DATE"},
-        {"rules", 0, 0, G_OPTION_ARG_FILENAME, &rules, "Rules file for every product", "FILE"},
-        {"content-signals", 0, 0, G_OPTION_ARG_NONE, &content_signals,
-         "Also label as ML files that import an ML library", NULL},
-        {"permutations", 0, 0, G_OPTION_ARG_INT, &permutations,
-         "Label shuffles per period (default 200)", "N"},
-        {"bootstrap", 0, 0, G_OPTION_ARG_INT, &bootstrap, "Resamples per period (default 200)",
-         "N"},
-        {"seed", 0, 0, G_OPTION_ARG_INT64, &seed, "Random seed", "S"},
-        {"max-files", 0, 0, G_OPTION_ARG_INT, &max_files,
-         "Drop transactions with more than N files", "N"},
         G_OPTION_ENTRY_NULL};
-    g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
-    g_option_context_set_summary(ctx, "RQ1 metrics on each month, quarter or year of the history.");
-    g_option_context_add_main_entries(ctx, entries, NULL);
-    if (!rhea_cli_parse(ctx, "trend", &argc, &argv))
-        return RHEA_EXIT_USAGE;
-    if (argc > 1)
-        return rhea_cli_usage("trend", "unexpected argument '%s'", argv[1]);
-    if (!products)
-        return rhea_cli_usage("trend", "missing --product ID");
-    RheaTrendOptions o = {.cumulative = cumulative,
-                          .permutations = (guint)MAX(permutations, 0),
-                          .bootstrap = (guint)MAX(bootstrap, 0),
-                          .max_files = (guint)MAX(max_files, 0),
-                          .seed = (guint64)MAX(seed, 0)};
-    if (!window || !rhea_period_parse(window, &o.period))
-        return rhea_cli_usage("trend", "--window '%s': use month, quarter or year",
-                              window ? window : "");
-    RheaTrendMetric metrics = RHEA_TREND_ALL;
-    if (metric && !rhea_trend_metric_parse(metric, &metrics))
-        return rhea_cli_usage("trend", "--metric '%s': use rci, core, ml-share, commits or all",
-                              metric);
-    rhea_contributor_options_init(&o.contributors);
+    rhea_cli_options_add(&o, entries, (gpointer[]){&window, &metric, NULL});
+    rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
+                                        RHEA_CLI_LABELS | RHEA_CLI_OUTPUT | RHEA_CLI_STATISTICS |
+                                        RHEA_CLI_CONTRIBUTORS);
+    int rc;
     g_autoptr(GError) error = NULL;
-    RheaFormat fmt;
-    if (!rhea_format_parse(format ? format : "text", &fmt, &error))
-        return rhea_cli_fail("trend", error);
-    RheaWindow w;
-    if (rhea_window_init(&w, since, until, &error) < 0)
-        return rhea_cli_fail("trend", error);
-    g_autoptr(RheaStore) store = rhea_store_open_readonly(db ? db : RHEA_DEFAULT_DB, &error);
-    if (!store)
-        return rhea_cli_fail("trend", error);
-    g_autoptr(GPtrArray) ids = g_ptr_array_new();
+    g_autoptr(RheaStore) store = NULL;
+    g_autofree char *window_text = NULL;
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_trend_free);
-    for (char **p = products; *p; p++) {
-        g_autoptr(RheaLabeling) labels =
-            rhea_labeling_new(store, *p, rules, content_signals, &error);
-        if (!labels)
-            return rhea_cli_fail("trend", error);
-        g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, *p, &w, labels, &error);
-        if (!set)
-            return rhea_cli_fail("trend", error);
-        g_ptr_array_add(ids, *p);
-        g_ptr_array_add(rows, rhea_trend_compute(set, &o));
+    g_autoptr(RheaReport) report = NULL;
+    RheaTrendOptions t = {0};
+    RheaTrendMetric metrics = RHEA_TREND_ALL;
+    RheaWindow w;
+    if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
+        goto cleanup;
+    rc = RHEA_EXIT_USAGE;
+    if (argc > 1) {
+        rhea_cli_usage(o.command, "unexpected argument '%s'", argv[1]);
+        goto cleanup;
     }
-    g_autoptr(RheaReport) report = rhea_trend_report_build(ids, rows, metrics, window, cumulative);
-    if (rhea_report_write_path(report, fmt, out, &error) < 0)
-        return rhea_cli_fail("trend", error);
-    return RHEA_EXIT_OK;
+    if (window && !rhea_period_parse(window, &t.period)) {
+        rhea_cli_bad_value(&error, "--window", window, "use month, quarter or year");
+        goto fail;
+    }
+    if (metric && !rhea_trend_metric_parse(metric, &metrics)) {
+        rhea_cli_bad_value(&error, "--metric", metric, "use rci, core, ml-share, commits or all");
+        goto fail;
+    }
+    if (o.products->len == 0 || !window) {
+        rhea_cli_usage(o.command, o.products->len == 0
+                                      ? "missing --product ID"
+                                      : "missing --window PERIOD: use month, quarter or year");
+        goto cleanup;
+    }
+    t.cumulative = cumulative;
+    t.permutations = o.permutations;
+    t.bootstrap = o.bootstrap;
+    t.max_files = o.max_files;
+    t.seed = o.seed;
+    rhea_cli_contributor_options(&o, NULL, &t.contributors);
+    if (!(store = rhea_cli_open_store(&o, &error)) ||
+        rhea_cli_window(&o, store, &w, &window_text, &error) < 0)
+        goto fail;
+    for (guint i = 0; i < o.products->len; i++) {
+        const char *product = g_ptr_array_index(o.products, i);
+        g_autoptr(RheaLabeling) labels =
+            rhea_labeling_new(store, product, o.rules, o.content_signals, &error);
+        if (!labels)
+            goto fail;
+        g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, product, &w, labels, &error);
+        if (!set)
+            goto fail;
+        g_ptr_array_add(rows, rhea_trend_compute(set, &t));
+    }
+    report = rhea_trend_report_build(o.products, rows, metrics, window, cumulative, window_text);
+    if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
+        goto fail;
+    rc = RHEA_EXIT_OK;
+    goto cleanup;
+fail:
+    rc = rhea_cli_fail(o.command, error);
+cleanup:
+    rhea_cli_options_clear(&o);
+    return rc;
 }

@@ -25,7 +25,9 @@ int rhea_window_parse_date(const char *text, const char *what, gint64 *out, GErr
         int y = atoi(text), m = atoi(text + 5), d = atoi(text + 8);
         if (g_date_valid_dmy((GDateDay)d, (GDateMonth)m, (GDateYear)y))
             dt = g_date_time_new(utc, y, m, d, 0, 0, 0);
-    } else if (len > 10 && len < 64) {
+    } else if (len > 10 && len < 64 && !strchr(text, '.')) {
+        /* no fraction of a second: commit times are whole seconds and the fraction would be cut,
+         * so 10:00:00.5 would not be honoured exactly */
         /* GLib wants the 'T'; accept a space too, as people write it */
         g_autofree char *copy = g_strdup(text);
         if (copy[10] == ' ')

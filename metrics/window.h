@@ -8,7 +8,7 @@ typedef struct {
 } RheaWindow;
 
 /* Parses an ISO 8601 date (YYYY-MM-DD: 00:00:00 UTC) or date-time (YYYY-MM-DDTHH:MM[:SS] with Z
- * or an offset; none: UTC). what names the option in the error message. */
+ * or an offset; none: UTC; no fraction of a second). what names the option in the error message. */
 int rhea_window_parse_date(const char *text, const char *what, gint64 *out, GError **error);
 /* Fills a window from optional --since/--until texts; fails when since >= until. */
 int rhea_window_init(RheaWindow *w, const char *since, const char *until, GError **error);

@@ -90,10 +90,13 @@ RheaTable *rhea_rq1_contributors_table(const char *product, const RheaContributo
         }
         rhea_table_push_string(t, r->background);
     }
+    /* the threshold as given (0.855 is 85.5%, not 86%): 15 digits drop the binary noise */
+    char percent[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(percent, sizeof percent, "%.15g", c->threshold * 100);
     g_autofree char *caption = g_strdup_printf(
         "%u commits by %u contributors (%u bot commits left out); %u core contributors made at "
-        "least %.0f%% of the commits.%s",
-        c->commits, c->all->len, c->bot_commits, c->core, c->threshold * 100,
+        "least %s%% of the commits.%s",
+        c->commits, c->all->len, c->bot_commits, c->core, percent,
         c->line_stats ? "" : " Lines: run rhea analyze --line-stats.");
     rhea_table_set_caption(t, caption);
     return t;
@@ -224,6 +227,24 @@ RheaTable *rhea_rq1_coupling_table(const char *product, const RheaCoupling *c)
                               c->permutations, c->bootstrap, c->seed);
     rhea_table_set_caption(t, caption);
     return t;
+}
+
+void rhea_rq1_coupling_add_cap(RheaTable *t, guint max_files, guint dropped)
+{
+    if (max_files == 0)
+        return;
+    figure(t, "max_files", max_files, 0, TRUE, "--max-files: larger transactions are dropped");
+    figure(t, "dropped_large", dropped, 0, TRUE, "transactions dropped by --max-files");
+}
+
+void rhea_rq1_coupling_json_add_cap(JsonNode *node, guint max_files, guint dropped)
+{
+    JsonObject *o = json_node_get_object(node);
+    if (max_files)
+        json_object_set_int_member(o, "max_files", max_files);
+    else
+        json_object_set_null_member(o, "max_files");
+    json_object_set_int_member(o, "dropped_large", dropped);
 }
 
 RheaTable *rhea_rq1_top_pairs_table(const char *product, const GArray *pairs, GPtrArray *paths)

@@ -18,6 +18,11 @@ JsonNode *rhea_rq1_contributors_json(const char *product, const char *window,
 
 /* One product's coupling figures, one row per figure (figure, value, meaning). */
 RheaTable *rhea_rq1_coupling_table(const char *product, const RheaCoupling *c);
+/* Appends the --max-files figures to a coupling table: the cap and the transactions it dropped.
+ * Nothing when max_files is 0 (no cap). */
+void rhea_rq1_coupling_add_cap(RheaTable *t, guint max_files, guint dropped);
+/* Sets "max_files" (null: no cap) and "dropped_large" in a coupling JSON document. */
+void rhea_rq1_coupling_json_add_cap(JsonNode *node, guint max_files, guint dropped);
 /* The top pairs; paths[i] names universe file i. */
 RheaTable *rhea_rq1_top_pairs_table(const char *product, const GArray *pairs, GPtrArray *paths);
 JsonNode *rhea_rq1_coupling_json(const char *product, const char *window, const RheaCoupling *c,

@@ -40,13 +40,14 @@ static double value_of(const RheaTrendRow *r, RheaTrendMetric m)
 }
 
 RheaReport *rhea_trend_report_build(GPtrArray *products, GPtrArray *rows, RheaTrendMetric metrics,
-                                    const char *period, gboolean cumulative)
+                                    const char *period, gboolean cumulative, const char *window)
 {
-    g_autofree char *title =
-        g_strdup_printf("rhea trend: per %s%s", period, cumulative ? ", cumulative" : "");
+    g_autofree char *title = g_strdup_printf("rhea trend: per %s%s (%s)", period,
+                                             cumulative ? ", cumulative" : "", window);
     RheaReport *report = rhea_report_new(title);
     RheaSection *s = rhea_report_add_section(report, NULL);
-    RheaTable *t = rhea_table_new("trend", title);
+    /* the report's title names the table: a title of its own would print it twice */
+    RheaTable *t = rhea_table_new("trend", NULL);
     rhea_table_add_column(t, "product", "Product", RHEA_ALIGN_LEFT);
     rhea_table_add_column(t, "period", "Period", RHEA_ALIGN_LEFT);
     if (metrics & RHEA_TREND_COMMITS) {

@@ -78,7 +78,7 @@ printf 'id\tname\tgenre\trepository\tstars\trules\nS1\tWordwise\tmobile\tacme/wo
 SDB=$WORK/study.sqlite
 expect_exit 0 "$RHEA" study "$WORK/study.tsv" --clones "$WORK/clones" --db "$SDB" --until 2023-01-13
 expect_match "$OUT" "S2: skipped: acme/gone not found"
-expect_match "$OUT" "study: 1 products analyzed, 1 skipped, 0 failed; 13 new commits read; reports count commits before 2023-01-13"
+expect_match "$OUT" "study: 1 products analyzed, 1 skipped, 0 failed; 13 new commits read; every command counts commits before 2023-01-13"
 expect_exit 0 "$RHEA" report --db "$SDB" --format json --rq 1 --permutations 0 --bootstrap 0
 printf '%s' "$OUT" | check_json '
 def tables(o):
@@ -100,7 +100,8 @@ import csv, sys
 rows = list(csv.DictReader(sys.stdin))
 r = rows[0]
 assert r["id"] == "S1" and r["commits"] == "9" and r["core"] == "3" and r["genre"] == "mobile", r
-assert r["paper_stars"] == "42"' || fail "report CSV"
+assert r["paper_stars"] == "42"
+open(sys.argv[1], "w").write(r["rci"])' "$WORK/report_rci" || fail "report CSV"
 # Finding 1 from a backgrounds file: Alice SE, Bob ML, Carol unsure; all three are core in this
 # study's window, and Carol's unsure leaves 2 classified: 1 SE and 1 ML
 printf 'email,background\nalice@example.com,SE\nBOB@example.com,ML\ncarol@example.com,unsure\n' >"$WORK/bg.csv"
@@ -110,10 +111,18 @@ expect_match "$OUT" "1,ML-focused core contributors \(of those classified\),1/2,
 expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --backgrounds "$WORK/bg.csv"
 expect_match "$OUT" "SE +1"
 expect_match "$OUT" "ML +1"
+# trend reads the study's date as report does (rule 4): the 9 commits and 3 core contributors
+# worked out above, not the 11 and 2 of the whole history, and the title says so
 expect_exit 0 "$RHEA" trend --product S1 --db "$SDB" --window month --format csv --permutations 0 --bootstrap 0
 expect_match "$OUT" "^product,period,commits,contributors,core"
+expect_match "$OUT" "S1,2023-01,9,3,3"
+expect_exit 0 "$RHEA" trend --product S1 --db "$SDB" --window month --permutations 0 --bootstrap 0
+expect_match "$OUT" "^rhea trend: per month \(before 2023-01-13 \(the study's date\)\)$"
+# --until overrides the study's date: the whole history's 11 commits and 2 core contributors
+expect_exit 0 "$RHEA" trend --product S1 --db "$SDB" --window month --format csv --permutations 0 --bootstrap 0 --until 2030-01-01
 expect_match "$OUT" "S1,2023-01,11,3,2"
+# the same RCI as report's RQ1 table in the same window (computed by metrics/summary.c)
 expect_exit 0 "$RHEA" trend --product S1 --db "$SDB" --window year --cumulative --metric rci --format csv --permutations 0 --bootstrap 0
-expect_match "$OUT" "S1,2023,0.525"
+expect_match "$OUT" "S1,2023,$(cat "$WORK/report_rci")(,|$)"
 expect_exit 2 "$RHEA" trend --product S1 --db "$SDB" --window fortnight
 finish

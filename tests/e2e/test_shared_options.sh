@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# Every command takes its shared options from one place (cli/cli_options.c) and validates them one
+# way: the same bad value gets the same exit code (2) and a message of the same shape from every
+# command that takes the option,
+#     rhea COMMAND: --OPTION 'VALUE': what is wrong; what to use; see rhea COMMAND --help
+# and a good value is honoured exactly (docs/reliability.md, rules 9 and 10).
+source "$(dirname "$0")/lib.sh"
+DB=$WORK/r.sqlite
+"$SAMPLE_GEN" "$WORK/wordwise" >/dev/null
+expect_exit 0 "$RHEA" analyze "$WORK/wordwise" --db "$DB" -q
+
+# shape CMD OPTION ARGS...: exit 2, one line, naming the option in the shared shape
+shape() {
+  local cmd=$1 opt=$2
+  shift 2
+  expect_exit 2 "$RHEA" "$cmd" "$@"
+  one_line "$ERR"
+  expect_match "$ERR" "^rhea $cmd: $opt '.*': .+; see rhea $cmd --help$"
+}
+
+READERS="classify contributors coupling report trend"
+ALL="analyze study $READERS"
+# the database and the products: every command
+for cmd in $ALL; do
+  shape "$cmd" --db --db ''
+  shape "$cmd" --db --db "$DB" --db "$DB" # given twice: which one would win is a guess
+done
+for cmd in $READERS; do
+  shape "$cmd" --product --product ''
+  shape "$cmd" --product --product $'a\tb'
+  shape "$cmd" --product --product wordwise --product wordwise
+  shape "$cmd" --format --format xml
+  shape "$cmd" --format --format ''
+  shape "$cmd" --rules --rules ''
+  shape "$cmd" --out --out ''
+  shape "$cmd" --out -o x --out y
+done
+shape analyze --product --product ''
+shape analyze --ref --ref ''
+# a single product is once: classify, contributors and coupling refuse a second one
+for cmd in classify contributors coupling; do
+  shape "$cmd" --product --product a --product b
+done
+# the window: every reading command, and study's fixed date
+for cmd in contributors coupling report trend; do
+  for bad in 2023-13-01 2023-02-30 yesterday '' 2023-01-01T10:00:00.5Z 01/02/2023; do
+    shape "$cmd" --since --since "$bad"
+    shape "$cmd" --until --until "$bad"
+  done
+  shape "$cmd" --since --since 2023-01-01 --since 2023-02-01
+done
+shape study --until --until 2023-13-01
+# statistics: coupling, report, trend
+for cmd in coupling report trend; do
+  for opt in --permutations --bootstrap --max-files; do
+    for bad in -1 '' x 1e3 0x10 ' 5' +5 4294967296 10000000000000000000000; do
+      shape "$cmd" "$opt" "$opt" "$bad"
+    done
+  done
+  for bad in -1 '' 1.5 0x10 9223372036854775808 18446744073709551616; do
+    shape "$cmd" --seed --seed "$bad"
+  done
+done
+# contributors' options: contributors, report, trend
+for cmd in contributors report trend; do
+  for bad in 0 0.0 1.5 -0.5 nan inf 0x1p-1 80% 8e-1 '' 1..2 .; do
+    shape "$cmd" --threshold --threshold "$bad"
+  done
+  shape "$cmd" --bot-pattern --bot-pattern '('
+  shape "$cmd" --bot-pattern --bot-pattern '' # would make everyone a bot
+done
+shape coupling --top --top -1
+shape trend --window --window fortnight
+shape trend --metric --metric everything
+shape report --rq --rq 7
+shape study --clones --clones ''
+shape classify --explain --explain ''
+
+# usage lines name the command as it is typed
+for cmd in $ALL; do
+  expect_exit 0 "$RHEA" "$cmd" --help
+  expect_match "$OUT" "^  rhea $cmd \[OPTION…\]"
+done
+
+# good values are honoured exactly and shown as used: 010 is ten (GOption read it as eight),
+# the largest seed is kept whole, and --threshold 0.855 is shown as 85.5%, not 86%
+expect_exit 0 "$RHEA" coupling --product wordwise --db "$DB" --format json --permutations 010 \
+  --bootstrap 0 --seed 9223372036854775807
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert d["permutations"] == 10 and d["bootstrap"] == 0, d
+assert d["seed"] == 9223372036854775807, d["seed"]' || fail "coupling did not use the values given"
+expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --threshold 0.855
+expect_match "$OUT" "made at least 85.5% of the commits"
+expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --threshold 1
+expect_match "$OUT" "3 core contributors made at least 100% of the commits"
+finish
