@@ -1,166 +1,66 @@
 /* cmd_classify.c: `rhea classify`: every path of a product's history with its label and the rule
- * that decided it, as text, CSV or JSON; `--explain PATH` shows every rule that matches one path.
+ * that decided it, in every format (reports/classify_report.h writes them); `--explain PATH`
+ * shows every rule that matches one path.
  *
  * A hidden `--match-pattern PATTERN` reads NUL-terminated paths on stdin and prints,
  * NUL-terminated, those the single rule `ml PATTERN` labels: tests/rules_vs_git_check_ignore.py
  * compares it with `git check-ignore`. */
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "classifiers/labels.h"
 #include "classifiers/rules.h"
+#include "reports/classify_report.h"
+#include "reports/report.h"
 #include "cli/cli.h"
 #include "cli/cli_input.h"
 #include "engine/error.h"
 
-typedef struct {
-    const char *path, *label, *why;
-} Row;
-
-/* Bytes git stores need not be UTF-8; text and JSON output show invalid bytes as U+FFFD. */
-static char *printable(const char *s)
+/* --explain PATH: every matching rule, in every format. */
+static int explain_one(const RheaCliOptions *o, RheaLabeling *l, const char *product,
+                       const char *path, GError **error)
 {
-    return g_utf8_make_valid(s, -1);
-}
-
-/* For the text output, one path a line: control characters (a newline in a path would start a
- * row of its own) are shown as '?', as ls does on a terminal. */
-static char *printable_line(const char *s)
-{
-    char *p = g_utf8_make_valid(s, -1);
-    for (char *c = p; *c; c++)
-        if ((guchar)*c < 0x20 || *c == 0x7f)
-            *c = '?';
-    return p;
-}
-
-static void print_text(GArray *rows, const guint totals[RHEA_LABEL_COUNT])
-{
-    int wpath = 4, wlabel = 7; /* "exclude" */
-    for (guint i = 0; i < rows->len; i++) {
-        const Row *r = &g_array_index(rows, Row, i);
-        g_autofree char *p = printable_line(r->path);
-        wpath = MAX(wpath, (int)g_utf8_strlen(p, -1));
-    }
-    printf("%-*s  %-*s  %s\n", wpath, "PATH", wlabel, "LABEL", "RULE");
-    for (guint i = 0; i < rows->len; i++) {
-        const Row *r = &g_array_index(rows, Row, i);
-        g_autofree char *p = printable_line(r->path);
-        /* pad by characters, not bytes, so non-ASCII names keep the columns straight */
-        int pad = wpath - (int)g_utf8_strlen(p, -1);
-        printf("%s%*s  %-*s  %s\n", p, pad, "", wlabel, r->label, r->why);
-    }
-    printf("\ntotals: ml %u, nonml %u, exclude %u (%u files)\n", totals[RHEA_LABEL_ML],
-           totals[RHEA_LABEL_NONML], totals[RHEA_LABEL_EXCLUDE], rows->len);
-}
-
-/* One RFC 4180 field: quoted when it holds a comma, quote, CR or LF; quotes doubled. A field that
- * starts with = + - @ TAB or CR gets a leading ' against CSV formula injection, as in every other
- * CSV rhea writes (reports/format_csv.c); paths keep their raw bytes, so this is not a RheaTable.
- */
-static void csv_field(const char *s, gboolean last)
-{
-    gboolean formula = s[0] && strchr("=+-@\t\r", s[0]);
-    if (strpbrk(s, ",\"\r\n")) {
-        putchar('"');
-        if (formula)
-            putchar('\'');
-        for (; *s; s++) {
-            if (*s == '"')
-                putchar('"');
-            putchar(*s);
-        }
-        putchar('"');
-    } else {
-        if (formula)
-            putchar('\'');
-        fputs(s, stdout);
-    }
-    fputs(last ? "\r\n" : ",", stdout);
-}
-
-static void print_csv(GArray *rows)
-{
-    fputs("path,label,rule\r\n", stdout);
-    for (guint i = 0; i < rows->len; i++) {
-        const Row *r = &g_array_index(rows, Row, i);
-        csv_field(r->path, FALSE);
-        csv_field(r->label, FALSE);
-        csv_field(r->why, TRUE);
-    }
-}
-
-static void print_json(const char *product, GArray *rows, const guint totals[RHEA_LABEL_COUNT])
-{
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "product");
-    json_builder_add_string_value(b, product);
-    json_builder_set_member_name(b, "totals");
-    json_builder_begin_object(b);
-    const RheaLabel order[] = {RHEA_LABEL_ML, RHEA_LABEL_NONML, RHEA_LABEL_EXCLUDE};
-    for (gsize i = 0; i < G_N_ELEMENTS(order); i++) {
-        json_builder_set_member_name(b, rhea_label_name(order[i]));
-        json_builder_add_int_value(b, totals[order[i]]);
-    }
-    json_builder_end_object(b);
-    json_builder_set_member_name(b, "files");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < rows->len; i++) {
-        const Row *r = &g_array_index(rows, Row, i);
-        g_autofree char *p = printable(r->path);
-        json_builder_begin_object(b);
-        json_builder_set_member_name(b, "path");
-        json_builder_add_string_value(b, p);
-        json_builder_set_member_name(b, "label");
-        json_builder_add_string_value(b, r->label);
-        json_builder_set_member_name(b, "rule");
-        json_builder_add_string_value(b, r->why);
-        json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    g_autoptr(JsonNode) root = json_builder_get_root(b);
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    json_generator_set_root(gen, root);
-    json_generator_set_pretty(gen, TRUE);
-    g_autofree char *out = json_generator_to_data(gen, NULL);
-    printf("%s\n", out);
-}
-
-static void print_explain(const RheaRules *rules, const char *path, RheaLabel label,
-                          const char *why)
-{
-    g_autoptr(GPtrArray) matches = rhea_rules_explain(rules, path);
-    g_autofree char *p = printable_line(path);
-    printf("%s: %s (%s)\n", p, rhea_label_name(label), why);
-    printf("matching rules, in order (the last user rule wins, else the last default):\n");
-    for (guint i = 0; i < matches->len; i++) {
-        const RheaRuleMatch *m = matches->pdata[i];
-        printf("  %-32s %-7s %s\n", m->why, rhea_label_name(m->label), m->pattern);
-    }
-    if (g_str_has_prefix(why, "content:"))
-        printf("  %-32s %-7s (the file's text at the tip imports this library)\n", why, "ml");
-}
-
-static int explain_one(RheaLabeling *l, const char *product, const char *explain)
-{
+    RheaClassifyExplain e = {.product = product, .path = path};
     g_autoptr(GArray) pids = rhea_labeling_pids(l);
+    for (guint i = 0; i < pids->len && !e.in_history; i++) {
+        gint64 pid = g_array_index(pids, gint64, i);
+        if (strcmp(rhea_labeling_path(l, pid), path) == 0) {
+            e.in_history = TRUE;
+            e.label = rhea_label_name(rhea_labeling_get(l, pid));
+            e.why = rhea_labeling_why(l, pid);
+        }
+    }
+    if (!e.in_history) /* what the rules alone would say */
+        e.label = rhea_label_name(rhea_rules_label(rhea_labeling_rules(l), path, &e.why));
+    g_autoptr(GPtrArray) matches = rhea_rules_explain(rhea_labeling_rules(l), path);
+    e.matches = matches;
+    if (o->format == RHEA_FORMAT_JSON) {
+        g_autoptr(JsonNode) node = rhea_classify_explain_json(&e);
+        return rhea_classify_write_json(node, o->out, error);
+    }
+    g_autoptr(RheaReport) report = rhea_classify_explain_report(&e);
+    return rhea_report_write_path(report, o->format, o->out, error);
+}
+
+static int list_all(const RheaCliOptions *o, RheaLabeling *l, const char *product, GError **error)
+{
+    guint totals[RHEA_LABEL_COUNT] = {0};
+    g_autoptr(GArray) pids = rhea_labeling_pids(l);
+    g_autoptr(GArray) rows = g_array_sized_new(FALSE, FALSE, sizeof(RheaClassifyRow), pids->len);
     for (guint i = 0; i < pids->len; i++) {
         gint64 pid = g_array_index(pids, gint64, i);
-        if (strcmp(rhea_labeling_path(l, pid), explain) == 0) {
-            print_explain(rhea_labeling_rules(l), explain, rhea_labeling_get(l, pid),
-                          rhea_labeling_why(l, pid));
-            return RHEA_EXIT_OK;
-        }
+        RheaLabel label = rhea_labeling_get(l, pid);
+        RheaClassifyRow r = {rhea_labeling_path(l, pid), rhea_label_name(label),
+                             rhea_labeling_why(l, pid)};
+        g_array_append_val(rows, r);
+        totals[label]++;
     }
-    /* not in the history: what the rules alone would say */
-    const char *why = NULL;
-    RheaLabel label = rhea_rules_label(rhea_labeling_rules(l), explain, &why);
-    print_explain(rhea_labeling_rules(l), explain, label, why);
-    printf("note: no commit of product '%s' touches %s\n", product, explain);
-    return RHEA_EXIT_OK;
+    if (o->format == RHEA_FORMAT_JSON) {
+        g_autoptr(JsonNode) node = rhea_classify_json(product, rows, totals);
+        return rhea_classify_write_json(node, o->out, error);
+    }
+    g_autoptr(RheaReport) report = rhea_classify_report(product, rows, totals);
+    return rhea_report_write_path(report, o->format, o->out, error);
 }
 
 /* --match-pattern: see the file comment. */
@@ -208,9 +108,6 @@ int rhea_cmd_classify(int argc, char **argv)
     g_autoptr(GError) error = NULL;
     g_autoptr(RheaStore) store = NULL;
     g_autoptr(RheaLabeling) l = NULL;
-    g_autoptr(GArray) pids = NULL;
-    g_autoptr(GArray) rows = NULL;
-    guint totals[RHEA_LABEL_COUNT] = {0};
     if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
         goto cleanup;
     rc = RHEA_EXIT_USAGE;
@@ -231,25 +128,9 @@ int rhea_cmd_classify(int argc, char **argv)
         goto fail;
     if (!(l = rhea_labeling_new(store, product, o.rules, o.content_signals, &error)))
         goto fail;
-    pids = rhea_labeling_pids(l);
-    if (explain) {
-        rc = explain_one(l, product, explain);
-        goto cleanup;
-    }
-    rows = g_array_sized_new(FALSE, FALSE, sizeof(Row), pids->len);
-    for (guint i = 0; i < pids->len; i++) {
-        gint64 pid = g_array_index(pids, gint64, i);
-        RheaLabel label = rhea_labeling_get(l, pid);
-        Row r = {rhea_labeling_path(l, pid), rhea_label_name(label), rhea_labeling_why(l, pid)};
-        g_array_append_val(rows, r);
-        totals[label]++;
-    }
-    if (o.format == RHEA_FORMAT_CSV)
-        print_csv(rows);
-    else if (o.format == RHEA_FORMAT_JSON)
-        print_json(product, rows, totals);
-    else
-        print_text(rows, totals);
+    if ((explain ? explain_one(&o, l, product, explain, &error)
+                 : list_all(&o, l, product, &error)) < 0)
+        goto fail;
     rc = RHEA_EXIT_OK;
     goto cleanup;
 fail:

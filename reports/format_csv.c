@@ -2,12 +2,14 @@
  *
  * One header row of column keys, then one record per row; records end with CRLF (RFC 4180 2.1).
  * A field is quoted when it holds a comma, a double quote, CR or LF, and quotes inside are
- * doubled. Cell text is written as it is (line breaks included, inside quotes) so that a CSV
- * reader gets the original value back, with one exception: a string cell that starts with = + -
+ * doubled. Cell text is written as it is (line breaks and tabs included, inside quotes) so that a
+ * CSV reader gets the original value back, with two exceptions (the second at the end): a string
+ * cell that starts with = + -
  * @ TAB or CR gets a leading ' (OWASP's advice against CSV formula injection), so a spreadsheet
  * shows it as text instead of running it. Integer and double cells are never prefixed: -3 stays a
  * number. Null cells are empty fields; doubles are written exactly (table.h). Several tables are
- * separated by one empty line; titles, captions, paragraphs and charts are not written. */
+ * separated by one empty line; titles, captions, paragraphs and charts are not written. Other
+ * control characters (ESC, BEL, DEL, C1) are replaced by U+FFFD, as the text writer does. */
 #include "reports/format_private.h"
 
 #include <string.h>
@@ -17,7 +19,15 @@ static void field(GString *out, const char *s, gboolean is_string)
     g_autoptr(GString) v = g_string_new(NULL);
     if (is_string && s[0] && strchr("=+-@\t\r", s[0]))
         g_string_append_c(v, '\'');
-    g_string_append(v, s);
+    /* control characters other than line breaks and tabs (an escape sequence in an author's
+     * name) become U+FFFD, as in text: a CSV shown with cat or less must not drive the terminal */
+    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
+        gunichar c = g_utf8_get_char(p);
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7f && c < 0xa0))
+            g_string_append_unichar(v, 0xfffd);
+        else
+            g_string_append_len(v, p, g_utf8_next_char(p) - p);
+    }
     if (!strpbrk(v->str, ",\"\r\n")) {
         g_string_append(out, v->str);
         return;

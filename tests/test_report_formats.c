@@ -317,6 +317,8 @@ START_TEST(hostile_csv_text_and_injection_prefix)
     HAS(out, "\r\n'\tlead,-3\r\n");
     HAS(out, "\r\n_ % & # $ { } ~ ^ \\,-3\r\n"); /* nothing to quote */
     HAS(out, "\r\n\"x, \"\"q\"\"\",-3\r\n");
+    HAS(out, "\r\n\xef\xbf\xbd[31mred,-3\r\n"); /* no raw ESC: U+FFFD, as in text */
+    ck_assert_ptr_null(strchr(out, '\x1b'));
 }
 END_TEST
 
@@ -363,8 +365,11 @@ START_TEST(csv_reads_back_with_python)
     for (guint i = 0; i < G_N_ELEMENTS(hostile); i++) {
         JsonArray *rec = json_array_get_array_element(records, i + 1);
         ck_assert_uint_eq(json_array_get_length(rec), 2);
-        /* the original text; formula starters read back with the ' that disarms them */
-        g_autofree char *valid = g_utf8_make_valid(hostile[i], -1);
+        /* the original text; formula starters read back with the ' that disarms them, and
+         * ESC as U+FFFD (a CSV must not drive the terminal it is shown on) */
+        g_autofree char *raw = g_utf8_make_valid(hostile[i], -1);
+        g_auto(GStrv) parts = g_strsplit(raw, "\x1b", -1);
+        g_autofree char *valid = g_strjoinv("\xef\xbf\xbd", parts);
         g_autofree char *want =
             strchr("=+-@\t\r", valid[0]) ? g_strconcat("'", valid, NULL) : g_strdup(valid);
         ck_assert_str_eq(json_array_get_string_element(rec, 0), want);

@@ -67,6 +67,38 @@ expect_match "$OUT" "^model/train\.py: ml \($RULES:3\)"
 expect_match "$OUT" "$RULES:3 +ml +model/"
 expect_match "$OUT" "default:other +nonml +\*\*"
 
+# every format through the report writers, and --out: the same 11 paths in each
+for f in md tex html csv json text; do
+  expect_exit 0 "$RHEA" classify --product wordwise --db "$DB" --format "$f" --out "$WORK/classify.$f"
+  [ -z "$OUT" ] || fail "classify --out $f also wrote to stdout"
+  for p in app/main.js model/train.py notebooks/explore.ipynb assets/logo.png; do
+    grep -qF "$p" "$WORK/classify.$f" || fail "classify --format $f lacks $p"
+  done
+done
+grep -qF '| app/main.js | nonml | default:other |' "$WORK/classify.md" || fail "md row"
+grep -qF 'app/main.js & nonml & default:other \\' "$WORK/classify.tex" || fail "tex row"
+grep -qF '<td class="l">app/main.js</td><td class="l">nonml</td>' "$WORK/classify.html" || fail "html cell"
+# JSON through --out is the same document as on stdout (the golden classify.json)
+expect_exit 0 "$RHEA" classify --product wordwise --db "$DB" --format json
+[ "$OUT" = "$(cat "$WORK/classify.json")" ] || fail "classify --out json differs from stdout"
+
+# --explain in JSON is JSON (it printed text)
+expect_exit 0 "$RHEA" classify --product wordwise --db "$DB" --explain model/train.py --format json
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+rules = sys.argv[1]
+assert (d["path"], d["label"], d["rule"], d["in_history"]) == ("model/train.py", "ml", rules + ":3", True), d
+assert [(m["rule"], m["label"], m["pattern"]) for m in d["matches"]] == [
+    (rules + ":3", "ml", "model/"), ("default:other", "nonml", "**")], d["matches"]' "$RULES" ||
+  fail "classify --explain --format json"
+expect_exit 0 "$RHEA" classify --product wordwise --db "$DB" --explain docs/none.md --format json
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+assert (d["label"], d["rule"], d["in_history"]) == ("exclude", "default:documentation", False), d' ||
+  fail "classify --explain of a path outside the history"
+
 # usage and failures
 expect_exit 2 "$RHEA" classify --db "$DB"
 expect_match "$ERR" "missing --product"
