@@ -1,41 +1,16 @@
 /* summary.c: one product's report figures. Contributors and coupling come from their modules; the
  * rest are counts over the labeled paths and transactions of the window. The RQ4/RQ5 path
- * heuristics only find candidates: what and how a product tests, and how it is operated, are
- * judged by people (the report says so). */
+ * guesses (classifiers/path_roles.h) only find candidates: what and how a product tests, and how
+ * it is operated, are judged by people (the report says so). */
 #include "metrics/summary.h"
 
 #include <string.h>
 
 #include "classifiers/labels.h"
+#include "classifiers/path_roles.h"
 #include "engine/store_reads.h"
 #include "metrics/slice.h"
 #include "metrics/transactions.h"
-
-gboolean rhea_path_is_test(const char *path)
-{
-    g_autofree char *lower = g_ascii_strdown(path, -1);
-    const char *base = strrchr(lower, '/');
-    base = base ? base + 1 : lower;
-    if (strstr(lower, "test/") == lower || strstr(lower, "tests/") == lower ||
-        strstr(lower, "/test/") || strstr(lower, "/tests/") || strstr(lower, "/spec/") ||
-        strstr(lower, "__tests__/") || strstr(lower, "/androidtest/"))
-        return TRUE;
-    return g_str_has_prefix(base, "test_") || strstr(base, "_test.") || strstr(base, ".test.") ||
-           strstr(base, ".spec.") || (g_str_has_suffix(base, "test.java")) ||
-           g_str_has_suffix(base, "test.kt") || g_str_has_suffix(base, "tests.cs");
-}
-
-gboolean rhea_path_is_ops(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    return g_str_has_prefix(path, ".github/workflows/") || g_str_has_prefix(path, ".circleci/") ||
-           g_str_equal(path, ".travis.yml") || g_str_equal(path, ".gitlab-ci.yml") ||
-           g_str_equal(path, "azure-pipelines.yml") || g_str_equal(path, "Jenkinsfile") ||
-           g_str_has_prefix(base, "Dockerfile") || g_str_has_prefix(base, "docker-compose") ||
-           g_str_equal(base, "Procfile") || g_str_has_suffix(path, ".tf") ||
-           strstr(path, "kubernetes/") || strstr(path, "helm/") || strstr(path, "k8s/");
-}
 
 void rhea_summary_free(RheaProductSummary *s)
 {
