@@ -5,7 +5,7 @@
 #include "cli/cli.h"
 #include "cli/cli_metrics.h"
 #include "engine/error.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "reports/rq1.h"
 
 int rhea_cmd_contributors(int argc, char **argv)

@@ -8,7 +8,7 @@
 #include "engine/store.h"
 #include "metrics/summary.h"
 #include "reports/chart.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "reports/study_report.h"
 
 static gint natural_order(gconstpointer a, gconstpointer b)

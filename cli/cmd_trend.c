@@ -5,7 +5,7 @@
 #include "engine/error.h"
 #include "classifiers/labels.h"
 #include "metrics/trend.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "reports/trend_report.h"
 
 int rhea_cmd_trend(int argc, char **argv)

@@ -1,4 +1,4 @@
-/* report.h: writing tables and reports in every output format.
+/* format.h: writing tables and reports (reports/table.h, reports/report.h) in every output format.
  *
  * One entry point per destination; the format decides the writer (reports/format_<name>.c):
  *   text  aligned columns for terminals          md    GitHub-flavoured Markdown tables
@@ -25,6 +25,7 @@
 #include <glib.h>
 #include <stdio.h>
 
+#include "reports/report.h"
 #include "reports/table.h"
 
 typedef enum {
