@@ -1,5 +1,6 @@
-/* path_roles.c: the test and CI/deployment path guesses of path_roles.h. A path is split into its
- * folders and its name; the name into words; every rule compares whole folders or whole words. */
+/* path_roles.c: the test and CI/deployment path guesses of path_roles.h. Folder rules compare
+ * whole folder names; name rules are bounded by separators (`_`, `-`, `.`) or case humps on both
+ * sides, so that a word inside another word never matches. */
 #include "classifiers/path_roles.h"
 
 #include <string.h>
@@ -21,56 +22,47 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
-/* The words of a file name without its extension (see path_roles.h), in order. */
-static GPtrArray *name_words(const char *base)
+/* A word starts at name[i]: the name's start, after `_`, `-` or `.`, or at a case hump (fooBar,
+ * foo2Bar, and the end of an acronym: XMLTests). */
+static gboolean word_starts(const char *name, gsize i)
 {
-    const char *dot = strrchr(base, '.');
-    gsize len = dot && dot != base ? (gsize)(dot - base) : strlen(base);
-    GPtrArray *words = g_ptr_array_new_with_free_func(g_free);
-    gsize start = 0;
-    for (gsize i = 0; i <= len; i++) {
-        gboolean sep = i == len || base[i] == '_' || base[i] == '-' || base[i] == '.';
-        /* fooBar, foo2Bar, and the end of an acronym: XMLTests -> XML, Tests */
-        gboolean hump =
-            i > start && i < len && g_ascii_isupper(base[i]) &&
-            (g_ascii_islower(base[i - 1]) || g_ascii_isdigit(base[i - 1]) ||
-             (g_ascii_isupper(base[i - 1]) && i + 1 < len && g_ascii_islower(base[i + 1])));
-        if ((sep || hump) && i > start)
-            g_ptr_array_add(words, g_strndup(base + start, i - start));
-        if (sep)
-            start = i + 1;
-        else if (hump)
-            start = i;
-    }
-    return words;
+    if (i == 0 || name[i - 1] == '_' || name[i - 1] == '-' || name[i - 1] == '.')
+        return TRUE;
+    return g_ascii_isupper(name[i]) &&
+           (g_ascii_islower(name[i - 1]) || g_ascii_isdigit(name[i - 1]) ||
+            (g_ascii_isupper(name[i - 1]) && g_ascii_islower(name[i + 1])));
 }
 
-static gboolean word_is(const GPtrArray *words, guint i, const char *const *choices)
+/* name is the word word (any case) at its end, then the extension ext: FooTest.java */
+static gboolean ends_with_word(const char *name, const char *word, const char *ext)
 {
-    for (const char *const *c = choices; *c; c++)
-        if (g_ascii_strcasecmp(g_ptr_array_index(words, i), *c) == 0)
-            return TRUE;
-    return FALSE;
+    gsize n = strlen(name), w = strlen(word), e = strlen(ext);
+    if (n < w + e)
+        return FALSE;
+    gsize at = n - w - e;
+    return g_ascii_strncasecmp(name + at, word, w) == 0 &&
+           g_ascii_strcasecmp(name + at + w, ext) == 0 && word_starts(name, at);
 }
 
 gboolean rhea_path_is_test(const char *path)
 {
     static const char *const folders[] = {"test",      "tests",       "spec",
                                           "__tests__", "androidtest", NULL};
-    static const char *const first[] = {"test", "tests", NULL};
-    static const char *const last[] = {"test", "tests", "spec", NULL};
     if (any_folder(path, folders, TRUE))
         return TRUE;
-    g_autoptr(GPtrArray) words = name_words(base_name(path));
-    return words->len > 0 && (word_is(words, 0, first) || word_is(words, words->len - 1, last));
+    const char *base = base_name(path);
+    g_autofree char *lower = g_ascii_strdown(base, -1);
+    return g_str_has_prefix(lower, "test_") || strstr(lower, "_test.") || strstr(lower, ".test.") ||
+           strstr(lower, ".spec.") || ends_with_word(base, "test", ".java") ||
+           ends_with_word(base, "test", ".kt") || ends_with_word(base, "tests", ".cs");
 }
 
-/* name is word, alone or followed by '.', '-' or '_' and more */
+/* name begins with the word word: then its end, `.`, `-`, `_` or a new word (DockerfileGpu) */
 static gboolean starts_with_word(const char *name, const char *word)
 {
     gsize n = strlen(word);
-    return strncmp(name, word, n) == 0 &&
-           (name[n] == '\0' || name[n] == '.' || name[n] == '-' || name[n] == '_');
+    return strncmp(name, word, n) == 0 && (name[n] == '\0' || name[n] == '.' || name[n] == '-' ||
+                                           name[n] == '_' || word_starts(name, n));
 }
 
 gboolean rhea_path_is_ops(const char *path)

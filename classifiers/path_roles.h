@@ -3,20 +3,19 @@
  * person to judge, not verdicts.
  *
  * Both match whole folder names and whole words of the file name, never substrings:
- * `contest/a.py` is not in a test folder and `latest.java` is not a `*Test.java`. A file name's
- * words are what is left of it without its extension once split at `_`, `-`, `.` and where an
- * upper-case letter follows a lower-case letter or a digit, or ends an acronym (`FooTest` -> Foo,
- * Test; `XMLTests` -> XML, Tests). */
+ * `contest/a.py` is not in a test folder, `latest.java` is not a `*Test.java`, `overwhelm/x` is not
+ * in a `helm` folder. A word in a name is bounded by its start or end, `_`, `-`, `.`, or a case
+ * hump (`FooTest`, `Io2Test`, `XMLTests`). */
 #pragma once
 #include <glib.h>
 
-/* A folder of the path is test, tests, spec, __tests__ or androidTest (any case); or the name's
- * first word is test or tests (`test_io.py`, `TestIo.java`), or its last word is test, tests or
- * spec (`io_test.go`, `io.test.js`, `IoTest.java`, `IoTests.cs`, `io.spec.ts`, `io_spec.rb`),
- * any case. */
+/* A folder of the path is test, tests, spec, __tests__ or androidTest; or the name begins with
+ * `test_`, or holds `_test.`, `.test.` or `.spec.`; or it is a `*Test.java`, `*Test.kt` or
+ * `*Tests.cs` with Test(s) a word of its own (`IoTest.java`, not `latest.java`). Any case. */
 gboolean rhea_path_is_test(const char *path);
 /* The path is .travis.yml, .gitlab-ci.yml, azure-pipelines.yml or Jenkinsfile, or lies under
  * .github/workflows/ or .circleci/; or a folder of it is kubernetes, helm or k8s; or its name is
- * Procfile, Dockerfile or docker-compose, alone or followed by `.`, `-` or `_` and more
- * (`Dockerfile.dev`, `docker-compose.yml`), or ends in `.tf`. */
+ * Procfile, or Dockerfile or docker-compose as a whole word at its start (`Dockerfile`,
+ * `Dockerfile.dev`, `DockerfileJupyter`, `docker-compose.yml`; not `Dockerfiles.md`), or it ends
+ * in `.tf`. */
 gboolean rhea_path_is_ops(const char *path);
