@@ -5,6 +5,7 @@
 #include "cli/cli.h"
 #include "cli/cli_metrics.h"
 #include "engine/error.h"
+#include "metrics/backgrounds.h"
 #include "reports/format.h"
 #include "reports/rq1.h"
 

@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "engine/error.h"
 #include "engine/store.h"
+#include "metrics/backgrounds.h"
 #include "metrics/summary.h"
 #include "reports/chart.h"
 #include "reports/format.h"

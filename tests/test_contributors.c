@@ -6,6 +6,7 @@
 #include "classifiers/labels.h"
 #include "engine/ingest.h"
 #include "engine/repo.h"
+#include "metrics/backgrounds.h"
 #include "metrics/contributors.h"
 #include "metrics/transactions.h"
 #include "samples/sample_product.h"
