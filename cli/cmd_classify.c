@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "classifiers/rules.h"
 #include "cli/cli.h"
 #include "engine/error.h"

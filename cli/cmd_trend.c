@@ -3,7 +3,7 @@
 
 #include "cli/cli.h"
 #include "engine/error.h"
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "metrics/trend.h"
 #include "reports/format.h"
 #include "reports/trend_report.h"

@@ -6,7 +6,7 @@
 
 #include <string.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "classifiers/path_roles.h"
 #include "engine/store_reads.h"
 #include "metrics/slice.h"

@@ -3,7 +3,7 @@
 #include <check.h>
 #include <math.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "engine/ingest.h"
 #include "engine/repo.h"
 #include "metrics/backgrounds.h"

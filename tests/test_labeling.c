@@ -1,10 +1,10 @@
-/* test_labels.c: labeling a stored product, from recorded and overriding rules and with content
+/* test_labeling.c: labeling a stored product, from recorded and overriding rules and with content
  * signals, on a fixture repository whose files and imports are listed below by hand. */
 #include <check.h>
 #include <string.h>
 
 #include "classifiers/catalog.h"
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "engine/error.h"
 #include "engine/ingest.h"
 #include "engine/repo.h"
@@ -239,7 +239,7 @@ END_TEST
 int main(void)
 {
     git_libgit2_init();
-    Suite *s = suite_create("labels");
+    Suite *s = suite_create("labeling");
     TCase *tc = tcase_create("labels");
     tcase_add_test(tc, recorded_rules_and_defaults);
     tcase_add_test(tc, rules_path_overrides_recorded_rules);

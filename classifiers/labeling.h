@@ -1,4 +1,4 @@
-/* labels.h: the label of every path in one product's history, computed once from its rules (and,
+/* labeling.h: the label of every path in one product's history, computed once from its rules (and,
  * on request, content signals) for the metrics and the `classify` command. */
 #pragma once
 #include <glib.h>

@@ -1,9 +1,9 @@
-/* labels.c: labeling a product's paths (see labels.h).
+/* labeling.c: labeling a product's paths (see labeling.h).
  *
  * Every distinct path is labeled once, at construction; lookups are a hash from pid to an index in
  * an array sorted by path. Content signals read blobs from the tip recorded by the last complete
  * ingest, not the repository's current HEAD, so labels agree with the stored history. */
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 
 #include <git2.h>
 
@@ -48,7 +48,7 @@ static void add_path(gint64 pid, const char *path, gsize len, gpointer data)
 }
 
 /* Relabels as ML the entries whose text at the tip imports a catalog library; only entries the
- * defaults labeled non-ML are candidates (see labels.h). */
+ * defaults labeled non-ML are candidates (see labeling.h). */
 static int apply_content_signals(RheaLabeling *l, const RheaProduct *prod, gboolean *user_matched,
                                  GError **error)
 {
