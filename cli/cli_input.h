@@ -7,7 +7,7 @@
 #pragma once
 #include <glib.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "cli/cli_options.h"
 #include "engine/store.h"
 #include "metrics/commitset.h"

@@ -26,7 +26,7 @@
 #pragma once
 #include <glib.h>
 
-#include "reports/report.h"
+#include "reports/format.h"
 
 typedef enum {
     RHEA_CLI_DATABASE = 1 << 0,          /* --db PATH */

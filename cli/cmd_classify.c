@@ -8,10 +8,10 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "classifiers/rules.h"
 #include "reports/classify_report.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "cli/cli.h"
 #include "cli/cli_input.h"
 #include "engine/error.h"

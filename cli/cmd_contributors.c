@@ -5,7 +5,8 @@
 #include "cli/cli.h"
 #include "cli/cli_input.h"
 #include "engine/error.h"
-#include "reports/report.h"
+#include "metrics/backgrounds.h"
+#include "reports/format.h"
 #include "reports/rq1.h"
 
 int rhea_cmd_contributors(int argc, char **argv)

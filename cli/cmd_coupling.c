@@ -6,7 +6,7 @@
 #include "cli/cli_input.h"
 #include "engine/error.h"
 #include "metrics/transactions.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "reports/rq1.h"
 
 int rhea_cmd_coupling(int argc, char **argv)

@@ -7,9 +7,10 @@
 #include "cli/cli_input.h"
 #include "engine/error.h"
 #include "engine/store.h"
+#include "metrics/backgrounds.h"
 #include "metrics/summary.h"
 #include "reports/chart.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "reports/study_report.h"
 
 static gint natural_order(gconstpointer a, gconstpointer b)

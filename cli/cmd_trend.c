@@ -4,9 +4,9 @@
 #include "cli/cli.h"
 #include "cli/cli_input.h"
 #include "engine/error.h"
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "metrics/trend.h"
-#include "reports/report.h"
+#include "reports/format.h"
 #include "reports/trend_report.h"
 
 int rhea_cmd_trend(int argc, char **argv)

@@ -6,16 +6,16 @@
  * set of complete commits and the old tip; the next run walks again, skips the commits already
  * stored and finishes the job.
  *
- * Incremental runs stop the walk at stored commits (engine/history.c), so only new commits are
- * read. When the walk does not run into the stored tip, that tip is not an ancestor of the new one
- * (a rewrite, or another repository under the same product id): the product's rows are dropped
- * and the history is read from scratch. */
+ * Which commits a run reads, and whether the product's stored rows are dropped first (a rewritten
+ * history, another repository under the same product id), is decided before anything is written,
+ * by rhea_ingest_plan (engine/ingest_plan.c). */
 #include "engine/ingest.h"
 
 #include <string.h>
 
 #include "engine/error.h"
 #include "engine/history.h"
+#include "engine/ingest_plan.h"
 #include "engine/progress.h"
 #include "engine/repo.h"
 #include "engine/treediff.h"
@@ -183,9 +183,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     g_return_val_if_fail(store && repo && opts && opts->product && stats, -1);
     memset(stats, 0, sizeof *stats);
     g_autoptr(RheaProduct) stored = NULL;
-    g_autoptr(GHashTable) known = NULL;
     g_autoptr(GHashTable) shallow = rhea_history_shallow(repo);
-    g_autoptr(GArray) ids = NULL;
+    RheaIngestPlan plan = {0};
     git_mailmap *mailmap = NULL, *tree_map = NULL;
     RheaProgress *progress = NULL;
     gboolean in_txn = FALSE;
@@ -204,45 +203,11 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
 
     if (rhea_store_product_get(store, opts->product, &stored, error) < 0)
         goto cleanup;
-    if (!(known = rhea_store_commit_ids(store, opts->product, error)))
+    int planned = rhea_ingest_plan(store, repo, opts, stored, &tip, shallow, &plan, error);
+    stats->rewritten = plan.rewritten;
+    if (planned < 0)
         goto cleanup;
-    gboolean clear = FALSE;
-    if (stored && stored->tip) {
-        g_autoptr(GHashTable) reached = NULL;
-        if (!(ids = rhea_history_walk(repo, &tip, shallow, known, &reached, error)))
-            goto cleanup;
-        if (strcmp(stored->tip, tip_hex) != 0 && !g_hash_table_contains(reached, stored->tip)) {
-            stats->rewritten = clear = TRUE;
-            g_printerr("rhea: %s: stored tip %.12s is not an ancestor of %s (history rewritten or "
-                       "another repository); reading the history again from scratch\n",
-                       opts->product, stored->tip, opts->ref ? opts->ref : "HEAD");
-            g_clear_pointer(&ids, g_array_unref);
-        }
-    }
-    if (!ids) {
-        if (!(ids = rhea_history_walk(repo, &tip, shallow, NULL, NULL, error)))
-            goto cleanup;
-        /* An interrupted run left commits but no tip: keep them only when all are still in this
-         * history (else they came from another one), and read the rest. */
-        if (!clear && g_hash_table_size(known) > 0) {
-            g_autoptr(GArray) rest = g_array_new(FALSE, FALSE, sizeof(git_oid));
-            char hex[GIT_OID_HEXSZ + 1];
-            for (guint i = 0; i < ids->len; i++) {
-                git_oid *id = &g_array_index(ids, git_oid, i);
-                git_oid_tostr(hex, sizeof hex, id);
-                if (!g_hash_table_contains(known, hex))
-                    g_array_append_val(rest, *id);
-            }
-            if (ids->len - rest->len == g_hash_table_size(known)) {
-                g_array_unref(ids);
-                ids = g_steal_pointer(&rest);
-            } else {
-                clear = TRUE;
-            }
-        }
-        if (clear)
-            g_hash_table_remove_all(known);
-    }
+    GArray *ids = plan.ids;
     stats->walked = ids->len;
 
     if (rhea_store_begin(store, error) < 0)
@@ -261,7 +226,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     };
     if (rhea_store_product_save(store, &p, error) < 0)
         goto cleanup;
-    if (clear && rhea_store_product_clear(store, opts->product, error) < 0)
+    if (plan.clear && rhea_store_product_clear(store, opts->product, error) < 0)
         goto cleanup;
 
     guint batch = opts->batch_size ? opts->batch_size : 1000, in_batch = 0;
@@ -304,12 +269,13 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     if (rhea_store_commit(store, error) < 0)
         goto cleanup;
     in_txn = FALSE;
-    stats->stored = g_hash_table_size(known) + stats->read;
+    stats->stored = plan.kept + stats->read;
     rc = 0;
 cleanup:
     if (in_txn)
         rhea_store_rollback(store);
     rhea_progress_free(progress);
+    rhea_ingest_plan_clear(&plan);
     git_mailmap_free(tree_map);
     git_mailmap_free(mailmap);
     return rc;

@@ -13,13 +13,7 @@
 #include <unistd.h>
 
 #include "engine/error.h"
-
-struct RheaStore {
-    sqlite3 *db;
-    char *path;
-    sqlite3_stmt *ins_commit, *ins_parent, *ins_change, *ins_path, *sel_path;
-    GHashTable *path_ids; /* path -> pid (stored as gint64 in a pointer-sized slot) */
-};
+#include "engine/store_private.h"
 
 /* Dropped during bulk loads (rhea_store_bulk_begin) and built again at their end. */
 #define CHANGES_BY_PATH_SQL "CREATE INDEX IF NOT EXISTS changes_by_path ON changes(pid);"
@@ -302,11 +296,6 @@ void rhea_store_close(RheaStore *store)
     g_hash_table_destroy(store->path_ids);
     g_free(store->path);
     g_free(store);
-}
-
-sqlite3 *rhea_store_db(RheaStore *store)
-{
-    return store->db;
 }
 
 const char *rhea_store_path(RheaStore *store)

@@ -4,7 +4,6 @@
  * commit is either stored with all its parents and changed paths or not at all. */
 #pragma once
 #include <glib.h>
-#include <sqlite3.h>
 #include <stdint.h>
 
 #define RHEA_SCHEMA_VERSION 2
@@ -43,7 +42,6 @@ RheaStore *rhea_store_open(const char *path, GError **error);
 RheaStore *rhea_store_open_readonly(const char *path, GError **error);
 void rhea_store_close(RheaStore *store);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaStore, rhea_store_close)
-sqlite3 *rhea_store_db(RheaStore *store);
 const char *rhea_store_path(RheaStore *store);
 
 int rhea_store_begin(RheaStore *store, GError **error);

@@ -1,8 +1,10 @@
-/* commitset.c: one query over commits LEFT JOIN changes for the product and window; rows arrive
- * grouped by commit, and each changed path is labeled through the product's labeling. */
+/* commitset.c: the product's commits in the window, read once from the store
+ * (rhea_store_each_commit, engine/store_reads.h); each changed path is labeled through the
+ * product's labeling and excluded paths are dropped. */
 #include "metrics/commitset.h"
 
 #include "engine/error.h"
+#include "engine/store_reads.h"
 
 void rhea_commitset_free(RheaCommitSet *set)
 {
@@ -13,6 +15,45 @@ void rhea_commitset_free(RheaCommitSet *set)
     g_array_free(set->changes, TRUE);
     g_string_chunk_free(set->strings);
     g_free(set);
+}
+
+typedef struct {
+    RheaCommitSet *set;
+    const RheaLabeling *labels;
+} Loader;
+
+/* Appends one stored commit and its labeled, not excluded, files. */
+static int add_commit(const RheaStoredCommit *sc, const RheaStoredChange *changes, guint n,
+                      gpointer data)
+{
+    Loader *ld = data;
+    RheaCommitSet *set = ld->set;
+    RheaCommitRec c = {
+        .cid = sc->cid,
+        .time = sc->time,
+        .merge = sc->merge,
+        .name = g_string_chunk_insert_const(set->strings, sc->name),
+        .email = g_string_chunk_insert_const(set->strings, sc->email),
+        .first = set->changes->len,
+    };
+    for (guint i = 0; i < n; i++) {
+        RheaFileChange f = {
+            .pid = changes[i].pid,
+            .added = changes[i].added,
+            .removed = changes[i].removed,
+            .label = rhea_labeling_get(ld->labels, changes[i].pid),
+        };
+        if (f.label == RHEA_LABEL_EXCLUDE)
+            continue;
+        g_array_append_val(set->changes, f);
+        c.n++;
+        if (f.label == RHEA_LABEL_ML)
+            c.n_ml++;
+        else
+            c.n_nonml++;
+    }
+    g_array_append_val(set->commits, c);
+    return 0;
 }
 
 RheaCommitSet *rhea_commitset_load(RheaStore *store, const char *product, const RheaWindow *window,
@@ -27,65 +68,17 @@ RheaCommitSet *rhea_commitset_load(RheaStore *store, const char *product, const 
                     rhea_store_path(store), product);
         return NULL;
     }
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(rhea_store_db(store),
-                           "SELECT c.cid, c.committer_time, c.is_merge, c.mailmap_name,"
-                           " c.mailmap_email, ch.pid, ch.added, ch.removed"
-                           " FROM commits c LEFT JOIN changes ch USING(cid)"
-                           " WHERE c.product = ?1 AND c.committer_time >= ?2"
-                           " AND c.committer_time < ?3 ORDER BY c.committer_time, c.cid",
-                           -1, &st, NULL) != SQLITE_OK) {
-        rhea_store_fail(store, error, "cannot read commits");
-        return NULL;
-    }
-    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 2, window->has_since ? window->since : G_MININT64);
-    sqlite3_bind_int64(st, 3, window->has_until ? window->until : G_MAXINT64);
     RheaCommitSet *set = g_new0(RheaCommitSet, 1);
     set->product = g_strdup(product);
     set->commits = g_array_new(FALSE, FALSE, sizeof(RheaCommitRec));
     set->changes = g_array_new(FALSE, FALSE, sizeof(RheaFileChange));
     set->strings = g_string_chunk_new(4096);
     set->line_stats = p->line_stats;
-    int rc;
-    RheaCommitRec *cur = NULL;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        gint64 cid = sqlite3_column_int64(st, 0);
-        if (!cur || cur->cid != cid) {
-            RheaCommitRec c = {
-                .cid = cid,
-                .time = sqlite3_column_int64(st, 1),
-                .merge = sqlite3_column_int(st, 2) != 0,
-                .name = g_string_chunk_insert_const(set->strings,
-                                                    (const char *)sqlite3_column_text(st, 3)),
-                .email = g_string_chunk_insert_const(set->strings,
-                                                     (const char *)sqlite3_column_text(st, 4)),
-                .first = set->changes->len,
-            };
-            g_array_append_val(set->commits, c);
-            cur = &g_array_index(set->commits, RheaCommitRec, set->commits->len - 1);
-        }
-        if (sqlite3_column_type(st, 5) == SQLITE_NULL)
-            continue;
-        RheaFileChange f = {
-            .pid = sqlite3_column_int64(st, 5),
-            .added = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6),
-            .removed = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7),
-        };
-        f.label = rhea_labeling_get(labels, f.pid);
-        if (f.label == RHEA_LABEL_EXCLUDE)
-            continue;
-        g_array_append_val(set->changes, f);
-        cur->n++;
-        if (f.label == RHEA_LABEL_ML)
-            cur->n_ml++;
-        else
-            cur->n_nonml++;
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE) {
+    Loader loader = {set, labels};
+    if (rhea_store_each_commit(store, product, window->has_since ? window->since : G_MININT64,
+                               window->has_until ? window->until : G_MAXINT64, add_commit, &loader,
+                               error) != 0) {
         rhea_commitset_free(set);
-        rhea_store_fail(store, error, "cannot read commits");
         return NULL;
     }
     return set;

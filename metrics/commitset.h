@@ -3,7 +3,7 @@
 #pragma once
 #include <glib.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "engine/store.h"
 #include "metrics/window.h"
 

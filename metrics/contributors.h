@@ -12,7 +12,7 @@ typedef struct {
     gboolean include_bots;   /* keep bots in every count */
     gboolean merge_by_name;  /* join identities by normalized name as well as email */
     GPtrArray *bot_patterns; /* extra GRegex* (case-insensitive) matched on name and email */
-    GHashTable *backgrounds; /* lower-cased email -> background (SE, ML, other, unsure), or NULL */
+    GHashTable *backgrounds; /* lower-cased email -> background, or NULL (backgrounds.h) */
 } RheaContributorOptions;
 
 typedef struct {
@@ -45,10 +45,3 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaContributors, rhea_contributors_free)
 gboolean rhea_contributor_is_bot(const char *name, const char *email, GPtrArray *extra);
 /* Core count: the shortest prefix of counts (sorted descending) reaching threshold * total. */
 guint rhea_contributors_core_size(const guint *sorted_counts, guint n, double threshold);
-
-/* Reads a backgrounds CSV (`email,background`; a header row is allowed) into lower-cased
- * email -> background. Errors name FILE:LINE. */
-GHashTable *rhea_backgrounds_load(const char *path, GError **error);
-/* The same from text[0..len) (NUL bytes are an error); source names it in messages. An empty file
- * (nothing but blanks and comments) is an error; a header row alone is an empty map. */
-GHashTable *rhea_backgrounds_parse(const char *text, gsize len, const char *source, GError **error);

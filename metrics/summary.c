@@ -1,40 +1,16 @@
 /* summary.c: one product's report figures. Contributors and coupling come from their modules; the
  * rest are counts over the labeled paths and transactions of the window. The RQ4/RQ5 path
- * heuristics only find candidates: what and how a product tests, and how it is operated, are
- * judged by people (the report says so). */
+ * guesses (classifiers/path_roles.h) only find candidates: what and how a product tests, and how
+ * it is operated, are judged by people (the report says so). */
 #include "metrics/summary.h"
 
 #include <string.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
+#include "classifiers/path_roles.h"
+#include "engine/store_reads.h"
 #include "metrics/slice.h"
 #include "metrics/transactions.h"
-
-gboolean rhea_path_is_test(const char *path)
-{
-    g_autofree char *lower = g_ascii_strdown(path, -1);
-    const char *base = strrchr(lower, '/');
-    base = base ? base + 1 : lower;
-    if (strstr(lower, "test/") == lower || strstr(lower, "tests/") == lower ||
-        strstr(lower, "/test/") || strstr(lower, "/tests/") || strstr(lower, "/spec/") ||
-        strstr(lower, "__tests__/") || strstr(lower, "/androidtest/"))
-        return TRUE;
-    return g_str_has_prefix(base, "test_") || strstr(base, "_test.") || strstr(base, ".test.") ||
-           strstr(base, ".spec.") || (g_str_has_suffix(base, "test.java")) ||
-           g_str_has_suffix(base, "test.kt") || g_str_has_suffix(base, "tests.cs");
-}
-
-gboolean rhea_path_is_ops(const char *path)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    return g_str_has_prefix(path, ".github/workflows/") || g_str_has_prefix(path, ".circleci/") ||
-           g_str_equal(path, ".travis.yml") || g_str_equal(path, ".gitlab-ci.yml") ||
-           g_str_equal(path, "azure-pipelines.yml") || g_str_equal(path, "Jenkinsfile") ||
-           g_str_has_prefix(base, "Dockerfile") || g_str_has_prefix(base, "docker-compose") ||
-           g_str_equal(base, "Procfile") || g_str_has_suffix(path, ".tf") ||
-           strstr(path, "kubernetes/") || strstr(path, "helm/") || strstr(path, "k8s/");
-}
 
 void rhea_summary_free(RheaProductSummary *s)
 {
@@ -60,26 +36,20 @@ static void count_core(RheaProductSummary *s)
 }
 
 /* Paths changed in the window, by label; test and ops paths; ML top-level folders. */
-static void count_paths(RheaProductSummary *s, const RheaCommitSet *set, const RheaLabeling *l,
-                        RheaStore *store, const RheaWindow *w)
+static int count_paths(RheaProductSummary *s, const RheaCommitSet *set, const RheaLabeling *l,
+                       RheaStore *store, const RheaWindow *w, GError **error)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
     g_autoptr(GHashTable) folders = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     /* excluded paths are not in the commit set: count them from the store's changes */
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(rhea_store_db(store),
-                           "SELECT DISTINCT ch.pid FROM changes ch JOIN commits c USING(cid)"
-                           " WHERE c.product = ? AND NOT c.is_merge AND c.committer_time >= ?"
-                           " AND c.committer_time < ?",
-                           -1, &st, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, s->product, -1, SQLITE_TRANSIENT);
-        sqlite3_bind_int64(st, 2, w->has_since ? w->since : G_MININT64);
-        sqlite3_bind_int64(st, 3, w->has_until ? w->until : G_MAXINT64);
-        while (sqlite3_step(st) == SQLITE_ROW)
-            s->excluded_paths +=
-                rhea_labeling_get(l, sqlite3_column_int64(st, 0)) == RHEA_LABEL_EXCLUDE;
-    }
-    sqlite3_finalize(st);
+    g_autoptr(GArray) pids =
+        rhea_store_window_path_ids(store, s->product, w->has_since ? w->since : G_MININT64,
+                                   w->has_until ? w->until : G_MAXINT64, error);
+    if (!pids)
+        return -1;
+    for (guint i = 0; i < pids->len; i++)
+        s->excluded_paths +=
+            rhea_labeling_get(l, g_array_index(pids, gint64, i)) == RHEA_LABEL_EXCLUDE;
     for (guint i = 0; i < set->changes->len; i++) {
         const RheaFileChange *ch = &g_array_index(set->changes, RheaFileChange, i);
         if (g_hash_table_contains(seen, &ch->pid))
@@ -102,6 +72,7 @@ static void count_paths(RheaProductSummary *s, const RheaCommitSet *set, const R
         s->ops_paths += rhea_path_is_ops(path);
     }
     s->ml_folders = g_hash_table_size(folders);
+    return 0;
 }
 
 static void trajectory(RheaProductSummary *s, const RheaCommitSet *set, const RheaLabeling *l)
@@ -163,7 +134,10 @@ RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,
     s->dropped_large = tx->dropped_large;
     rhea_coupling_compute(&tx->input, o->permutations, o->bootstrap, o->seed, &s->coupling);
     count_core(s);
-    count_paths(s, set, labels, store, window);
+    if (count_paths(s, set, labels, store, window, error) < 0) {
+        rhea_summary_free(s);
+        return NULL;
+    }
     trajectory(s, set, labels);
     return s;
 }

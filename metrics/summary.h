@@ -41,7 +41,3 @@ RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,
                                          GError **error);
 void rhea_summary_free(RheaProductSummary *s);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaProductSummary, rhea_summary_free)
-
-/* Path heuristics for RQ4 and RQ5 (documented in docs/metrics.md). */
-gboolean rhea_path_is_test(const char *path);
-gboolean rhea_path_is_ops(const char *path);

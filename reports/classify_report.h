@@ -1,13 +1,13 @@
 /* classify_report.h: `rhea classify` as tables and documents: every path with its label and the
  * rule that decided it, and `--explain PATH`'s matching rules. Text, Markdown, CSV, LaTeX and
- * HTML go through the report writers (reports/report.h), so escaping lives in one place; JSON is
+ * HTML go through the report writers (reports/format.h), so escaping lives in one place; JSON is
  * a document of its own ({"product", "totals", "files"}; docs/rules.md). */
 #pragma once
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
 #include "classifiers/rules.h"
-#include "reports/table.h"
+#include "reports/report.h"
 
 typedef struct {
     const char *path, *label, *rule;

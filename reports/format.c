@@ -1,4 +1,4 @@
-/* format.c: the format names and the entry points of report.h; dispatches to one writer per
+/* format.c: the format names and the entry points of format.h; dispatches to one writer per
  * format (reports/format_<name>.c) and owns the helpers they share (format_private.h). */
 #include "reports/format_private.h"
 

@@ -9,7 +9,7 @@
  * doubles come out in their shortest exact form. Every string in the model is valid UTF-8
  * (table.h) and control characters are escaped, so the output always parses. */
 #include "reports/format_private.h"
-#include "reports/json.h"
+#include "reports/format_json.h"
 
 #include <json-glib/json-glib.h>
 

@@ -6,7 +6,7 @@
 #pragma once
 #include <glib.h>
 
-#include "reports/report.h"
+#include "reports/format.h"
 
 typedef int (*RheaFormatWriter)(const RheaReport *r, gboolean bare, GString *out, GError **error);
 

@@ -1,59 +1,46 @@
-/* report.h: writing tables and reports in every output format.
+/* report.h: the report model every output format reads: an ordered list of sections; a section
+ * is a heading followed by blocks (paragraphs, tables, charts) in the order they were added, which
+ * is how RQ1..RQ6 are laid out. Writing it in a format is reports/format.h.
  *
- * One entry point per destination; the format decides the writer (reports/format_<name>.c):
- *   text  aligned columns for terminals          md    GitHub-flavoured Markdown tables
- *   csv   RFC 4180, one header row of column keys tex   booktabs tabular, ready to \input
- *   json  json-glib, one object per table         html  one self-contained page, charts inline
- *
- * Charts appear only in HTML (as inline SVG); the other formats skip them (write them as files
- * with rhea_chart_write_files, reports/chart.h). A CSV of a report with several tables writes
- * each table with its own header row, tables separated by one empty line; a one-table report is
- * a plain CSV file.
- *
- * Escaping is the writer's job and covers everything that comes from data: no cell, title,
- * caption or heading can inject markup, formulas or commands in any format (see each writer's
- * opening comment for its rules).
- *
- * Typical CLI glue:
- *     RheaFormat fmt;
- *     if (!rhea_format_parse(format_opt ? format_opt : "text", &fmt, &error))
- *         return rhea_cli_fail("report", error);          // RHEA_ERROR_USAGE: exit 2
- *     if (rhea_report_write_path(report, fmt, out_opt, &error) < 0)   // NULL or "-": stdout
- *         return rhea_cli_fail("report", error);
- */
+ * Like tables (table.h), the model holds values, never markup, and every string in it is valid
+ * UTF-8 (setters replace invalid bytes with U+FFFD). A section takes ownership of the tables and
+ * charts added to it; the report owns its sections. */
 #pragma once
 #include <glib.h>
-#include <stdio.h>
 
 #include "reports/table.h"
 
+typedef struct RheaChart RheaChart; /* reports/chart.h */
+
 typedef enum {
-    RHEA_FORMAT_TEXT,
-    RHEA_FORMAT_MD,
-    RHEA_FORMAT_CSV,
-    RHEA_FORMAT_TEX,
-    RHEA_FORMAT_JSON,
-    RHEA_FORMAT_HTML,
-} RheaFormat;
+    RHEA_BLOCK_TEXT,
+    RHEA_BLOCK_TABLE,
+    RHEA_BLOCK_CHART,
+} RheaBlockKind;
 
-/* Parses a format name (text, md, csv, tex, json, html; case-insensitive; "markdown" and "latex"
- * are accepted too). On an unknown name sets a RHEA_ERROR_USAGE error listing the choices. */
-gboolean rhea_format_parse(const char *name, RheaFormat *out, GError **error);
-const char *rhea_format_name(RheaFormat format);
-/* The usual file extension, without the dot: "txt", "md", "csv", "tex", "json", "html". */
-const char *rhea_format_extension(RheaFormat format);
+typedef struct {
+    RheaBlockKind kind;
+    char *text; /* RHEA_BLOCK_TEXT: one paragraph, plain text */
+    RheaTable *table;
+    RheaChart *chart;
+} RheaBlock;
 
-/* The whole report as text in that format, newly allocated; NULL on error (HTML renders charts,
- * which can fail). */
-char *rhea_report_render(const RheaReport *report, RheaFormat format, GError **error);
-/* Writes the report to an open stream (stdout, a file) and flushes it. Returns 0 or -1. */
-int rhea_report_write(const RheaReport *report, RheaFormat format, FILE *out, GError **error);
-/* Writes the report to path (replacing it whole, never half-written); NULL or "-" is stdout. */
-int rhea_report_write_path(const RheaReport *report, RheaFormat format, const char *path,
-                           GError **error);
+typedef struct {
+    char *heading;
+    GPtrArray *blocks; /* of RheaBlock* */
+} RheaSection;
 
-/* One table alone: the same writers, without a report title or sections. In LaTeX this is a bare
- * tabular (title as a % comment) to \input inside your own table float; in JSON the table object
- * itself. The table stays the caller's. */
-char *rhea_table_render(const RheaTable *table, RheaFormat format, GError **error);
-int rhea_table_write(const RheaTable *table, RheaFormat format, FILE *out, GError **error);
+typedef struct RheaReport RheaReport;
+
+RheaReport *rhea_report_new(const char *title);
+void rhea_report_free(RheaReport *r);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaReport, rhea_report_free)
+
+const char *rhea_report_title(const RheaReport *r);
+/* The returned section belongs to the report. heading may be NULL (blocks with no heading). */
+RheaSection *rhea_report_add_section(RheaReport *r, const char *heading);
+void rhea_section_add_text(RheaSection *s, const char *paragraph);
+void rhea_section_add_table(RheaSection *s, RheaTable *t); /* takes ownership */
+void rhea_section_add_chart(RheaSection *s, RheaChart *c); /* takes ownership */
+guint rhea_report_n_sections(const RheaReport *r);
+const RheaSection *rhea_report_section(const RheaReport *r, guint i);

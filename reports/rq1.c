@@ -1,7 +1,7 @@
 /* rq1.c: RQ1 tables and JSON. Undefined figures (NaN) are null cells and JSON nulls, never 0. */
 #include "reports/rq1.h"
 
-#include "reports/json.h"
+#include "reports/format_json.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "metrics/summary.h"
+#include "reports/report.h"
 #include "reports/table.h"
 
 typedef struct {

@@ -1,10 +1,9 @@
-/* table.h: the table and report model every output format reads.
+/* table.h: the table model every output format reads (reports/report.h gathers tables, charts and
+ * text into a report).
  *
  * A RheaTable is a title, a caption, named columns and rows of typed cells. The model is
  * format-neutral: it holds values, never markup, and each writer (reports/format_*.c) escapes them
- * for its own format. A RheaReport is an ordered list of sections; a section is a heading followed
- * by blocks (paragraphs, tables, charts) in the order they were added, which is how RQ1..RQ6 are
- * laid out.
+ * for its own format.
  *
  * Invariants:
  * - Every string in the model is valid UTF-8: setters replace invalid bytes with U+FFFD, so the
@@ -18,9 +17,7 @@
  *   html) round to it; machine formats (csv, json) write the shortest text that reads back as the
  *   same double, so nothing is lost for pandas or R.
  *
- * Ownership: a section takes ownership of the tables and charts added to it; the report owns its
- * sections. Building a table:
- *
+ * Building a table:
  *     RheaTable *t = rhea_table_new("rq1", "RQ1: contributors and coupling");
  *     rhea_table_add_column(t, "product", "Product", RHEA_ALIGN_LEFT);
  *     rhea_table_add_column(t, "rci", "RCI", RHEA_ALIGN_RIGHT);
@@ -100,40 +97,3 @@ char *rhea_cell_display(const RheaCell *c);
 /* A cell for machines: ints in full, doubles as the shortest text that reads back exactly; NULL
  * for a null cell. */
 char *rhea_cell_exact(const RheaCell *c);
-
-/* ---- reports ---- */
-
-typedef struct RheaChart RheaChart; /* reports/chart.h */
-
-typedef enum {
-    RHEA_BLOCK_TEXT,
-    RHEA_BLOCK_TABLE,
-    RHEA_BLOCK_CHART,
-} RheaBlockKind;
-
-typedef struct {
-    RheaBlockKind kind;
-    char *text; /* RHEA_BLOCK_TEXT: one paragraph, plain text */
-    RheaTable *table;
-    RheaChart *chart;
-} RheaBlock;
-
-typedef struct {
-    char *heading;
-    GPtrArray *blocks; /* of RheaBlock* */
-} RheaSection;
-
-typedef struct RheaReport RheaReport;
-
-RheaReport *rhea_report_new(const char *title);
-void rhea_report_free(RheaReport *r);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaReport, rhea_report_free)
-
-const char *rhea_report_title(const RheaReport *r);
-/* The returned section belongs to the report. heading may be NULL (blocks with no heading). */
-RheaSection *rhea_report_add_section(RheaReport *r, const char *heading);
-void rhea_section_add_text(RheaSection *s, const char *paragraph);
-void rhea_section_add_table(RheaSection *s, RheaTable *t); /* takes ownership */
-void rhea_section_add_chart(RheaSection *s, RheaChart *c); /* takes ownership */
-guint rhea_report_n_sections(const RheaReport *r);
-const RheaSection *rhea_report_section(const RheaReport *r, guint i);

@@ -3,6 +3,7 @@
 #include <glib.h>
 
 #include "metrics/trend.h"
+#include "reports/report.h"
 #include "reports/table.h"
 
 typedef enum {

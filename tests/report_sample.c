@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "reports/chart.h"
-#include "reports/report.h"
+#include "reports/format.h"
 
 /* Five categories on a fixed 0..2 axis (ticks 0, 0.5, 1, 1.5, 2) and the line at 1:
  * 4 points (P3 has none), 3 whiskers (P4 has no interval), 15 labels (title, legend, 5 ticks,

@@ -3,9 +3,10 @@
 #include <check.h>
 #include <math.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "engine/ingest.h"
 #include "engine/repo.h"
+#include "metrics/backgrounds.h"
 #include "metrics/contributors.h"
 #include "metrics/transactions.h"
 #include "samples/sample_product.h"

@@ -68,7 +68,7 @@ static char *dump(RheaStore *s, const char *product)
         " SELECT c.sha || ' parent ' || pa.idx || ' ' || pa.parent_sha FROM commits c"
         " JOIN parents pa USING(cid) WHERE c.product = '%s') ORDER BY line",
         product, product, product);
-    return testutil_rows(rhea_store_db(s), sql);
+    return testutil_rows(s, sql);
 }
 
 START_TEST(sample_history_is_stored_as_written)
@@ -77,7 +77,7 @@ START_TEST(sample_history_is_stored_as_written)
     RheaIngestStats st;
     GError *error = NULL;
     ck_assert_int_eq(ingest(&e, "wordwise", NULL, &st, &error), 0);
-    sqlite3 *db = rhea_store_db(e.store);
+    RheaStore *db = e.store;
     ck_assert_uint_eq(st.read, 13);
     ck_assert_uint_eq(st.stored, 13);
     ck_assert_uint_eq(st.changes, 24);
@@ -133,7 +133,7 @@ START_TEST(line_stats_count_lines_and_leave_binaries_null)
     GError *error = NULL;
     RheaIngestOptions o = {.line_stats = TRUE};
     ck_assert_int_eq(ingest(&e, "wordwise", &o, &st, &error), 0);
-    sqlite3 *db = rhea_store_db(e.store);
+    RheaStore *db = e.store;
     /* "def train(corpus):" became "def train(corpus, epochs=3):" */
     g_autofree char *c4 = testutil_text(
         db, "SELECT added || '/' || removed FROM changes JOIN paths USING(pid) JOIN commits"
@@ -183,7 +183,7 @@ START_TEST(second_run_reads_only_new_commits)
     ck_assert_uint_eq(st.walked, 2);
     ck_assert_uint_eq(st.read, 2);
     ck_assert_uint_eq(st.stored, 5);
-    ck_assert_int_eq(testutil_int(rhea_store_db(store), "SELECT count(*) FROM commits"), 5);
+    ck_assert_int_eq(testutil_int(store, "SELECT count(*) FROM commits"), 5);
     git_repository_free(repo);
     rhea_store_close(store);
     rhea_fixture_free(fx);
@@ -237,7 +237,7 @@ START_TEST(rewritten_history_is_read_again_from_scratch)
     ck_assert_uint_eq(st.read, 2);
     ck_assert_uint_eq(st.stored, 2);
     g_autofree char *summaries =
-        testutil_rows(rhea_store_db(store), "SELECT summary FROM commits ORDER BY summary");
+        testutil_rows(store, "SELECT summary FROM commits ORDER BY summary");
     ck_assert_str_eq(summaries, "one\nrewritten");
     git_repository_free(repo);
     rhea_store_close(store);
@@ -263,10 +263,9 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         ck_assert(g_error_matches(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED));
         g_clear_error(&error);
         ck_assert_uint_eq(st.read, stop);
-        ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM commits"),
-                         (gint64)stop);
+        ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM commits"), (gint64)stop);
         /* 13 commits in batches of 2 is a bulk load: the index dropped for it is back */
-        ck_assert_int_eq(testutil_int(rhea_store_db(e.store), PATH_INDEX_SQL), 1);
+        ck_assert_int_eq(testutil_int(e.store, PATH_INDEX_SQL), 1);
         RheaProduct *p = NULL;
         rhea_store_product_get(e.store, "wordwise", &p, &error);
         ck_assert_ptr_null(p->tip);
@@ -274,7 +273,7 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         RheaIngestOptions again = {.batch_size = 2};
         ck_assert_int_eq(ingest(&e, "wordwise", &again, &st, &error), 0);
         ck_assert_uint_eq(st.read, 13 - stop);
-        ck_assert_int_eq(testutil_int(rhea_store_db(e.store), PATH_INDEX_SQL), 1);
+        ck_assert_int_eq(testutil_int(e.store, PATH_INDEX_SQL), 1);
         g_autofree char *got = dump(e.store, "wordwise");
         ck_assert_str_eq(got, want);
         env_free(&e);
@@ -295,7 +294,7 @@ START_TEST(empty_repository_stores_nothing)
     RheaIngestOptions o = {.product = "p", .repo_path = repo_path};
     RheaIngestStats st;
     ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 1);
-    ck_assert_int_eq(testutil_int(rhea_store_db(store), "SELECT count(*) FROM products"), 0);
+    ck_assert_int_eq(testutil_int(store, "SELECT count(*) FROM products"), 0);
     git_repository_free(repo);
     rhea_store_close(store);
     testutil_rmtree(dir);
@@ -310,9 +309,9 @@ START_TEST(products_share_one_database)
     ck_assert_int_eq(ingest(&e, "one", NULL, &st, &error), 0);
     ck_assert_int_eq(ingest(&e, "two", NULL, &st, &error), 0);
     ck_assert_uint_eq(st.read, 13);
-    ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM commits"), 26);
+    ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM commits"), 26);
     /* paths are shared, not duplicated */
-    ck_assert_int_eq(testutil_int(rhea_store_db(e.store), "SELECT count(*) FROM paths"), 11);
+    ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM paths"), 11);
     GPtrArray *ids = rhea_store_product_list(e.store, &error);
     ck_assert_uint_eq(ids->len, 2);
     g_ptr_array_free(ids, TRUE);

@@ -17,8 +17,8 @@
 
 #include "engine/error.h"
 #include "reports/chart.h"
-#include "reports/json.h"
-#include "reports/report.h"
+#include "reports/format_json.h"
+#include "reports/format.h"
 #include "tests/testutil.h"
 
 /* Figures by hand: 0.8125 shows as 0.81 (an exact tie: printf rounds half to even); 4/3 as 1.33 and

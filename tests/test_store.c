@@ -15,9 +15,8 @@ START_TEST(creates_the_current_schema)
     GError *error = NULL;
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
-    ck_assert_int_eq(
-        testutil_int(rhea_store_db(s), "SELECT count(*) FROM sqlite_master WHERE type='table'"), 7);
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 7);
     rhea_store_close(s);
     /* reopening an existing rhea database works */
     s = rhea_store_open(path, &error);
@@ -45,8 +44,8 @@ START_TEST(upgrades_a_version_1_database)
     sqlite3_close(db);
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_msg(s != NULL, "%s", error ? error->message : "");
-    ck_assert_int_eq(testutil_int(rhea_store_db(s), "PRAGMA user_version"), 2);
-    ck_assert_int_eq(testutil_int(rhea_store_db(s), "SELECT count(*) FROM products"), 1);
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 2);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM products"), 1);
     ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
     GHashTable *meta = rhea_store_meta_get(s, "kept");
     ck_assert_str_eq(g_hash_table_lookup(meta, "stars"), "63");
@@ -94,9 +93,7 @@ START_TEST(refuses_newer_schema_and_foreign_databases)
     ck_assert_ptr_null(rhea_store_open(foreign, &error));
     ck_assert_ptr_nonnull(strstr(error->message, "not rhea's"));
     g_clear_error(&error);
-    sqlite3_open(foreign, &db);
-    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM sqlite_master"), 1);
-    sqlite3_close(db);
+    ck_assert_int_eq(testutil_file_int(foreign, "SELECT count(*) FROM sqlite_master"), 1);
     testutil_rmtree(dir);
 }
 END_TEST
@@ -123,7 +120,8 @@ START_TEST(change_kind_is_one_of_four_letters)
     GError *error = NULL;
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    sqlite3 *db = rhea_store_db(s);
+    sqlite3 *db = NULL; /* a second connection: the store hands out no SQL handle */
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
     ck_assert_int_eq(
         sqlite3_exec(db, "INSERT INTO paths(pid, path) VALUES(1,'a')", NULL, NULL, NULL),
         SQLITE_OK);
@@ -135,7 +133,8 @@ START_TEST(change_kind_is_one_of_four_letters)
             "INSERT INTO changes(cid, pid, kind) VALUES(%zu, 1, '%s')", i + 1, kinds[i]);
         ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, NULL) == want[i], "kind '%s'", kinds[i]);
     }
-    ck_assert_int_eq(testutil_int(db, "SELECT count(*) FROM changes"), 4);
+    sqlite3_close(db);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM changes"), 4);
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -149,15 +148,15 @@ START_TEST(open_restores_the_index_a_killed_bulk_load_left_out)
     GError *error = NULL;
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(rhea_store_db(s), count), 1);
+    ck_assert_int_eq(testutil_int(s, count), 1);
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);
-    ck_assert_int_eq(testutil_int(rhea_store_db(s), count), 0);
+    ck_assert_int_eq(testutil_int(s, count), 0);
     rhea_store_close(s); /* as if killed before rhea_store_bulk_end */
     s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(rhea_store_db(s), count), 1);
+    ck_assert_int_eq(testutil_int(s, count), 1);
     rhea_store_close(s);
     testutil_rmtree(dir);
 }

@@ -18,19 +18,35 @@ void testutil_rmtree(const char *path)
     ck_assert_int_eq(system(cmd), 0);
 }
 
-gint64 testutil_int(sqlite3 *db, const char *sql)
+static sqlite3 *open_reader(const char *path)
 {
+    sqlite3 *db = NULL;
+    ck_assert_msg(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK, "%s: %s",
+                  path, sqlite3_errmsg(db));
+    return db;
+}
+
+gint64 testutil_int(RheaStore *store, const char *sql)
+{
+    return testutil_file_int(rhea_store_path(store), sql);
+}
+
+gint64 testutil_file_int(const char *path, const char *sql)
+{
+    sqlite3 *db = open_reader(path);
     sqlite3_stmt *st = NULL;
     ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
                   sqlite3_errmsg(db));
     ck_assert_msg(sqlite3_step(st) == SQLITE_ROW, "no row: %s", sql);
     gint64 v = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
+    sqlite3_close(db);
     return v;
 }
 
-char *testutil_text(sqlite3 *db, const char *sql)
+char *testutil_text(RheaStore *store, const char *sql)
 {
+    sqlite3 *db = open_reader(rhea_store_path(store));
     sqlite3_stmt *st = NULL;
     ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
                   sqlite3_errmsg(db));
@@ -38,11 +54,13 @@ char *testutil_text(sqlite3 *db, const char *sql)
     const unsigned char *t = sqlite3_column_text(st, 0);
     char *v = t ? g_strdup((const char *)t) : NULL;
     sqlite3_finalize(st);
+    sqlite3_close(db);
     return v;
 }
 
-char *testutil_rows(sqlite3 *db, const char *sql)
+char *testutil_rows(RheaStore *store, const char *sql)
 {
+    sqlite3 *db = open_reader(rhea_store_path(store));
     sqlite3_stmt *st = NULL;
     ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
                   sqlite3_errmsg(db));
@@ -54,6 +72,7 @@ char *testutil_rows(sqlite3 *db, const char *sql)
         g_string_append(out, t ? (const char *)t : "NULL");
     }
     sqlite3_finalize(st);
+    sqlite3_close(db);
     return g_string_free(out, FALSE);
 }
 

@@ -1,17 +1,25 @@
-/* testutil.h: helpers the unit tests share: temporary folders and one-value SQL queries. */
+/* testutil.h: helpers the unit tests share: temporary folders and one-value SQL queries.
+ *
+ * The queries run on a connection of their own to the store's file, opened read-only for the one
+ * query: the store hands out no SQL handle, and reading the file as another process would checks
+ * what was committed, not what one connection sees. */
 #pragma once
 #include <glib.h>
 #include <check.h>
 #include <sqlite3.h>
 
+#include "engine/store.h"
+
 /* A new empty folder under the system's temporary folder; removed by testutil_rmtree. */
 char *testutil_tmpdir(void);
 void testutil_rmtree(const char *path);
 /* The single integer a query returns (the test fails when it returns no row). */
-gint64 testutil_int(sqlite3 *db, const char *sql);
+gint64 testutil_int(RheaStore *store, const char *sql);
+/* The same on any SQLite file. */
+gint64 testutil_file_int(const char *path, const char *sql);
 /* The single text a query returns, newly allocated (NULL for SQL NULL). */
-char *testutil_text(sqlite3 *db, const char *sql);
+char *testutil_text(RheaStore *store, const char *sql);
 /* Every row of a one-column query, joined with '\n'. */
-char *testutil_rows(sqlite3 *db, const char *sql);
+char *testutil_rows(RheaStore *store, const char *sql);
 /* Runs the suite and returns the number of failed tests (0: the test executable succeeds). */
 int testutil_run(Suite *s);

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "reports/report.h"
+#include "reports/format.h"
 
 static const char *const tags[] = {
     "!DOCTYPE", "html",     "/html", "head",   "/head",  "meta",       "title",      "/title",

@@ -1,4 +1,4 @@
-/* json.h: JSON pieces for commands whose output is not a plain table.
+/* format_json.h: JSON pieces for commands whose output is not a plain table.
  *
  * `rhea contributors --format json` nests tables in an object of its own ({"product", "commits",
  * "core": [...], "all": [...]}): build the object with JsonBuilder, put each table's rows in with

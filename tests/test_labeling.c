@@ -1,10 +1,10 @@
-/* test_labels.c: labeling a stored product, from recorded and overriding rules and with content
+/* test_labeling.c: labeling a stored product, from recorded and overriding rules and with content
  * signals, on a fixture repository whose files and imports are listed below by hand. */
 #include <check.h>
 #include <string.h>
 
 #include "classifiers/catalog.h"
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "engine/error.h"
 #include "engine/ingest.h"
 #include "engine/repo.h"
@@ -137,7 +137,7 @@ START_TEST(recorded_rules_and_defaults)
     ck_assert_ptr_null(rhea_labeling_why(l, 999999));
     ck_assert_ptr_null(rhea_labeling_path(l, 999999));
     /* pids are the store's */
-    sqlite3 *db = rhea_store_db(e.store);
+    RheaStore *db = e.store;
     gint64 pid = testutil_int(db, "SELECT pid FROM paths WHERE path = 'src/net.py'");
     ck_assert_str_eq(rhea_labeling_path(l, pid), "src/net.py");
     env_free(&e);
@@ -150,7 +150,7 @@ START_TEST(rules_path_overrides_recorded_rules)
     g_autofree char *path = g_build_filename(e.dir, "other.rules", NULL);
     ck_assert(g_file_set_contents(path, "exclude src/\n", -1, NULL));
     g_autoptr(RheaLabeling) l = labeling(&e, path, FALSE);
-    sqlite3 *db = rhea_store_db(e.store);
+    RheaStore *db = e.store;
     gint64 pid = testutil_int(db, "SELECT pid FROM paths WHERE path = 'src/util.py'");
     ck_assert_int_eq(rhea_labeling_get(l, pid), RHEA_LABEL_EXCLUDE);
     g_autofree char *want = g_strdup_printf("%s:1", path);
@@ -239,7 +239,7 @@ END_TEST
 int main(void)
 {
     git_libgit2_init();
-    Suite *s = suite_create("labels");
+    Suite *s = suite_create("labeling");
     TCase *tc = tcase_create("labels");
     tcase_add_test(tc, recorded_rules_and_defaults);
     tcase_add_test(tc, rules_path_overrides_recorded_rules);

@@ -1,4 +1,4 @@
-/* labels.h: the label of every path in one product's history, computed once from its rules (and,
+/* labeling.h: the label of every path in one product's history, computed once from its rules (and,
  * on request, content signals) for the metrics and the `classify` command. */
 #pragma once
 #include <glib.h>
@@ -8,12 +8,11 @@
 
 typedef struct RheaLabeling RheaLabeling;
 
-/* Labels every path in the product's history (SELECT DISTINCT pid, path FROM changes JOIN commits
- * ... WHERE product=?). Rules: rules_path when non-NULL, else the rules text recorded with the
- * product (products.rules_text, named by products.rules_path), else defaults only.
- * content_signals: a source file whose text at the product's stored tip imports a library of the
- * catalog (catalog.h) is ML ("content:LIBRARY"), unless a user rule matched it or the defaults
- * exclude it (docs/rules.md, "Content signals"). */
+/* Labels every path in the product's history (rhea_store_each_product_path). Rules: rules_path when
+ * non-NULL, else the rules text recorded with the product (products.rules_text, named by
+ * products.rules_path), else defaults only. content_signals: a source file whose text at the
+ * product's stored tip imports a library of the catalog (catalog.h) is ML ("content:LIBRARY"),
+ * unless a user rule matched it or the defaults exclude it (docs/rules.md, "Content signals"). */
 RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const char *rules_path,
                                 gboolean content_signals, GError **error);
 void rhea_labeling_free(RheaLabeling *l);

@@ -1,14 +1,15 @@
-/* labels.c: labeling a product's paths (see labels.h).
+/* labeling.c: labeling a product's paths (see labeling.h).
  *
  * Every distinct path is labeled once, at construction; lookups are a hash from pid to an index in
  * an array sorted by path. Content signals read blobs from the tip recorded by the last complete
  * ingest, not the repository's current HEAD, so labels agree with the stored history. */
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 
 #include <git2.h>
 
 #include "classifiers/catalog.h"
 #include "engine/error.h"
+#include "engine/store_reads.h"
 
 typedef struct {
     gint64 pid;
@@ -40,30 +41,14 @@ void rhea_labeling_free(RheaLabeling *l)
     g_free(l);
 }
 
-static int read_paths(RheaStore *store, const char *product, GArray *entries, GError **error)
+static void add_path(gint64 pid, const char *path, gsize len, gpointer data)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(rhea_store_db(store),
-                           "SELECT p.pid, p.path FROM paths p WHERE p.pid IN"
-                           " (SELECT ch.pid FROM changes ch JOIN commits c ON c.cid = ch.cid"
-                           "  WHERE c.product = ?) ORDER BY p.path",
-                           -1, &st, NULL) != SQLITE_OK)
-        return rhea_store_fail(store, error, "cannot read the product's paths");
-    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        Entry e = {.pid = sqlite3_column_int64(st, 0)};
-        e.path = g_strndup((const char *)sqlite3_column_text(st, 1), sqlite3_column_bytes(st, 1));
-        g_array_append_val(entries, e);
-    }
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return rhea_store_fail(store, error, "cannot read the product's paths");
-    return 0;
+    Entry e = {.pid = pid, .path = g_strndup(path, len)};
+    g_array_append_val((GArray *)data, e);
 }
 
 /* Relabels as ML the entries whose text at the tip imports a catalog library; only entries the
- * defaults labeled non-ML are candidates (see labels.h). */
+ * defaults labeled non-ML are candidates (see labeling.h). */
 static int apply_content_signals(RheaLabeling *l, const RheaProduct *prod, gboolean *user_matched,
                                  GError **error)
 {
@@ -150,7 +135,7 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
         if (!l->rules)
             goto fail;
     }
-    if (read_paths(store, product, l->entries, error) < 0)
+    if (rhea_store_each_product_path(store, product, add_path, l->entries, error) < 0)
         goto fail;
     user_matched = g_new0(gboolean, l->entries->len + 1);
     for (guint i = 0; i < l->entries->len; i++) {

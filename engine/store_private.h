@@ -1,0 +1,14 @@
+/* store_private.h: the store's connection, shared by the store's own files (engine/store*.c) and
+ * by no other code: every layer above asks the store for typed rows (store.h, store_reads.h). */
+#pragma once
+#include <glib.h>
+#include <sqlite3.h>
+
+#include "engine/store.h"
+
+struct RheaStore {
+    sqlite3 *db;
+    char *path;
+    sqlite3_stmt *ins_commit, *ins_parent, *ins_change, *ins_path, *sel_path;
+    GHashTable *path_ids; /* path -> pid (stored as gint64 in a pointer-sized slot) */
+};

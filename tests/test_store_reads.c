@@ -1,0 +1,221 @@
+/* test_store_reads.c: the store's typed reads (engine/store_reads.h) on rows written by hand with
+ * the store's writers: two products, a merge without changed paths, a change without line stats,
+ * windows that cut between commits, and an iteration stopped by its callback. */
+#include <check.h>
+
+#include "engine/store_reads.h"
+#include "tests/testutil.h"
+
+typedef struct {
+    char *dir;
+    RheaStore *store;
+} Env;
+
+static void add(RheaStore *s, const char *product, const char *sha, const char *name, gint64 time,
+                unsigned parents, const char *const *paths, const gint64 *added)
+{
+    GError *error = NULL;
+    RheaCommitRow row = {.sha = sha,
+                         .author_name = name,
+                         .author_email = "raw@x",
+                         .author_time = time,
+                         .committer_name = name,
+                         .committer_email = "raw@x",
+                         .committer_time = time,
+                         .mailmap_name = name,
+                         .mailmap_email = g_strdup_printf("%s@example.com", name),
+                         .summary = sha,
+                         .parent_count = parents};
+    gint64 cid = rhea_store_add_commit(s, product, &row, &error);
+    ck_assert_msg(cid > 0, "%s", error ? error->message : "?");
+    g_free((char *)row.mailmap_email);
+    for (guint i = 0; paths && paths[i]; i++)
+        ck_assert_int_eq(rhea_store_add_change(s, cid, paths[i], strlen(paths[i]), 'M', added[i],
+                                               added[i] < 0 ? -1 : 1, &error),
+                         0);
+}
+
+/* p: c1 (t=100, alice: a.py +3-1, b.js without line stats), c2 (t=200, a merge), c3 (t=300, bob:
+ * a.py +1-1, docs/x.md +2-1); q: c4 (t=150: q.txt). Written in the order c1, c2, c4, c3, so path ids
+ * in first-written order are a.py 1, b.js 2, q.txt 3, docs/x.md 4. */
+static Env env_new(void)
+{
+    Env e = {.dir = testutil_tmpdir()};
+    g_autofree char *path = g_build_filename(e.dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    e.store = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(e.store);
+    ck_assert_int_eq(rhea_store_begin(e.store, &error), 0);
+    for (const char *const *id = (const char *const[]){"p", "q", NULL}; *id; id++) {
+        RheaProduct prod = {.id = (char *)*id, .repo_path = "/r", .ref = "HEAD"};
+        ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
+    }
+    add(e.store, "p", "c1", "alice", 100, 0, (const char *const[]){"a.py", "b.js", NULL},
+        (const gint64[]){3, -1});
+    add(e.store, "p", "c2", "alice", 200, 2, NULL, NULL);
+    add(e.store, "q", "c4", "carol", 150, 0, (const char *const[]){"q.txt", NULL},
+        (const gint64[]){1});
+    add(e.store, "p", "c3", "bob", 300, 1, (const char *const[]){"docs/x.md", "a.py", NULL},
+        (const gint64[]){2, 1});
+    ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
+    return e;
+}
+
+static void env_free(Env *e)
+{
+    rhea_store_close(e->store);
+    testutil_rmtree(e->dir);
+    g_free(e->dir);
+}
+
+typedef struct {
+    GString *log;
+    int stop_after; /* return 7 from the nth call; 0: never */
+    int calls;
+} Log;
+
+/* "cid time merge name email: pid/added/removed ..." per commit */
+static int log_commit(const RheaStoredCommit *c, const RheaStoredChange *ch, guint n, gpointer data)
+{
+    Log *l = data;
+    g_string_append_printf(l->log, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %d %s %s:", c->cid,
+                           c->time, c->merge, c->name, c->email);
+    for (guint i = 0; i < n; i++)
+        g_string_append_printf(l->log,
+                               " %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
+                               ch[i].pid, ch[i].added, ch[i].removed);
+    g_string_append_c(l->log, '\n');
+    return ++l->calls == l->stop_after ? 7 : 0;
+}
+
+static char *commits(RheaStore *s, const char *product, gint64 since, gint64 until, int stop,
+                     int *ret)
+{
+    Log l = {.log = g_string_new(NULL), .stop_after = stop};
+    GError *error = NULL;
+    *ret = rhea_store_each_commit(s, product, since, until, log_commit, &l, &error);
+    ck_assert_msg(*ret >= 0, "%s", error ? error->message : "?");
+    return g_string_free(l.log, FALSE);
+}
+
+START_TEST(commits_in_a_window_with_their_changes)
+{
+    Env e = env_new();
+    int ret;
+    /* cids in insertion order: c1 1, c2 2, c4 3, c3 4; c3's paths by pid, not insertion order */
+    g_autofree char *all = commits(e.store, "p", G_MININT64, G_MAXINT64, 0, &ret);
+    ck_assert_int_eq(ret, 0);
+    ck_assert_str_eq(all, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+                          "2 200 1 alice alice@example.com:\n"
+                          "4 300 0 bob bob@example.com: 1/1/1 4/2/1\n");
+    /* [since, until): 100 is in, 300 is out */
+    g_autofree char *cut = commits(e.store, "p", 100, 300, 0, &ret);
+    ck_assert_str_eq(cut, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+                          "2 200 1 alice alice@example.com:\n");
+    g_autofree char *mid = commits(e.store, "p", 101, 300, 0, &ret);
+    ck_assert_str_eq(mid, "2 200 1 alice alice@example.com:\n");
+    g_autofree char *none = commits(e.store, "p", 301, G_MAXINT64, 0, &ret);
+    ck_assert_str_eq(none, "");
+    g_autofree char *q = commits(e.store, "q", G_MININT64, G_MAXINT64, 0, &ret);
+    ck_assert_str_eq(q, "3 150 0 carol carol@example.com: 3/1/1\n");
+    g_autofree char *nobody = commits(e.store, "r", G_MININT64, G_MAXINT64, 0, &ret);
+    ck_assert_str_eq(nobody, "");
+    /* the callback's non-zero value stops the walk and is returned */
+    g_autofree char *two = commits(e.store, "p", G_MININT64, G_MAXINT64, 2, &ret);
+    ck_assert_int_eq(ret, 7);
+    ck_assert_str_eq(two, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+                          "2 200 1 alice alice@example.com:\n");
+    env_free(&e);
+}
+END_TEST
+
+static void log_path(gint64 pid, const char *path, gsize len, gpointer data)
+{
+    ck_assert_uint_eq(strlen(path), len);
+    g_string_append_printf(data, "%" G_GINT64_FORMAT " %s\n", pid, path);
+}
+
+static int cmp_pid(gconstpointer a, gconstpointer b)
+{
+    gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+    return x < y ? -1 : x > y;
+}
+
+static char *window_pids(RheaStore *s, const char *product, gint64 since, gint64 until)
+{
+    GError *error = NULL;
+    g_autoptr(GArray) ids = rhea_store_window_path_ids(s, product, since, until, &error);
+    ck_assert_ptr_nonnull(ids);
+    g_array_sort(ids, cmp_pid);
+    GString *out = g_string_new(NULL);
+    for (guint i = 0; i < ids->len; i++)
+        g_string_append_printf(out, "%s%" G_GINT64_FORMAT, i ? " " : "",
+                               g_array_index(ids, gint64, i));
+    return g_string_free(out, FALSE);
+}
+
+START_TEST(paths_of_a_product_and_of_a_window)
+{
+    Env e = env_new();
+    GError *error = NULL;
+    GString *p = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "p", log_path, p, &error), 0);
+    ck_assert_str_eq(p->str, "1 a.py\n2 b.js\n4 docs/x.md\n"); /* by path; q.txt is q's */
+    g_string_free(p, TRUE);
+    GString *q = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "q", log_path, q, &error), 0);
+    ck_assert_str_eq(q->str, "3 q.txt\n");
+    g_string_free(q, TRUE);
+
+    g_autofree char *all = window_pids(e.store, "p", G_MININT64, G_MAXINT64);
+    ck_assert_str_eq(all, "1 2 4"); /* a.py changed twice, counted once */
+    g_autofree char *late = window_pids(e.store, "p", 101, G_MAXINT64);
+    ck_assert_str_eq(late, "1 4");
+    g_autofree char *early = window_pids(e.store, "p", G_MININT64, 300);
+    ck_assert_str_eq(early, "1 2");
+    g_autofree char *merge_only = window_pids(e.store, "p", 200, 201);
+    ck_assert_str_eq(merge_only, "");
+    env_free(&e);
+}
+END_TEST
+
+START_TEST(reads_fail_with_the_database_named)
+{
+    Env e = env_new();
+    rhea_store_close(e.store);
+    /* a database from before the commits table existed: every read fails and names the file */
+    g_autofree char *other = g_build_filename(e.dir, "other.sqlite", NULL);
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(other, &db), SQLITE_OK);
+    ck_assert_int_eq(sqlite3_exec(db, "PRAGMA user_version=2", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    e.store = rhea_store_open_readonly(other, NULL);
+    ck_assert_ptr_nonnull(e.store);
+    g_autoptr(GError) error = NULL;
+    int ret;
+    Log l = {.log = g_string_new(NULL)};
+    ret = rhea_store_each_commit(e.store, "p", G_MININT64, G_MAXINT64, log_commit, &l, &error);
+    g_string_free(l.log, TRUE);
+    ck_assert_int_eq(ret, -1);
+    ck_assert(g_str_has_prefix(error->message, other));
+    ck_assert_ptr_nonnull(strstr(error->message, "cannot read commits"));
+    g_clear_error(&error);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "p", log_path, NULL, &error), -1);
+    ck_assert_ptr_nonnull(strstr(error->message, "cannot read the product's paths"));
+    g_clear_error(&error);
+    ck_assert_ptr_null(rhea_store_window_path_ids(e.store, "p", 0, 1, &error));
+    ck_assert_ptr_nonnull(strstr(error->message, "cannot read the product's changed paths"));
+    env_free(&e);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("store_reads");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, commits_in_a_window_with_their_changes);
+    tcase_add_test(tc, paths_of_a_product_and_of_a_window);
+    tcase_add_test(tc, reads_fail_with_the_database_named);
+    suite_add_tcase(s, tc);
+    return testutil_run(s) ? 1 : 0;
+}
