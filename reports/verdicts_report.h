@@ -3,6 +3,6 @@
  * of them when there are more than two) and the repositories the raters disagree on. */
 #pragma once
 #include "metrics/verdicts.h"
-#include "reports/table.h"
+#include "reports/report.h"
 
 RheaReport *rhea_verdicts_report(const RheaVerdicts *v, const char *source);
