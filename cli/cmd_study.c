@@ -8,6 +8,7 @@
 #include "cli/cli_options.h"
 #include "engine/error.h"
 #include "engine/manifest.h"
+#include "engine/shard.h"
 
 /* The manifest's columns of one product, kept as product metadata. */
 static int store_meta(RheaStore *store, const RheaManifestEntry *e, GError **error)
@@ -43,21 +44,26 @@ int rhea_cmd_study(int argc, char **argv)
     rhea_cli_options_init(&o, "study", "MANIFEST",
                           "Analyze every product of a manifest (a TSV with a header row naming id "
                           "and repository; samples/products.tsv is one) into one database.");
-    g_autofree char *clones = NULL, *until = NULL;
+    g_autofree char *clones = NULL, *until = NULL, *shard_text = NULL;
     const GOptionEntry entries[] = {
+        {"shard", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
+         "Analyze only shard K of N (K from 0; by a hash of the product id), for a study split "
+         "over machines; merge the databases with rhea merge",
+         "K/N"},
         {"clones", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
          "Folder holding the repositories (as owner+name, owner+name/repo, owner/name or name)",
          "DIR"},
         {"until", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_date,
          "Fix the study's date: every command then counts only commits before DATE", "DATE"},
         G_OPTION_ENTRY_NULL};
-    rhea_cli_options_add(&o, entries, (gpointer[]){&clones, &until});
+    rhea_cli_options_add(&o, entries, (gpointer[]){&shard_text, &clones, &until});
     rhea_cli_options_add_groups(&o, RHEA_CLI_DATABASE | RHEA_CLI_INGEST);
     int rc;
     g_autoptr(GError) error = NULL;
     g_autoptr(RheaManifest) m = NULL;
     g_autoptr(RheaStore) store = NULL;
-    guint analyzed = 0, skipped = 0, failed = 0;
+    guint analyzed = 0, skipped = 0, failed = 0, in_shard = 0;
+    RheaShard shard = {0, 0};
     guint64 read = 0;
     if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
         goto cleanup;
@@ -65,6 +71,10 @@ int rhea_cmd_study(int argc, char **argv)
         rc = rhea_cli_usage(o.command, argc < 2   ? "missing MANIFEST"
                                        : argc > 2 ? "more than one MANIFEST"
                                                   : "MANIFEST is empty; name a manifest file");
+        goto cleanup;
+    }
+    if (shard_text && rhea_shard_parse(shard_text, "--shard", &shard, &error) < 0) {
+        rc = rhea_cli_usage(o.command, "%s", error->message);
         goto cleanup;
     }
     if (check_clones(clones, &error) < 0 || !(m = rhea_manifest_load(argv[1], &error)))
@@ -83,6 +93,9 @@ int rhea_cmd_study(int argc, char **argv)
         goto fail;
     for (guint i = 0; i < m->entries->len; i++) {
         RheaManifestEntry *e = g_ptr_array_index(m->entries, i);
+        if (!rhea_shard_contains(&shard, e->id))
+            continue;
+        in_shard++;
         g_autofree char *repo = rhea_manifest_locate(e, clones);
         if (!repo) {
             printf("%s: skipped: %s not found%s%s\n", e->id, e->repository, clones ? " in " : "",
@@ -123,6 +136,9 @@ int rhea_cmd_study(int argc, char **argv)
     }
     if (until && rhea_store_setting_set(store, "until", until, &error) < 0)
         goto fail;
+    if (shard.count)
+        printf("study: shard %u/%u holds %u of the manifest's %u products\n", shard.index,
+               shard.count, in_shard, m->entries->len);
     printf("study: %u products analyzed, %u skipped, %u failed; %" G_GUINT64_FORMAT
            " new commits read%s%s\n",
            analyzed, skipped, failed, read, until ? "; every command counts commits before " : "",

@@ -20,6 +20,7 @@ static const RheaCommand commands[] = {
     {"trend", "metrics per month, quarter or year", rhea_cmd_trend},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
      rhea_cmd_coupling},
+    {"merge", "merge the databases of a sharded study into one, all or nothing", rhea_cmd_merge},
     {"verdicts", "agreement between people who rated candidate repositories (Cohen, Fleiss)",
      rhea_cmd_verdicts},
 };
