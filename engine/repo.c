@@ -1,14 +1,65 @@
 /* repo.c: opening repositories and resolving refs for rhea's commands. */
 #include "engine/repo.h"
 
+#include <errno.h>
+#include <pwd.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "engine/error.h"
+
+static char *owner_name(uid_t uid)
+{
+    struct passwd *pw = getpwuid(uid);
+    return pw ? g_strdup(pw->pw_name) : g_strdup_printf("uid %u", (unsigned)uid);
+}
+
+/* libgit2 (1.5) answers "not found" both for a folder that is no repository and for one it may
+ * not read or does not trust; this says which, as git does. Returns FALSE when path is simply
+ * no repository. */
+static gboolean explain_unopenable(const char *path, GError **error)
+{
+    g_autofree char *dotgit = g_build_filename(path, ".git", NULL);
+    g_autofree char *head = g_build_filename(path, "HEAD", NULL);
+    struct stat sb;
+    const char *gitdir = NULL;
+    if (stat(dotgit, &sb) == 0)
+        gitdir = dotgit;
+    else if (errno == EACCES || access(path, R_OK | X_OK) != 0)
+        gitdir = path; /* cannot even look inside */
+    else if (stat(head, &sb) == 0 && stat(path, &sb) == 0)
+        gitdir = path; /* a bare repository */
+    if (!gitdir || stat(gitdir, &sb) != 0)
+        sb.st_uid = geteuid();
+    g_autofree char *owner = owner_name(sb.st_uid);
+    if (gitdir && access(gitdir, R_OK | X_OK) != 0) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: permission denied (owned by %s); run rhea as a user who may read it",
+                    gitdir, owner);
+        return TRUE;
+    }
+    if (gitdir && sb.st_uid != geteuid()) {
+        g_autofree char *abs = g_canonicalize_filename(path, NULL);
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: owned by another user (%s), and git refuses such a repository (dubious "
+                    "ownership); if you trust it: git config --global --add safe.directory %s",
+                    path, owner, abs);
+        return TRUE;
+    }
+    return FALSE;
+}
 
 git_repository *rhea_repo_open(const char *path, GError **error)
 {
     struct stat sb;
+    if (stat(path, &sb) != 0 && errno == EACCES) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "%s: permission denied (a folder on the way may not be searched); run rhea "
+                    "as a user who may read it",
+                    path);
+        return NULL;
+    }
     if (stat(path, &sb) != 0) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
                     "%s: no such directory; pass the path of a git repository", path);
@@ -21,6 +72,8 @@ git_repository *rhea_repo_open(const char *path, GError **error)
     }
     git_repository *repo = NULL;
     int rc = git_repository_open_ext(&repo, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
+    if (rc == GIT_ENOTFOUND && explain_unopenable(path, error))
+        return NULL;
     if (rc == GIT_ENOTFOUND) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
                     "%s: not a git repository; pass the repository's top folder (the one holding "
