@@ -51,7 +51,7 @@ int rhea_cmd_report(int argc, char **argv)
     rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts});
     rhea_cli_options_add_groups(&o, RHEA_CLI_OUTPUT | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
                                         RHEA_CLI_LABELS | RHEA_CLI_BACKGROUNDS |
-                                        RHEA_CLI_STATISTICS | RHEA_CLI_CONTRIBUTORS);
+                                        RHEA_CLI_STATISTICS | RHEA_CLI_TOP | RHEA_CLI_CONTRIBUTORS);
     int rc;
     g_autoptr(GError) error = NULL;
     g_autoptr(GHashTable) bg = NULL;
@@ -101,6 +101,7 @@ int rhea_cmd_report(int argc, char **argv)
         .bootstrap = o.bootstrap,
         .max_files = o.max_files,
         .seed = o.seed,
+        .top = o.top,
     };
     rhea_cli_contributor_options(&o, bg, &so.contributors);
     for (guint i = 0; i < ids->len; i++) {
@@ -110,7 +111,14 @@ int rhea_cmd_report(int argc, char **argv)
             goto fail;
         g_ptr_array_add(summaries, s);
     }
-    RheaStudyReportOptions ro = {.rq = rq_n, .window = window_text, .backgrounds = bg != NULL};
+    RheaStudyReportOptions ro = {
+        .rq = rq_n,
+        .window = window_text,
+        .backgrounds = bg != NULL,
+        .threshold = o.threshold,
+        .include_merges = o.include_merges,
+        .include_bots = o.include_bots,
+    };
     report = rhea_study_report_build(summaries, &ro);
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
         goto fail;

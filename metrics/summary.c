@@ -20,6 +20,10 @@ void rhea_summary_free(RheaProductSummary *s)
     if (s->meta)
         g_hash_table_destroy(s->meta);
     rhea_contributors_free(s->contributors);
+    if (s->top_pairs)
+        g_array_free(s->top_pairs, TRUE);
+    if (s->top_paths)
+        g_ptr_array_unref(s->top_paths);
     if (s->months)
         g_array_free(s->months, TRUE);
     g_free(s);
@@ -133,6 +137,13 @@ RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,
     g_autoptr(RheaTransactions) tx = rhea_transactions_build(set, o->max_files);
     s->dropped_large = tx->dropped_large;
     rhea_coupling_compute(&tx->input, o->permutations, o->bootstrap, o->seed, &s->coupling);
+    if (o->top > 0) {
+        s->top_pairs = rhea_coupling_top_pairs(&tx->input, o->top);
+        s->top_paths = g_ptr_array_new_with_free_func(g_free);
+        for (guint i = 0; i < tx->pids->len; i++)
+            g_ptr_array_add(s->top_paths, g_strdup(rhea_labeling_path(
+                                              labels, g_array_index(tx->pids, gint64, i))));
+    }
     count_core(s);
     if (count_paths(s, set, labels, store, window, error) < 0) {
         rhea_summary_free(s);

@@ -14,6 +14,7 @@ typedef struct {
     RheaContributorOptions contributors;
     guint permutations, bootstrap, max_files;
     guint64 seed;
+    guint top; /* also find the top ML/non-ML file pairs (0: none) */
 } RheaSummaryOptions;
 
 typedef struct {
@@ -27,6 +28,8 @@ typedef struct {
     RheaContributors *contributors;
     RheaCoupling coupling;
     guint dropped_large;
+    GArray *top_pairs;    /* RheaCoupledPair, with RheaSummaryOptions.top; else NULL */
+    GPtrArray *top_paths; /* char *: top_pairs' file indices name these paths */
     guint core_ml, core_nonml, core_both;        /* core contributors touching ML, non-ML, both */
     guint ml_paths, nonml_paths, excluded_paths; /* distinct paths changed in the window */
     guint ml_folders; /* RQ2: distinct top-level folders holding ML files */

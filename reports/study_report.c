@@ -2,6 +2,8 @@
  * computed ones, so a study at the paper's date reads as the paper's table regenerated. */
 #include "reports/study_report.h"
 
+#include "reports/rq1.h"
+
 #include <math.h>
 #include <string.h>
 
@@ -28,7 +30,7 @@ static char *core_names(const RheaContributors *c)
     return g_string_free(s, FALSE);
 }
 
-static RheaTable *rq1_table(GPtrArray *summaries)
+static RheaTable *rq1_table(GPtrArray *summaries, const RheaStudyReportOptions *o)
 {
     RheaTable *t = rhea_table_new("rq1_products", "RQ1: contributors and coupling per product");
     const char *cols[][3] = {
@@ -88,12 +90,18 @@ static RheaTable *rq1_table(GPtrArray *summaries)
         rhea_table_push_double(t, k->p_value, 3);
         rhea_table_push_double(t, k->rci_tx, 2);
     }
-    rhea_table_set_caption(
-        t, "Commits: non-merge commits in the window, bots left out. Core: the fewest contributors "
-           "making 80% of the commits. Core→ML/non-ML/both: core contributors with commits to ML "
-           "code, non-ML code, both. ML/non-ML files: files changed in the window. RCI: ECI over "
-           "the ECI of random edits, with its 95% bootstrap interval and permutation p-value "
-           "(docs/metrics.md). Stars and contributors (paper): Table I of Nahar et al.");
+    /* what was counted, as the options said (--threshold, --include-merges, --include-bots) */
+    char percent[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(percent, sizeof percent, "%.15g", o->threshold * 100);
+    g_autofree char *caption = g_strdup_printf(
+        "Commits: %s in the window, bots %s. Core: the fewest contributors making %s%% of the "
+        "commits. Core→ML/non-ML/both: core contributors with commits to ML code, non-ML code, "
+        "both. ML/non-ML files: files changed in the window. RCI: ECI over the ECI of random "
+        "edits, with its 95%% bootstrap interval and permutation p-value (docs/metrics.md). "
+        "Stars and contributors (paper): Table I of Nahar et al.",
+        o->include_merges ? "commits (merges included)" : "non-merge commits",
+        o->include_bots ? "counted" : "left out", percent);
+    rhea_table_set_caption(t, caption);
     return t;
 }
 
@@ -346,7 +354,14 @@ GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
         }
         rhea_chart_add_series(cum, s->product, x, y, c->all->len + 1);
     }
-    rhea_chart_add_hline(cum, 0.8, "80% (core)");
+    /* the threshold the contributors were counted with (--threshold; 0.8 in the paper) */
+    double threshold =
+        summaries->len ? ((const RheaProductSummary *)summaries->pdata[0])->contributors->threshold
+                       : 0.8;
+    char percent[G_ASCII_DTOSTR_BUF_SIZE];
+    g_ascii_formatd(percent, sizeof percent, "%.15g", threshold * 100);
+    g_autofree char *hline = g_strdup_printf("%s%% (core)", percent);
+    rhea_chart_add_hline(cum, threshold, hline);
     rhea_chart_set_y_range(cum, 0, 1);
     rhea_chart_set_y_percent(cum, TRUE);
     g_ptr_array_add(out, g_strdup("cumulative_commits"));
@@ -389,13 +404,21 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
         RheaSection *s = rhea_report_add_section(
             r, "RQ1 (collaboration): how interdisciplinary are the teams, and how do they divide "
                "their work?");
+        char percent[G_ASCII_DTOSTR_BUF_SIZE];
+        g_ascii_formatd(percent, sizeof percent, "%.15g", o->threshold * 100);
         g_autofree char *intro = g_strdup_printf(
-            "Window: %s. Core contributors made 80%% of the commits; ML and non-ML files are "
+            "Window: %s. Core contributors made %s%% of the commits; ML and non-ML files are "
             "labeled by each product's rules; coupling is the relative coupling index (RCI) of "
             "ML and non-ML code. Backgrounds (SE- or ML-focused) are judged by people.",
-            o->window);
+            o->window, percent);
         rhea_section_add_text(s, intro);
-        rhea_section_add_table(s, rq1_table(summaries));
+        rhea_section_add_table(s, rq1_table(summaries, o));
+        for (guint i = 0; i < summaries->len; i++) {
+            const RheaProductSummary *p = g_ptr_array_index(summaries, i);
+            if (p->top_pairs)
+                rhea_section_add_table(
+                    s, rhea_rq1_top_pairs_table(p->product, p->top_pairs, p->top_paths));
+        }
         rhea_section_add_table(s, findings_table(summaries, o));
         rhea_section_add_chart(s, g_steal_pointer(&charts->pdata[1]));
         rhea_section_add_chart(s, g_steal_pointer(&charts->pdata[3]));

@@ -136,6 +136,18 @@ rq1() { "$RHEA" report --db "$DB" --rq 1 --format csv --permutations 0 --bootstr
 # and the merge: 12 without the bot
 [ "$(rq1 --include-merges | cut -d' ' -f1)" = 12 ] || fail "report --include-merges: $(rq1 --include-merges)"
 
+# what the report says it counted is what it counted
+expect_exit 0 "$RHEA" report --db "$DB" --rq 1 --permutations 0 --bootstrap 0 --threshold 0.4 --include-bots
+expect_match "$OUT" "Core contributors made 40% of the commits"
+expect_match "$OUT" "bots counted\. Core: the fewest contributors making 40% of the commits"
+# report --top: the same pairs as coupling --top (tests/golden/sample/coupling.text): predict.py
+# with keyboard.js in commits 5 and 10, with main.js in commit 10
+expect_exit 0 "$RHEA" report --db "$DB" --rq 1 --permutations 0 --bootstrap 0 --top 2 --format csv
+expect_match "$OUT" "^model/predict\.py,app/keyboard\.js,2,"
+expect_match "$OUT" "^model/predict\.py,app/main\.js,1,"
+expect_exit 0 "$RHEA" report --db "$DB" --rq 1 --permutations 0 --bootstrap 0 --format csv
+if grep -q "model/predict" <<<"$OUT"; then fail "report lists pairs without --top"; fi
+
 # ---- rule 10: trend prints its title once ----
 for fmt in text md; do
   expect_exit 0 "$RHEA" trend --product wordwise --db "$DB" --window month --permutations 0 --bootstrap 0 --format "$fmt"
