@@ -79,7 +79,14 @@ static gboolean is_rhea_callback(const GOptionEntry *e)
 
 void rhea_cli_options_add(RheaCliOptions *o, const GOptionEntry *entries, gpointer const *dests)
 {
-    for (guint i = 0; entries[i].long_name; i++) {
+    guint n = 0;
+    while (entries[n].long_name)
+        n++;
+    g_autofree GOptionEntry *copy = g_memdup2(entries, (n + 1) * sizeof *entries);
+    for (guint i = 0; i < n; i++) {
+        /* file names keep their bytes (GOption would convert them to UTF-8 from the locale) */
+        if (copy[i].arg == G_OPTION_ARG_CALLBACK && copy[i].arg_data == (gpointer)rhea_cli_arg_path)
+            copy[i].flags |= G_OPTION_FLAG_FILENAME;
         if (!is_rhea_callback(&entries[i]))
             continue;
         Binding *b = g_new0(Binding, 1);
@@ -90,7 +97,7 @@ void rhea_cli_options_add(RheaCliOptions *o, const GOptionEntry *entries, gpoint
         if (entries[i].short_name)
             g_hash_table_insert(o->bindings, g_strdup_printf("-%c", entries[i].short_name), b);
     }
-    g_option_context_add_main_entries(o->ctx, entries, NULL);
+    g_option_context_add_main_entries(o->ctx, copy, NULL);
 }
 
 /* A help text that lives as long as the options. */

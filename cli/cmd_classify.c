@@ -115,6 +115,12 @@ int rhea_cmd_classify(int argc, char **argv)
         rhea_cli_usage(o.command, "unexpected argument '%s'", argv[1]);
         goto cleanup;
     }
+    if (pattern && (o.products->len || o.db || o.rules || o.out ||
+                    g_hash_table_contains(o.seen, "--format") || explain)) {
+        /* a test tool's mode: it reads stdin and writes NUL-separated paths to stdout only */
+        rhea_cli_usage(o.command, "--match-pattern takes no other option");
+        goto cleanup;
+    }
     if (pattern) {
         rc = match_pattern(pattern);
         goto cleanup;

@@ -55,7 +55,7 @@ int rhea_cmd_coupling(int argc, char **argv)
         RheaTable *t = rhea_rq1_coupling_table(product, &c);
         rhea_rq1_coupling_add_cap(t, o.max_files, tx->dropped_large);
         rhea_section_add_table(s, t);
-        if (pairs && o.format != RHEA_FORMAT_CSV)
+        if (pairs) /* in CSV too: a second table after an empty line (reports/report.h) */
             rhea_section_add_table(s, rhea_rq1_top_pairs_table(product, pairs, paths));
         if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
             goto fail;

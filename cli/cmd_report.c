@@ -76,6 +76,12 @@ int rhea_cmd_report(int argc, char **argv)
         }
         rq_n = (guint)(rq[0] - '0');
     }
+    /* RQ1-only options with another RQ would be accepted and not used */
+    if (rq_n > 1 && (o.top || o.backgrounds)) {
+        rhea_cli_bad_value(&error, "--rq", rq, "%s shows in RQ1 only; use --rq 1 or all",
+                           o.top ? "--top" : "--backgrounds");
+        goto fail;
+    }
     if (o.backgrounds && !(bg = rhea_backgrounds_load(o.backgrounds, &error)))
         goto fail;
     if (!(store = rhea_cli_open_store(&o, &error)) ||

@@ -91,6 +91,17 @@ import json, sys
 d = json.load(sys.stdin)
 assert d["permutations"] == 10 and d["bootstrap"] == 0, d
 assert d["seed"] == 9223372036854775807, d["seed"]' || fail "coupling did not use the values given"
+# file names keep their bytes: --out and --db with a byte that is not UTF-8
+expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --format csv --out "$WORK/"$'\xff'".csv"
+[ -s "$WORK/"$'\xff'".csv" ] || fail "--out with a non-UTF-8 name did not write that file"
+cp "$DB" "$WORK/"$'\xfe'".sqlite"
+expect_exit 0 "$RHEA" coupling --product wordwise --db "$WORK/"$'\xfe'".sqlite" --permutations 0 --bootstrap 0
+# report's RQ1-only options with another RQ would be taken and not used: refused
+shape report --rq --rq 2 --top 3
+shape report --rq --rq 3 --backgrounds "$WORK/none.csv"
+# classify --match-pattern (a test tool's mode) takes no other option
+expect_exit 2 "$RHEA" classify --match-pattern '*.py' --format csv
+expect_match "$ERR" "^rhea classify: --match-pattern takes no other option; see rhea classify --help$"
 expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --threshold 0.855
 expect_match "$OUT" "made at least 85.5% of the commits"
 expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --threshold 1
