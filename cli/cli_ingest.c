@@ -6,7 +6,31 @@
 
 #include "classifiers/rules.h"
 #include "cli/cli.h"
+#include "engine/error.h"
 #include "engine/repo.h"
+
+/* Line counts are all or nothing for a product: --line-stats on a product read without it would
+ * count only the new commits (the old ones would show 0 lines), and leaving it out on a product
+ * read with it would hide the counts it has. So it stays as the first run set it, and asking for
+ * it later is refused. */
+static int keep_line_stats(RheaStore *store, const char *product, gboolean *line_stats,
+                           GError **error)
+{
+    g_autoptr(RheaProduct) stored = NULL;
+    if (rhea_store_product_get(store, product, &stored, error) < 0)
+        return -1;
+    if (!stored || !stored->tip)
+        return 0;
+    if (*line_stats && !stored->line_stats) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_USAGE,
+                    "--line-stats: product '%s' in %s was read without it, and only new commits "
+                    "would be counted; analyze into a new --product or --db",
+                    product, rhea_store_path(store));
+        return -1;
+    }
+    *line_stats = stored->line_stats;
+    return 0;
+}
 
 int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats *stats,
                     GError **error)
@@ -51,12 +75,15 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
     if (!*store &&
         !(*store = rhea_store_open(req->db_path ? req->db_path : RHEA_DEFAULT_DB, error)))
         goto cleanup;
+    gboolean line_stats = req->line_stats;
+    if (keep_line_stats(*store, product, &line_stats, error) < 0)
+        goto cleanup;
     abs_repo = g_canonicalize_filename(req->repo_path, NULL);
     RheaIngestOptions opts = {
         .product = product,
         .repo_path = abs_repo,
         .ref = req->ref,
-        .line_stats = req->line_stats,
+        .line_stats = line_stats,
         .rules_path = req->rules_path,
         .rules_text = rules_text,
         .progress = !req->quiet && isatty(STDERR_FILENO),

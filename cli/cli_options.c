@@ -206,7 +206,9 @@ void rhea_cli_options_add_groups(RheaCliOptions *o, guint mask)
     if (mask & RHEA_CLI_INGEST) {
         const GOptionEntry ingest[] = {
             {"line-stats", 0, 0, G_OPTION_ARG_NONE, &o->line_stats,
-             "Also store lines added and removed per file", NULL},
+             "Also store lines added and removed per file (a product keeps what its first run "
+             "chose)",
+             NULL},
             {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, "No progress line", NULL},
             G_OPTION_ENTRY_NULL};
         rhea_cli_options_add(o, ingest, (gpointer[]){NULL, NULL});

@@ -102,6 +102,22 @@ shape report --rq --rq 3 --backgrounds "$WORK/none.csv"
 # classify --match-pattern (a test tool's mode) takes no other option
 expect_exit 2 "$RHEA" classify --match-pattern '*.py' --format csv
 expect_match "$ERR" "^rhea classify: --match-pattern takes no other option; see rhea classify --help$"
+# --line-stats is all or nothing for a product: asked for on a product read without it, it is
+# refused (only new commits would get counts, the old ones would show 0); left out on a product
+# read with it, the product keeps it (Alice's 4 ML lines, as in tests/golden/sample, stay)
+expect_exit 2 "$RHEA" analyze "$WORK/wordwise" --db "$DB" -q --line-stats
+expect_match "$ERR" "^rhea analyze: --line-stats: product 'wordwise' in .* was read without it"
+expect_exit 0 "$RHEA" analyze "$WORK/wordwise" --db "$DB" -q --product lines --line-stats \
+  --rules "$SRC/samples/rules/sample.rules"
+git -C "$WORK/wordwise" -c user.name=Zed -c user.email=zed@example.com commit -q --allow-empty -m more
+expect_exit 0 "$RHEA" analyze "$WORK/wordwise" --db "$DB" -q --product lines
+expect_match "$OUT" "lines: 1 new commits read"
+expect_exit 0 "$RHEA" contributors --product lines --db "$DB" --format json
+printf '%s' "$OUT" | python3 -c '
+import json, sys
+a = {c["name"]: c for c in json.load(sys.stdin)["all"]}
+assert (a["Alice Smith"]["ml_lines"], a["Alice Smith"]["nonml_lines"]) == (4, 12), a["Alice Smith"]
+assert a["Zed"]["ml_lines"] == 0, a["Zed"]' || fail "the line counts were not kept"
 expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --threshold 0.855
 expect_match "$OUT" "made at least 85.5% of the commits"
 expect_exit 0 "$RHEA" contributors --product wordwise --db "$DB" --threshold 1
