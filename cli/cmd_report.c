@@ -121,7 +121,6 @@ int rhea_cmd_report(int argc, char **argv)
         .rq = rq_n,
         .window = window_text,
         .backgrounds = bg != NULL,
-        .threshold = o.threshold,
         .include_merges = o.include_merges,
         .include_bots = o.include_bots,
     };

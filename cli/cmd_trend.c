@@ -79,7 +79,7 @@ int rhea_cmd_trend(int argc, char **argv)
             goto fail;
         g_ptr_array_add(rows, rhea_trend_compute(set, &t));
     }
-    report = rhea_trend_report_build(o.products, rows, metrics, window, cumulative, window_text);
+    report = rhea_trend_report_build_in(o.products, rows, metrics, window, cumulative, window_text);
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
         goto fail;
     rc = RHEA_EXIT_OK;

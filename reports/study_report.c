@@ -30,6 +30,20 @@ static char *core_names(const RheaContributors *c)
     return g_string_free(s, FALSE);
 }
 
+/* The core threshold the contributors were counted with (--threshold; 0.8 in the paper), as a
+ * percentage written as given: 0.855 is "85.5", not "86". */
+static double threshold_of(GPtrArray *summaries)
+{
+    return summaries->len
+               ? ((const RheaProductSummary *)summaries->pdata[0])->contributors->threshold
+               : 0.8;
+}
+
+static void percent_text(char *buf, gsize size, double share)
+{
+    g_ascii_formatd(buf, size, "%.15g", share * 100);
+}
+
 static RheaTable *rq1_table(GPtrArray *summaries, const RheaStudyReportOptions *o)
 {
     RheaTable *t = rhea_table_new("rq1_products", "RQ1: contributors and coupling per product");
@@ -92,7 +106,7 @@ static RheaTable *rq1_table(GPtrArray *summaries, const RheaStudyReportOptions *
     }
     /* what was counted, as the options said (--threshold, --include-merges, --include-bots) */
     char percent[G_ASCII_DTOSTR_BUF_SIZE];
-    g_ascii_formatd(percent, sizeof percent, "%.15g", o->threshold * 100);
+    percent_text(percent, sizeof percent, threshold_of(summaries));
     g_autofree char *caption = g_strdup_printf(
         "Commits: %s in the window, bots %s. Core: the fewest contributors making %s%% of the "
         "commits. Core→ML/non-ML/both: core contributors with commits to ML code, non-ML code, "
@@ -354,12 +368,9 @@ GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
         }
         rhea_chart_add_series(cum, s->product, x, y, c->all->len + 1);
     }
-    /* the threshold the contributors were counted with (--threshold; 0.8 in the paper) */
-    double threshold =
-        summaries->len ? ((const RheaProductSummary *)summaries->pdata[0])->contributors->threshold
-                       : 0.8;
+    double threshold = threshold_of(summaries);
     char percent[G_ASCII_DTOSTR_BUF_SIZE];
-    g_ascii_formatd(percent, sizeof percent, "%.15g", threshold * 100);
+    percent_text(percent, sizeof percent, threshold);
     g_autofree char *hline = g_strdup_printf("%s%% (core)", percent);
     rhea_chart_add_hline(cum, threshold, hline);
     rhea_chart_set_y_range(cum, 0, 1);
@@ -405,7 +416,7 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
             r, "RQ1 (collaboration): how interdisciplinary are the teams, and how do they divide "
                "their work?");
         char percent[G_ASCII_DTOSTR_BUF_SIZE];
-        g_ascii_formatd(percent, sizeof percent, "%.15g", o->threshold * 100);
+        percent_text(percent, sizeof percent, threshold_of(summaries));
         g_autofree char *intro = g_strdup_printf(
             "Window: %s. Core contributors made %s%% of the commits; ML and non-ML files are "
             "labeled by each product's rules; coupling is the relative coupling index (RCI) of "

@@ -9,11 +9,11 @@
 #include "reports/table.h"
 
 typedef struct {
-    guint rq;             /* 1..6, or 0 for all */
-    const char *window;   /* "before 2023-06-01", stated in the report */
-    gboolean backgrounds; /* a backgrounds file was given (Finding 1) */
-    double threshold;     /* the core contributors' share of commits (0.8), as used */
-    gboolean include_merges, include_bots; /* as counted, for the captions */
+    guint rq;                              /* 1..6, or 0 for all */
+    const char *window;                    /* "before 2023-06-01", stated in the report */
+    gboolean backgrounds;                  /* a backgrounds file was given (Finding 1) */
+    gboolean include_merges, include_bots; /* as counted, for the captions (the threshold is the
+                                            * summaries' own) */
 } RheaStudyReportOptions;
 
 /* summaries: RheaProductSummary*, in the order the report lists them. */

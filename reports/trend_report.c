@@ -40,10 +40,18 @@ static double value_of(const RheaTrendRow *r, RheaTrendMetric m)
 }
 
 RheaReport *rhea_trend_report_build(GPtrArray *products, GPtrArray *rows, RheaTrendMetric metrics,
-                                    const char *period, gboolean cumulative, const char *window)
+                                    const char *period, gboolean cumulative)
 {
-    g_autofree char *title = g_strdup_printf("rhea trend: per %s%s (%s)", period,
-                                             cumulative ? ", cumulative" : "", window);
+    return rhea_trend_report_build_in(products, rows, metrics, period, cumulative, NULL);
+}
+
+RheaReport *rhea_trend_report_build_in(GPtrArray *products, GPtrArray *rows,
+                                       RheaTrendMetric metrics, const char *period,
+                                       gboolean cumulative, const char *window)
+{
+    g_autofree char *in = window ? g_strdup_printf(" (%s)", window) : g_strdup("");
+    g_autofree char *title =
+        g_strdup_printf("rhea trend: per %s%s%s", period, cumulative ? ", cumulative" : "", in);
     RheaReport *report = rhea_report_new(title);
     RheaSection *s = rhea_report_add_section(report, NULL);
     /* the report's title names the table: a title of its own would print it twice */

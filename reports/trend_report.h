@@ -17,7 +17,11 @@ typedef enum {
 /* Parses rci, core, ml-share, commits or all. */
 gboolean rhea_trend_metric_parse(const char *name, RheaTrendMetric *out);
 
-/* products: product ids; rows: GArray* of RheaTrendRow per product, same order; window describes
- * the window the rows were computed in (shown in the title). */
+/* products: product ids; rows: GArray* of RheaTrendRow per product, same order. */
 RheaReport *rhea_trend_report_build(GPtrArray *products, GPtrArray *rows, RheaTrendMetric metrics,
-                                    const char *period, gboolean cumulative, const char *window);
+                                    const char *period, gboolean cumulative);
+/* The same, window describing the window the rows were computed in (shown in the title; NULL:
+ * not shown). */
+RheaReport *rhea_trend_report_build_in(GPtrArray *products, GPtrArray *rows,
+                                       RheaTrendMetric metrics, const char *period,
+                                       gboolean cumulative, const char *window);
