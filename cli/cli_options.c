@@ -118,13 +118,14 @@ void rhea_cli_options_add_groups(RheaCliOptions *o, guint mask)
 {
     o->groups |= mask;
     if (mask & (RHEA_CLI_PRODUCT | RHEA_CLI_PRODUCTS)) {
-        const GOptionEntry product[] = {
-            {"product", 0, 0, CB(product),
-             mask & RHEA_CLI_PRODUCT
-                 ? "Product id (required)"
-                 : "Product (repeatable; default: every product in the database)",
-             "ID"},
-            G_OPTION_ENTRY_NULL};
+        const GOptionEntry product[] = {{"product", 0, 0, CB(product),
+                                         mask & RHEA_CLI_PRODUCT ? "Product id (required)"
+                                         : mask & RHEA_CLI_PRODUCTS_REQUIRED
+                                             ? "Product (repeatable; at least one)"
+                                             : "Product (repeatable; default: every product "
+                                               "in the database)",
+                                         "ID"},
+                                        G_OPTION_ENTRY_NULL};
         rhea_cli_options_add(o, product, (gpointer[]){&o->products});
     }
     if (mask & RHEA_CLI_DATABASE) {
@@ -218,8 +219,9 @@ void rhea_cli_options_add_groups(RheaCliOptions *o, guint mask)
 /* What needs several options at once. */
 static gboolean check(RheaCliOptions *o, GError **error)
 {
-    if ((o->groups & RHEA_CLI_PRODUCT) && !(o->groups & RHEA_CLI_PRODUCT_OPTIONAL) &&
-        o->products->len == 0) {
+    gboolean required = (o->groups & RHEA_CLI_PRODUCT) ? !(o->groups & RHEA_CLI_PRODUCT_OPTIONAL)
+                                                       : (o->groups & RHEA_CLI_PRODUCTS_REQUIRED);
+    if (required && o->products->len == 0) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_USAGE, "missing --product ID");
         return FALSE;
     }

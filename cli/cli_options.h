@@ -29,19 +29,20 @@
 #include "reports/format.h"
 
 typedef enum {
-    RHEA_CLI_DATABASE = 1 << 0,          /* --db PATH */
-    RHEA_CLI_PRODUCT = 1 << 1,           /* --product ID: once, required */
-    RHEA_CLI_PRODUCTS = 1 << 2,          /* --product ID: repeatable, each id once */
-    RHEA_CLI_WINDOW = 1 << 3,            /* --since DATE, --until DATE */
-    RHEA_CLI_LABELS = 1 << 4,            /* --rules FILE, --content-signals */
-    RHEA_CLI_OUTPUT = 1 << 5,            /* --format FORMAT, --out FILE */
-    RHEA_CLI_STATISTICS = 1 << 6,        /* --permutations, --bootstrap, --seed, --max-files */
-    RHEA_CLI_CONTRIBUTORS = 1 << 7,      /* --threshold, --include-merges, --include-bots,
-                                          * --bot-pattern, --no-name-merge */
-    RHEA_CLI_BACKGROUNDS = 1 << 8,       /* --backgrounds FILE */
-    RHEA_CLI_INGEST = 1 << 9,            /* --line-stats, --quiet */
-    RHEA_CLI_TOP = 1 << 10,              /* --top K */
-    RHEA_CLI_PRODUCT_OPTIONAL = 1 << 11, /* with RHEA_CLI_PRODUCT: --product may be left out */
+    RHEA_CLI_DATABASE = 1 << 0,           /* --db PATH */
+    RHEA_CLI_PRODUCT = 1 << 1,            /* --product ID: once, required */
+    RHEA_CLI_PRODUCTS = 1 << 2,           /* --product ID: repeatable, each id once */
+    RHEA_CLI_WINDOW = 1 << 3,             /* --since DATE, --until DATE */
+    RHEA_CLI_LABELS = 1 << 4,             /* --rules FILE, --content-signals */
+    RHEA_CLI_OUTPUT = 1 << 5,             /* --format FORMAT, --out FILE */
+    RHEA_CLI_STATISTICS = 1 << 6,         /* --permutations, --bootstrap, --seed, --max-files */
+    RHEA_CLI_CONTRIBUTORS = 1 << 7,       /* --threshold, --include-merges, --include-bots,
+                                           * --bot-pattern, --no-name-merge */
+    RHEA_CLI_BACKGROUNDS = 1 << 8,        /* --backgrounds FILE */
+    RHEA_CLI_INGEST = 1 << 9,             /* --line-stats, --quiet */
+    RHEA_CLI_TOP = 1 << 10,               /* --top K */
+    RHEA_CLI_PRODUCT_OPTIONAL = 1 << 11,  /* with RHEA_CLI_PRODUCT: --product may be left out */
+    RHEA_CLI_PRODUCTS_REQUIRED = 1 << 12, /* with RHEA_CLI_PRODUCTS: at least one --product */
 } RheaCliGroup;
 
 /* The largest count any option takes (--permutations, --top, ...). */

@@ -26,9 +26,9 @@ int rhea_cmd_trend(int argc, char **argv)
          "Each period counts everything up to its end", NULL},
         G_OPTION_ENTRY_NULL};
     rhea_cli_options_add(&o, entries, (gpointer[]){&window, &metric, NULL});
-    rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
-                                        RHEA_CLI_LABELS | RHEA_CLI_OUTPUT | RHEA_CLI_STATISTICS |
-                                        RHEA_CLI_CONTRIBUTORS);
+    rhea_cli_options_add_groups(
+        &o, RHEA_CLI_PRODUCTS | RHEA_CLI_PRODUCTS_REQUIRED | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
+                RHEA_CLI_LABELS | RHEA_CLI_OUTPUT | RHEA_CLI_STATISTICS | RHEA_CLI_CONTRIBUTORS);
     int rc;
     g_autoptr(GError) error = NULL;
     g_autoptr(RheaStore) store = NULL;
@@ -53,10 +53,8 @@ int rhea_cmd_trend(int argc, char **argv)
         rhea_cli_bad_value(&error, "--metric", metric, "use rci, core, ml-share, commits or all");
         goto fail;
     }
-    if (o.products->len == 0 || !window) {
-        rhea_cli_usage(o.command, o.products->len == 0
-                                      ? "missing --product ID"
-                                      : "missing --window PERIOD: use month, quarter or year");
+    if (!window) {
+        rhea_cli_usage(o.command, "missing --window PERIOD: use month, quarter or year");
         goto cleanup;
     }
     t.cumulative = cumulative;

@@ -70,8 +70,13 @@ for cmd in contributors report trend; do
   shape "$cmd" --bot-pattern --bot-pattern '' # would make everyone a bot
 done
 shape coupling --top --top -1
-shape trend --window --window fortnight
-shape trend --metric --metric everything
+shape trend --window --window fortnight --product wordwise
+shape trend --metric --metric everything --product wordwise --window month
+# what is missing, in the same shape without a value
+for cmd in classify contributors coupling trend; do
+  expect_exit 2 "$RHEA" "$cmd" --db "$DB"
+  expect_match "$ERR" "^rhea $cmd: missing --product ID; see rhea $cmd --help$"
+done
 shape report --rq --rq 7
 shape study --clones --clones ''
 shape classify --explain --explain ''
