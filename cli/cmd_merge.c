@@ -14,7 +14,11 @@ int rhea_cmd_merge(int argc, char **argv)
                           "Merge the databases of a sharded study into OUT (created when absent). "
                           "Merging a shard twice changes nothing; shards that disagree about a "
                           "product or the study's date stop the merge and leave OUT as it was.");
-    rhea_cli_options_add_groups(&o, RHEA_CLI_INGEST);
+    /* --quiet alone: the ingest group's --line-stats would be taken and not used */
+    const GOptionEntry entries[] = {
+        {"quiet", 'q', 0, G_OPTION_ARG_NONE, &o.quiet, "No summary line", NULL},
+        G_OPTION_ENTRY_NULL};
+    rhea_cli_options_add(&o, entries, (gpointer[]){NULL});
     int rc;
     g_autoptr(GError) error = NULL;
     RheaMergeStats stats;

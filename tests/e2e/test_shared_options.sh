@@ -81,8 +81,15 @@ shape report --rq --rq 7
 shape study --clones --clones ''
 shape classify --explain --explain ''
 
+# verdicts takes the output group too
+shape verdicts --format --format xml
+shape verdicts --out --out ''
+# merge takes --quiet only: --line-stats would be taken and not used
+expect_exit 2 "$RHEA" merge --line-stats "$WORK/out.sqlite" "$DB"
+expect_match "$ERR" "^rhea merge: Unknown option --line-stats; see rhea merge --help$"
+
 # usage lines name the command as it is typed
-for cmd in $ALL; do
+for cmd in $ALL verdicts merge; do
   expect_exit 0 "$RHEA" "$cmd" --help
   expect_match "$OUT" "^  rhea $cmd \[OPTION…\]"
 done
