@@ -23,15 +23,12 @@ static gint natural_order(gconstpointer a, gconstpointer b)
 static int write_charts(GPtrArray *summaries, const char *dir, GError **error)
 {
     g_autoptr(GPtrArray) list = rhea_study_report_charts(summaries);
-    int rc = 0;
-    for (guint i = 0; i + 1 < list->len; i += 2) {
-        if (rc == 0 && rhea_chart_write_files(g_ptr_array_index(list, i + 1), dir,
-                                              g_ptr_array_index(list, i), error) < 0)
-            rc = -1;
-        g_free(g_ptr_array_index(list, i));
-        rhea_chart_free(g_ptr_array_index(list, i + 1));
+    for (guint i = 0; i < list->len; i++) {
+        const RheaStudyChart *c = g_ptr_array_index(list, i);
+        if (rhea_chart_write_files(c->chart, dir, c->name, error) < 0)
+            return -1;
     }
-    return rc;
+    return 0;
 }
 
 int rhea_cmd_report(int argc, char **argv)

@@ -1,7 +1,9 @@
 /* store.h: rhea's SQLite database (schema in docs/schema.md).
  *
  * One database holds many products. Writers group rows in transactions at commit granularity, so a
- * commit is either stored with all its parents and changed paths or not at all. */
+ * commit is either stored with all its parents and changed paths or not at all. The store hands
+ * out no SQL handle: the history reads the other layers need are typed functions in
+ * store_reads.h, and engine/store*.c are the only files that speak SQL. */
 #pragma once
 #include <glib.h>
 #include <stdint.h>

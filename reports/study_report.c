@@ -335,9 +335,25 @@ static RheaTable *rq45_table(GPtrArray *summaries)
     return t;
 }
 
+void rhea_study_chart_free(RheaStudyChart *c)
+{
+    if (!c)
+        return;
+    g_free(c->name);
+    rhea_chart_free(c->chart);
+    g_free(c);
+}
+
+static void add_chart(GPtrArray *out, RheaStudyChartKind kind, char *name, RheaChart *chart)
+{
+    RheaStudyChart *c = g_new(RheaStudyChart, 1);
+    *c = (RheaStudyChart){kind, name, chart};
+    g_ptr_array_add(out, c);
+}
+
 GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
 {
-    GPtrArray *out = g_ptr_array_new();
+    GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_study_chart_free);
     RheaChart *rci = rhea_chart_new(RHEA_CHART_INTERVALS, "Relative coupling index per product",
                                     "Product", "RCI");
     for (guint i = 0; i < summaries->len; i++) {
@@ -346,8 +362,7 @@ GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
                                 s->coupling.ci_high);
     }
     rhea_chart_add_hline(rci, 1.0, "RCI = 1 (random edits)");
-    g_ptr_array_add(out, g_strdup("rci"));
-    g_ptr_array_add(out, rci);
+    add_chart(out, RHEA_STUDY_CHART_RCI, g_strdup("rci"), rci);
 
     RheaChart *cum = rhea_chart_new(RHEA_CHART_CUMULATIVE, "Cumulative share of commits",
                                     "Contributors, most commits first", "Share of commits");
@@ -375,8 +390,7 @@ GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
     rhea_chart_add_hline(cum, threshold, hline);
     rhea_chart_set_y_range(cum, 0, 1);
     rhea_chart_set_y_percent(cum, TRUE);
-    g_ptr_array_add(out, g_strdup("cumulative_commits"));
-    g_ptr_array_add(out, cum);
+    add_chart(out, RHEA_STUDY_CHART_CUMULATIVE, g_strdup("cumulative_commits"), cum);
 
     for (guint i = 0; i < summaries->len; i++) {
         const RheaProductSummary *s = g_ptr_array_index(summaries, i);
@@ -397,10 +411,20 @@ GPtrArray *rhea_study_report_charts(GPtrArray *summaries)
         }
         rhea_chart_add_series(ts, "ML", x, ml, n);
         rhea_chart_add_series(ts, "non-ML", x, nonml, n);
-        g_ptr_array_add(out, g_strdup_printf("commits_over_time_%s", s->product));
-        g_ptr_array_add(out, ts);
+        add_chart(out, RHEA_STUDY_CHART_OVER_TIME,
+                  g_strdup_printf("commits_over_time_%s", s->product), ts);
     }
     return out;
+}
+
+/* Moves the charts of that kind, in order, into the section. */
+static void add_charts(RheaSection *s, GPtrArray *charts, RheaStudyChartKind kind)
+{
+    for (guint i = 0; i < charts->len; i++) {
+        RheaStudyChart *c = g_ptr_array_index(charts, i);
+        if (c->kind == kind)
+            rhea_section_add_chart(s, g_steal_pointer(&c->chart));
+    }
 }
 
 RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportOptions *o)
@@ -409,7 +433,6 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
                                              summaries->len == 1 ? "" : "s", o->window);
     RheaReport *r = rhea_report_new(title);
     g_autoptr(GPtrArray) charts = rhea_study_report_charts(summaries);
-    RheaChart *rci = g_ptr_array_index(charts, 1), *cum = g_ptr_array_index(charts, 3);
     gboolean all = o->rq == 0;
     if (all || o->rq == 1) {
         RheaSection *s = rhea_report_add_section(
@@ -431,8 +454,8 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
                     s, rhea_rq1_top_pairs_table(p->product, p->top_pairs, p->top_paths));
         }
         rhea_section_add_table(s, findings_table(summaries, o));
-        rhea_section_add_chart(s, g_steal_pointer(&charts->pdata[1]));
-        rhea_section_add_chart(s, g_steal_pointer(&charts->pdata[3]));
+        add_charts(s, charts, RHEA_STUDY_CHART_RCI);
+        add_charts(s, charts, RHEA_STUDY_CHART_CUMULATIVE);
     }
     if (all || o->rq == 2) {
         RheaSection *s = rhea_report_add_section(
@@ -451,8 +474,7 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
                "each side per month. Whether a model was built first and a product around it, "
                "or the reverse, is read from these with the project's history.");
         rhea_section_add_table(s, rq3_table(summaries));
-        for (guint i = 4; i + 1 < charts->len; i += 2)
-            rhea_section_add_chart(s, g_steal_pointer(&charts->pdata[i + 1]));
+        add_charts(s, charts, RHEA_STUDY_CHART_OVER_TIME);
     }
     if (all || o->rq == 4 || o->rq == 5) {
         RheaSection *s = rhea_report_add_section(
@@ -470,12 +492,5 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
             s, "Not measured: fairness, explanation, privacy and safety practices are found by "
                "reading documentation, issues and code, as the paper did.");
     }
-    /* charts not placed in a section are freed here */
-    for (guint i = 1; i < charts->len; i += 2)
-        rhea_chart_free(g_ptr_array_index(charts, i));
-    for (guint i = 0; i < charts->len; i += 2)
-        g_free(g_ptr_array_index(charts, i));
-    (void)rci;
-    (void)cum;
-    return r;
+    return r; /* charts not placed in a section are freed with the array */
 }

@@ -19,6 +19,22 @@ typedef struct {
 /* summaries: RheaProductSummary*, in the order the report lists them. */
 RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportOptions *o);
 
-/* The charts of the report, for `--charts DIR` (each also embedded in the HTML). Returns a new
- * array of (basename, RheaChart*) pairs: even entries are names, odd entries charts. */
+typedef enum {
+    RHEA_STUDY_CHART_RCI,        /* RQ1: RCI and its interval per product */
+    RHEA_STUDY_CHART_CUMULATIVE, /* RQ1: cumulative share of commits per product */
+    RHEA_STUDY_CHART_OVER_TIME,  /* RQ3: one product's commits touching ML / non-ML per month */
+} RheaStudyChartKind;
+
+typedef struct {
+    RheaStudyChartKind kind;
+    char *name;       /* file basename for --charts DIR: "rci", "commits_over_time_P17", ... */
+    RheaChart *chart; /* owned */
+} RheaStudyChart;
+
+void rhea_study_chart_free(RheaStudyChart *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaStudyChart, rhea_study_chart_free)
+
+/* The charts of the report, for `--charts DIR` (each also embedded in the HTML): a new array of
+ * RheaStudyChart* (freed with the array), the RCI chart, the cumulative chart, then one time
+ * series per product with commits, in the order of summaries. */
 GPtrArray *rhea_study_report_charts(GPtrArray *summaries);
