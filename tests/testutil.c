@@ -2,6 +2,8 @@
 #include "tests/testutil.h"
 
 #include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 char *testutil_tmpdir(void)
@@ -83,4 +85,21 @@ int testutil_run(Suite *s)
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed ? 1 : 0;
+}
+
+int testutil_exit_unless_tools(int rc, const char *tool, ...)
+{
+    if (rc)
+        return rc;
+    va_list ap;
+    va_start(ap, tool);
+    for (const char *t = tool; t; t = va_arg(ap, const char *)) {
+        g_autofree char *found = g_find_program_in_path(t);
+        if (!found) {
+            printf("SKIP: %s is not installed; the checks that need it did not run\n", t);
+            rc = 77;
+        }
+    }
+    va_end(ap);
+    return rc;
 }
