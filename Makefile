@@ -4,9 +4,9 @@ SANITIZE ?= OFF
 CMAKE_FLAGS ?=
 DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
 	libjson-glib-dev libcairo2-dev fonts-dejavu-core python3 git sqlite3 xxd parallel \
-	chromium texlive-latex-base texlive-latex-recommended
+	chromium texlive-latex-base texlive-latex-recommended man-db
 
-.PHONY: all deps build test test-asan memcheck demo bench fuzz format clean
+.PHONY: all deps build test test-asan memcheck demo bench fuzz format clean install
 
 all: build
 
@@ -27,6 +27,12 @@ build: deps
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j2
+
+# PREFIX/bin/rhea, its data files in PREFIX/share/rhea, the man page, docs and examples
+# (DESTDIR=... stages them, as for a package).
+PREFIX ?= /usr/local
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer, in its own build folder.
 test-asan:
