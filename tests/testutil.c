@@ -1,6 +1,9 @@
 /* testutil.c: see testutil.h. */
 #include "tests/testutil.h"
 
+#include "engine/ingest.h"
+#include "engine/repo.h"
+
 #include <check.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -102,4 +105,30 @@ int testutil_exit_unless_tools(int rc, const char *tool, ...)
     }
     va_end(ap);
     return rc;
+}
+
+RheaStore *testutil_ingest(const char *dir, const char *product,
+                           int (*build)(const char *path, GError **error), const char *rules_text)
+{
+    GError *error = NULL;
+    g_autofree char *repo_path = g_build_filename(dir, product, NULL);
+    g_autofree char *rules_path = g_strconcat(repo_path, ".rules", NULL);
+    g_autofree char *db = g_build_filename(dir, "r.sqlite", NULL);
+    ck_assert_msg(build(repo_path, &error) == 0, "build: %s", error ? error->message : "?");
+    if (rules_text)
+        ck_assert(g_file_set_contents(rules_path, rules_text, -1, NULL));
+    RheaStore *store = rhea_store_open(db, &error);
+    ck_assert_msg(store != NULL, "store: %s", error ? error->message : "?");
+    git_repository *repo = rhea_repo_open(repo_path, &error);
+    ck_assert_msg(repo != NULL, "repo: %s", error ? error->message : "?");
+    RheaIngestOptions o = {.product = product,
+                           .repo_path = repo_path,
+                           .line_stats = TRUE,
+                           .rules_path = rules_text ? rules_path : NULL,
+                           .rules_text = rules_text};
+    RheaIngestStats st;
+    ck_assert_msg(rhea_ingest_run(store, repo, &o, &st, &error) == 0, "ingest: %s",
+                  error ? error->message : "?");
+    git_repository_free(repo);
+    return store;
 }
