@@ -25,6 +25,7 @@ typedef struct {
 static Graph graph_open(void)
 {
     Graph g = {0};
+    git_libgit2_init(); /* held past the fixture's own shutdown, until graph_close */
     g.dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(g.dir, "g.git", NULL);
     GError *error = NULL;
@@ -49,6 +50,7 @@ static Graph graph_open(void)
 static void graph_close(Graph *g)
 {
     git_repository_free(g->repo);
+    git_libgit2_shutdown();
     testutil_rmtree(g->dir);
     g_free(g->dir);
 }

@@ -111,6 +111,9 @@ RheaStore *testutil_ingest(const char *dir, const char *product,
                            int (*build)(const char *path, GError **error), const char *rules_text)
 {
     GError *error = NULL;
+    /* held until the repository is freed: the fixture's own shutdown must not tear libgit2 down
+     * under the ingest (its caches would leak) */
+    git_libgit2_init();
     g_autofree char *repo_path = g_build_filename(dir, product, NULL);
     g_autofree char *rules_path = g_strconcat(repo_path, ".rules", NULL);
     g_autofree char *db = g_build_filename(dir, "r.sqlite", NULL);
@@ -130,5 +133,6 @@ RheaStore *testutil_ingest(const char *dir, const char *product,
     ck_assert_msg(rhea_ingest_run(store, repo, &o, &st, &error) == 0, "ingest: %s",
                   error ? error->message : "?");
     git_repository_free(repo);
+    git_libgit2_shutdown();
     return store;
 }
