@@ -6,7 +6,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "metrics/transactions.h"
 #include "reports/rq1.h"
 #include "samples/sample_product.h"

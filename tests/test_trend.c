@@ -15,7 +15,7 @@
 #include <check.h>
 #include <math.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "metrics/trend.h"
 #include "tests/histories.h"
 #include "tests/testutil.h"

@@ -4,7 +4,7 @@
 #include <check.h>
 #include <math.h>
 
-#include "classifiers/labels.h"
+#include "classifiers/labeling.h"
 #include "reports/chart.h"
 #include "reports/trend_report.h"
 #include "tests/histories.h"
@@ -113,8 +113,8 @@ START_TEST(every_metric_per_quarter)
     g_autoptr(GPtrArray) rows = g_ptr_array_new();
     g_ptr_array_add(rows, q.rows);
     g_autoptr(RheaReport) r =
-        rhea_trend_report_build(products, rows, RHEA_TREND_ALL, "quarter", FALSE);
-    ck_assert_str_eq(rhea_report_title(r), "rhea trend: per quarter");
+        rhea_trend_report_build(products, rows, RHEA_TREND_ALL, "quarter", FALSE, "all history");
+    ck_assert_str_eq(rhea_report_title(r), "rhea trend: per quarter (all history)");
     g_autofree char *charts = NULL;
     const RheaTable *t = parts(r, &charts);
     ck_assert_str_eq(charts, "Commits per quarter|Core contributors per quarter|"
@@ -150,9 +150,10 @@ START_TEST(one_metric_two_products_cumulative)
     g_autoptr(GPtrArray) rows = g_ptr_array_new();
     g_ptr_array_add(rows, q.rows);
     g_ptr_array_add(rows, q2.rows);
-    g_autoptr(RheaReport) r =
-        rhea_trend_report_build(products, rows, RHEA_TREND_RCI, "quarter", TRUE);
-    ck_assert_str_eq(rhea_report_title(r), "rhea trend: per quarter, cumulative");
+    g_autoptr(RheaReport) r = rhea_trend_report_build(products, rows, RHEA_TREND_RCI, "quarter",
+                                                      TRUE, "before 2024-01-01");
+    ck_assert_str_eq(rhea_report_title(r),
+                     "rhea trend: per quarter, cumulative (before 2024-01-01)");
     g_autofree char *charts = NULL;
     const RheaTable *t = parts(r, &charts);
     ck_assert_str_eq(charts, "RCI per quarter");
