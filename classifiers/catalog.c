@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "engine/datadir.h"
 #include "engine/error.h"
 #include "engine/lines.h"
 
@@ -126,10 +127,8 @@ RheaCatalog *rhea_catalog_load(const char *path, GError **error)
 
 RheaCatalog *rhea_catalog_load_default(GError **error)
 {
-    const char *dir = g_getenv("RHEA_DATA_DIR");
-    g_autofree char *path =
-        g_build_filename(dir && *dir ? dir : RHEA_DATA_DIR, "ml-libraries.tsv", NULL);
-    return rhea_catalog_load(path, error);
+    g_autofree char *path = rhea_datadir_find("ml-libraries.tsv", error);
+    return path ? rhea_catalog_load(path, error) : NULL;
 }
 
 void rhea_catalog_free(RheaCatalog *catalog)

@@ -13,8 +13,8 @@ typedef struct RheaCatalog RheaCatalog;
 RheaCatalog *rhea_catalog_load(const char *path, GError **error);
 /* The same from text[0..len) (NUL bytes are an error); source names it in messages. */
 RheaCatalog *rhea_catalog_parse(const char *text, gsize len, const char *source, GError **error);
-/* The catalog shipped with rhea: $RHEA_DATA_DIR/ml-libraries.tsv when that variable is set, else
- * the one in the data folder compiled in (RHEA_DATA_DIR). */
+/* The catalog shipped with rhea, ml-libraries.tsv in its data folder (engine/datadir.h: the
+ * installation's share/rhea, a build's source tree, or $RHEA_DATA_DIR). */
 RheaCatalog *rhea_catalog_load_default(GError **error);
 void rhea_catalog_free(RheaCatalog *catalog);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaCatalog, rhea_catalog_free)

@@ -224,7 +224,7 @@ START_TEST(catalog_file)
     g_autofree char *want = g_strdup_printf("%s:3: unknown language 'cobol'", bad);
     ck_assert(g_str_has_prefix(error->message, want));
     g_clear_error(&error);
-    /* RHEA_DATA_DIR overrides the compiled-in folder */
+    /* RHEA_DATA_DIR overrides where the catalog is found (engine/datadir.h) */
     ck_assert(g_file_set_contents(bad, "python\timport zzz\tZ\n", -1, NULL));
     g_setenv("RHEA_DATA_DIR", dir, TRUE);
     g_autoptr(RheaCatalog) o = rhea_catalog_load_default(&error);

@@ -631,5 +631,5 @@ int main(void)
     tcase_add_test(tc, empty_and_degenerate_charts_still_draw);
     tcase_add_test(tc, html_inlines_charts_with_their_own_ids);
     suite_add_tcase(s, tc);
-    return testutil_run(s);
+    return testutil_exit_unless_tools(testutil_run(s), "python3", "pdflatex", NULL);
 }

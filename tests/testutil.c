@@ -1,7 +1,12 @@
 /* testutil.c: see testutil.h. */
 #include "tests/testutil.h"
 
+#include "engine/ingest.h"
+#include "engine/repo.h"
+
 #include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 char *testutil_tmpdir(void)
@@ -83,4 +88,51 @@ int testutil_run(Suite *s)
     int failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed ? 1 : 0;
+}
+
+int testutil_exit_unless_tools(int rc, const char *tool, ...)
+{
+    if (rc)
+        return rc;
+    va_list ap;
+    va_start(ap, tool);
+    for (const char *t = tool; t; t = va_arg(ap, const char *)) {
+        g_autofree char *found = g_find_program_in_path(t);
+        if (!found) {
+            printf("SKIP: %s is not installed; the checks that need it did not run\n", t);
+            rc = 77;
+        }
+    }
+    va_end(ap);
+    return rc;
+}
+
+RheaStore *testutil_ingest(const char *dir, const char *product,
+                           int (*build)(const char *path, GError **error), const char *rules_text)
+{
+    GError *error = NULL;
+    /* held until the repository is freed: the fixture's own shutdown must not tear libgit2 down
+     * under the ingest (its caches would leak) */
+    git_libgit2_init();
+    g_autofree char *repo_path = g_build_filename(dir, product, NULL);
+    g_autofree char *rules_path = g_strconcat(repo_path, ".rules", NULL);
+    g_autofree char *db = g_build_filename(dir, "r.sqlite", NULL);
+    ck_assert_msg(build(repo_path, &error) == 0, "build: %s", error ? error->message : "?");
+    if (rules_text)
+        ck_assert(g_file_set_contents(rules_path, rules_text, -1, NULL));
+    RheaStore *store = rhea_store_open(db, &error);
+    ck_assert_msg(store != NULL, "store: %s", error ? error->message : "?");
+    git_repository *repo = rhea_repo_open(repo_path, &error);
+    ck_assert_msg(repo != NULL, "repo: %s", error ? error->message : "?");
+    RheaIngestOptions o = {.product = product,
+                           .repo_path = repo_path,
+                           .line_stats = TRUE,
+                           .rules_path = rules_text ? rules_path : NULL,
+                           .rules_text = rules_text};
+    RheaIngestStats st;
+    ck_assert_msg(rhea_ingest_run(store, repo, &o, &st, &error) == 0, "ingest: %s",
+                  error ? error->message : "?");
+    git_repository_free(repo);
+    git_libgit2_shutdown();
+    return store;
 }

@@ -23,3 +23,12 @@ char *testutil_text(RheaStore *store, const char *sql);
 char *testutil_rows(RheaStore *store, const char *sql);
 /* Runs the suite and returns the number of failed tests (0: the test executable succeeds). */
 int testutil_run(Suite *s);
+/* The exit code of a test some of whose checks need tools: rc when a check failed, else 77
+ * (ctest's SKIP_RETURN_CODE: shown as skipped) when a tool of the NULL-terminated list is not on
+ * PATH, else 0. */
+int testutil_exit_unless_tools(int rc, const char *tool, ...) G_GNUC_NULL_TERMINATED;
+/* A new store dir/r.sqlite holding the repository build writes at dir/NAME, ingested as product
+ * with line stats and, when rules_text is not NULL, that rules file (written to dir/NAME.rules)
+ * recorded with it. The test fails when any step does. */
+RheaStore *testutil_ingest(const char *dir, const char *product,
+                           int (*build)(const char *path, GError **error), const char *rules_text);

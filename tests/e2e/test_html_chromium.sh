@@ -4,14 +4,14 @@
 # charts must be there, the hostile product name must be text (not an element), and the browser
 # must log no console message (script errors and CSP violations are logged as CONSOLE lines). A
 # control page that calls console.error first proves this Chromium does log them.
-# Skips (exit 0) only when chromium is not installed.
+# Skips (exit 77) only when chromium is not installed.
 source "$(dirname "$0")/lib.sh"
 # under make memcheck RHEA is the valgrind wrapper; RHEA_REAL names the binary beside the sample tool
 SAMPLE=$(dirname "${RHEA_REAL:-$RHEA}")/rhea-report-sample
 CHROMIUM=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$CHROMIUM" ]; then
-  echo "SKIP: chromium is not installed (apt-get install chromium)"
-  exit 0
+  skip "chromium is not installed (apt-get install chromium)"
+  finish
 fi
 
 # load PAGE: the DOM in $WORK/dom, the browser's log in $WORK/log.

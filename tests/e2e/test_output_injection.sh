@@ -210,6 +210,6 @@ if command -v pdflatex >/dev/null 2>&1; then
     [ -s "$WORK/tex/$name.pdf" ] || fail "$name.tex: no PDF"
   done
 else
-  echo "pdflatex not installed: LaTeX outputs not compiled"
+  skip "pdflatex not installed: LaTeX outputs not compiled"
 fi
 finish

@@ -15,7 +15,7 @@ for name in intervals cumulative timeseries; do
 done
 
 if ! command -v python3 >/dev/null; then
-  echo "SKIP: python3 is not installed; SVG structure not checked"
+  skip "python3 is not installed; SVG structure not checked"
   finish
 fi
 marks() {

@@ -54,13 +54,13 @@ if command -v pdflatex >/dev/null; then
   (cd "$WORK" && pdflatex -interaction=nonstopmode -halt-on-error doc.tex >/dev/null 2>&1) ||
     fail "the RQ1 report does not compile with pdflatex: $(grep -m3 '^!' "$WORK/doc.log")"
 else
-  echo "SKIP: pdflatex not installed; LaTeX not compiled"
+  skip "pdflatex not installed; LaTeX not compiled"
 fi
 
 # the HTML report in a browser
 CHROMIUM=$(command -v chromium || true)
 if [ -z "$CHROMIUM" ]; then
-  echo "SKIP: chromium is not installed"
+  skip "chromium is not installed"
   finish
 fi
 expect_exit 0 "$RHEA" report --db "$DB" --format html --out "$WORK/report.html" --charts "$WORK/charts"
