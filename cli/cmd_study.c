@@ -98,8 +98,9 @@ int rhea_cmd_study(int argc, char **argv)
         in_shard++;
         g_autofree char *repo = rhea_manifest_locate(e, clones);
         if (!repo) {
-            printf("%s: skipped: %s not found%s%s\n", e->id, e->repository, clones ? " in " : "",
-                   clones ? clones : "");
+            printf("%s: skipped: %s not found%s%s%s%s\n", e->id, e->repository,
+                   clones ? " in " : "", clones ? clones : "", e->skip ? ": " : "",
+                   e->skip ? e->skip : "");
             skipped++;
             continue;
         }

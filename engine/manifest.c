@@ -17,6 +17,7 @@ static void entry_free(gpointer p)
     g_free(e->genre);
     g_free(e->rules);
     g_free(e->ref);
+    g_free(e->skip);
     g_ptr_array_unref(e->meta_keys);
     g_ptr_array_unref(e->meta_values);
     g_free(e);
@@ -50,7 +51,8 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
     m->dir = g_path_get_dirname(abs);
     m->entries = g_ptr_array_new_with_free_func(entry_free);
     g_auto(GStrv) header = NULL;
-    gint col_id = -1, col_repo = -1, col_name = -1, col_genre = -1, col_rules = -1, col_ref = -1;
+    gint col_id = -1, col_repo = -1, col_name = -1, col_genre = -1, col_rules = -1, col_ref = -1,
+         col_skip = -1;
     guint ncols = 0;
     g_autoptr(GHashTable) ids = g_hash_table_new(g_str_hash, g_str_equal);
     for (char *line; (line = rhea_lines_next(&lines));) {
@@ -71,6 +73,7 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
                              : g_str_equal(header[c], "genre")      ? &col_genre
                              : g_str_equal(header[c], "rules")      ? &col_rules
                              : g_str_equal(header[c], "ref")        ? &col_ref
+                             : g_str_equal(header[c], "skip")       ? &col_skip
                                                                     : NULL;
                 if (slot)
                     *slot = (gint)c;
@@ -102,9 +105,11 @@ RheaManifest *rhea_manifest_parse(const char *text, gsize len, const char *path,
         e->genre = col_genre >= 0 ? cell_or_null(cells[col_genre]) : NULL;
         e->rules = col_rules >= 0 ? cell_or_null(cells[col_rules]) : NULL;
         e->ref = col_ref >= 0 ? cell_or_null(cells[col_ref]) : NULL;
+        e->skip = col_skip >= 0 ? cell_or_null(cells[col_skip]) : NULL;
         for (guint c = 0; c < n; c++) {
             if ((gint)c == col_id || (gint)c == col_repo || (gint)c == col_name ||
-                (gint)c == col_genre || (gint)c == col_rules || (gint)c == col_ref)
+                (gint)c == col_genre || (gint)c == col_rules || (gint)c == col_ref ||
+                (gint)c == col_skip)
                 continue;
             g_ptr_array_add(e->meta_keys, g_strdup(header[c]));
             g_ptr_array_add(e->meta_values, g_strdup(cells[c]));

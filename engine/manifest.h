@@ -1,13 +1,15 @@
 /* manifest.h: a study manifest: a TSV whose header row names its columns. `id` and `repository`
- * are required; `name`, `genre` (mobile, desktop, web), `rules` (relative to the manifest) and
- * `ref` are optional; every other column is kept as metadata (samples/products.tsv is one). */
+ * are required; `name`, `genre` (mobile, desktop, web), `rules` (relative to the manifest), `ref`
+ * and `skip` (why the repository may be absent, said when it is) are optional; every other column
+ * is kept as metadata (samples/products.tsv is one). */
 #pragma once
 #include <glib.h>
 
 typedef struct {
     guint line;                                         /* 1-based line in the file */
     char *id, *repository, *name, *genre, *rules, *ref; /* NULL when absent or empty */
-    GPtrArray *meta_keys, *meta_values;                 /* the other columns, in file order */
+    char *skip; /* why the repository may be missing (e.g. too large to fetch), or NULL */
+    GPtrArray *meta_keys, *meta_values; /* the other columns, in file order */
 } RheaManifestEntry;
 
 typedef struct {

@@ -33,6 +33,24 @@ START_TEST(columns_in_any_order_with_metadata)
 }
 END_TEST
 
+START_TEST(skip_reason_is_a_column_not_metadata)
+{
+    GError *error = NULL;
+    g_autoptr(RheaManifest) m = parse("id\trepository\tskip\tstars\n"
+                                      "P6\torganicmaps/organicmaps\ttoo large\t4023\n"
+                                      "P8\tflorisboard/florisboard\t\t3503\n",
+                                      &error);
+    ck_assert_msg(m != NULL, "%s", error ? error->message : "");
+    RheaManifestEntry *e = g_ptr_array_index(m->entries, 0);
+    ck_assert_str_eq(e->skip, "too large");
+    ck_assert_uint_eq(e->meta_keys->len, 1);
+    ck_assert_str_eq(g_ptr_array_index(e->meta_keys, 0), "stars");
+    e = g_ptr_array_index(m->entries, 1);
+    ck_assert_ptr_null(e->skip);
+    ck_assert_uint_eq(e->meta_keys->len, 1);
+}
+END_TEST
+
 START_TEST(errors_name_the_line)
 {
     struct {
@@ -102,6 +120,7 @@ int main(void)
     Suite *s = suite_create("manifest");
     TCase *tc = tcase_create("manifest");
     tcase_add_test(tc, columns_in_any_order_with_metadata);
+    tcase_add_test(tc, skip_reason_is_a_column_not_metadata);
     tcase_add_test(tc, errors_name_the_line);
     tcase_add_test(tc, locates_clones_in_each_layout);
     suite_add_tcase(s, tc);

@@ -74,10 +74,10 @@ expect_match "$ERR" "no such database"
 mkdir -p "$WORK/clones/acme+wordwise"
 cp -r "$REPO/.git" "$WORK/clones/acme+wordwise/.git"
 cp "$SRC/samples/rules/sample.rules" "$WORK/sample.rules"
-printf 'id\tname\tgenre\trepository\tstars\trules\nS1\tWordwise\tmobile\tacme/wordwise\t42\tsample.rules\nS2\tGone\tweb\tacme/gone\t7\t\n' >"$WORK/study.tsv"
+printf 'id\tname\tgenre\trepository\tstars\trules\tskip\nS1\tWordwise\tmobile\tacme/wordwise\t42\tsample.rules\t\nS2\tGone\tweb\tacme/gone\t7\t\tsnapshot over 500 MB\n' >"$WORK/study.tsv"
 SDB=$WORK/study.sqlite
 expect_exit 0 "$RHEA" study "$WORK/study.tsv" --clones "$WORK/clones" --db "$SDB" --until 2023-01-13
-expect_match "$OUT" "S2: skipped: acme/gone not found"
+expect_match "$OUT" "S2: skipped: acme/gone not found in $WORK/clones: snapshot over 500 MB"
 expect_match "$OUT" "study: 1 products analyzed, 1 skipped, 0 failed; 13 new commits read; every command counts commits before 2023-01-13"
 expect_exit 0 "$RHEA" report --db "$SDB" --format json --rq 1 --permutations 0 --bootstrap 0
 printf '%s' "$OUT" | check_json '
