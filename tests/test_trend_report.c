@@ -113,7 +113,7 @@ START_TEST(every_metric_per_quarter)
     g_autoptr(GPtrArray) rows = g_ptr_array_new();
     g_ptr_array_add(rows, q.rows);
     g_autoptr(RheaReport) r =
-        rhea_trend_report_build(products, rows, RHEA_TREND_ALL, "quarter", FALSE, "all history");
+        rhea_trend_report_build_in(products, rows, RHEA_TREND_ALL, "quarter", FALSE, "all history");
     ck_assert_str_eq(rhea_report_title(r), "rhea trend: per quarter (all history)");
     g_autofree char *charts = NULL;
     const RheaTable *t = parts(r, &charts);
@@ -150,8 +150,8 @@ START_TEST(one_metric_two_products_cumulative)
     g_autoptr(GPtrArray) rows = g_ptr_array_new();
     g_ptr_array_add(rows, q.rows);
     g_ptr_array_add(rows, q2.rows);
-    g_autoptr(RheaReport) r = rhea_trend_report_build(products, rows, RHEA_TREND_RCI, "quarter",
-                                                      TRUE, "before 2024-01-01");
+    g_autoptr(RheaReport) r = rhea_trend_report_build_in(products, rows, RHEA_TREND_RCI, "quarter",
+                                                         TRUE, "before 2024-01-01");
     ck_assert_str_eq(rhea_report_title(r),
                      "rhea trend: per quarter, cumulative (before 2024-01-01)");
     g_autofree char *charts = NULL;
