@@ -285,19 +285,20 @@ END_TEST
 START_TEST(chart_names)
 {
     Study st = study_open(FALSE);
-    GPtrArray *charts = rhea_study_report_charts(st.summaries);
+    g_autoptr(GPtrArray) charts = rhea_study_report_charts(st.summaries);
     const char *names[] = {"rci", "cumulative_commits", "commits_over_time_wordwise",
                            "commits_over_time_rq"};
-    ck_assert_uint_eq(charts->len, 8);
-    for (guint i = 0; i < 4; i++)
-        ck_assert_str_eq(charts->pdata[2 * i], names[i]);
-    ck_assert_str_eq(rhea_chart_title(charts->pdata[5]),
-                     "wordwise: commits touching ML and non-ML code per month");
-    for (guint i = 0; i < charts->len; i += 2) {
-        g_free(charts->pdata[i]);
-        rhea_chart_free(charts->pdata[i + 1]);
+    const RheaStudyChartKind kinds[] = {RHEA_STUDY_CHART_RCI, RHEA_STUDY_CHART_CUMULATIVE,
+                                        RHEA_STUDY_CHART_OVER_TIME, RHEA_STUDY_CHART_OVER_TIME};
+    ck_assert_uint_eq(charts->len, 4);
+    for (guint i = 0; i < 4; i++) {
+        const RheaStudyChart *c = g_ptr_array_index(charts, i);
+        ck_assert_str_eq(c->name, names[i]);
+        ck_assert_int_eq(c->kind, kinds[i]);
     }
-    g_ptr_array_free(charts, TRUE);
+    const RheaStudyChart *c2 = g_ptr_array_index(charts, 2);
+    ck_assert_str_eq(rhea_chart_title(c2->chart),
+                     "wordwise: commits touching ML and non-ML code per month");
     study_close(&st);
 }
 END_TEST
