@@ -1,16 +1,21 @@
 /* evidence_catalog.c: loading the evidence catalog and matching file texts against it (see
  * evidence_catalog.h).
  *
- * One regex per file kind: "(p1)|(p2)|...", each entry's pattern inside one capturing group, so
- * the group that took part in a match names the entry. Entry patterns may not capture themselves
- * (the load refuses them), which keeps group i+1 equal to the kind's i-th entry. GRegex runs
- * PCRE2 with its JIT (G_REGEX_OPTIMIZE); G_REGEX_RAW reads the bytes as they are, so a Latin-1
- * source file is matched rather than refused. An entry reports its first match in a file only:
- * the evidence is "this file has it, first at line N". */
+ * A file is read once by the anchor automaton (multimatch.c); the entries of its kinds whose
+ * anchors occurred, and those without anchors, then run their own pattern over it. Matching all
+ * patterns as one PCRE alternation was tried first: it tries every alternative at every byte
+ * (patterns not anchored at a line start defeat PCRE's start optimizations) and took 44 s on
+ * Audiveris's tip; anchors first take about a second. Patterns may not capture (the load refuses
+ * them) so that a catalog stays usable should a combined regex return. GRegex runs PCRE2 with its
+ * JIT (G_REGEX_OPTIMIZE); G_REGEX_RAW reads the bytes as they are, so a Latin-1 source file is
+ * matched rather than refused. An entry reports its first match in a file only: the evidence is
+ * "this file has it, first at line N". */
 #include "classifiers/evidence_catalog.h"
 
 #include <string.h>
 
+#include "classifiers/multimatch.h"
+#include "engine/datadir.h"
 #include "engine/error.h"
 #include "engine/lines.h"
 
@@ -117,14 +122,11 @@ guint32 rhea_file_kinds(const char *path)
     return k;
 }
 
-typedef struct {
-    GRegex *regex;   /* NULL when no entry reads this kind */
-    GArray *entries; /* guint entry index per group - 1 */
-} KindMatcher;
-
 struct RheaEvidenceCatalog {
-    GPtrArray *entries; /* of RheaEvidenceEntry* */
-    KindMatcher kinds[RHEA_FK_COUNT];
+    GPtrArray *entries;           /* of RheaEvidenceEntry* */
+    GArray *kinds[RHEA_FK_COUNT]; /* guint entry indices reading each file kind */
+    RheaMultiMatch *anchors;      /* every entry's literal anchors, id = entry index */
+    guint8 *anchored;             /* per entry: 1 when it has anchors (else always run) */
 };
 
 static void entry_free(gpointer p)
@@ -146,12 +148,11 @@ void rhea_evidence_catalog_free(RheaEvidenceCatalog *c)
     if (!c)
         return;
     g_ptr_array_unref(c->entries);
-    for (int k = 0; k < RHEA_FK_COUNT; k++) {
-        if (c->kinds[k].regex)
-            g_regex_unref(c->kinds[k].regex);
-        if (c->kinds[k].entries)
-            g_array_unref(c->kinds[k].entries);
-    }
+    for (int k = 0; k < RHEA_FK_COUNT; k++)
+        if (c->kinds[k])
+            g_array_unref(c->kinds[k]);
+    rhea_multimatch_free(c->anchors);
+    g_free(c->anchored);
     g_free(c);
 }
 
@@ -241,33 +242,28 @@ static int parse_entry(RheaEvidenceCatalog *c, GHashTable *ids, char *line, cons
     return 0;
 }
 
-static int compile_kinds(RheaEvidenceCatalog *c, const char *source, GError **error)
+/* The entry lists per file kind and the anchor automaton: an entry is run on a text only when
+ * one of its anchors occurs there, or always when its pattern has none (docs/evidence.md,
+ * "Matching"). */
+static void compile(RheaEvidenceCatalog *c)
 {
-    for (int k = 0; k < RHEA_FK_COUNT; k++) {
-        g_autoptr(GString) all = g_string_new(NULL);
-        GArray *idx = g_array_new(FALSE, FALSE, sizeof(guint));
-        for (guint i = 0; i < c->entries->len; i++) {
-            const RheaEvidenceEntry *e = g_ptr_array_index(c->entries, i);
-            if (!(e->fk_mask & BIT(k)))
-                continue;
-            g_string_append(all, all->len ? "|(" : "(");
-            g_string_append(all, e->pattern);
-            g_string_append_c(all, ')');
-            g_array_append_val(idx, i);
-        }
-        c->kinds[k].entries = idx;
-        if (!idx->len)
+    for (int k = 0; k < RHEA_FK_COUNT; k++)
+        c->kinds[k] = g_array_new(FALSE, FALSE, sizeof(guint));
+    c->anchors = rhea_multimatch_new();
+    c->anchored = g_new0(guint8, c->entries->len + 1);
+    for (guint i = 0; i < c->entries->len; i++) {
+        const RheaEvidenceEntry *e = g_ptr_array_index(c->entries, i);
+        for (int k = 0; k < RHEA_FK_COUNT; k++)
+            if (e->fk_mask & BIT(k))
+                g_array_append_val(c->kinds[k], i);
+        g_auto(GStrv) lits = rhea_multimatch_literals(e->pattern, 3);
+        if (!lits)
             continue;
-        g_autoptr(GError) rerr = NULL;
-        c->kinds[k].regex = g_regex_new(all->str, REGEX_FLAGS, 0, &rerr);
-        if (!c->kinds[k].regex) {
-            g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                        "%s: the patterns of file kind '%s' do not compile together: %s", source,
-                        FK_NAMES[k], rerr->message);
-            return -1;
-        }
+        c->anchored[i] = 1;
+        for (char **l = lits; *l; l++)
+            rhea_multimatch_add(c->anchors, *l, i);
     }
-    return 0;
+    rhea_multimatch_compile(c->anchors);
 }
 
 RheaEvidenceCatalog *rhea_evidence_catalog_parse(const char *text, gsize len, const char *source,
@@ -289,8 +285,7 @@ RheaEvidenceCatalog *rhea_evidence_catalog_parse(const char *text, gsize len, co
         if (parse_entry(c, ids, line, source, lines.lineno, error) < 0)
             goto fail;
     }
-    if (compile_kinds(c, source, error) < 0)
-        goto fail;
+    compile(c);
     return c;
 fail:
     rhea_evidence_catalog_free(c);
@@ -314,10 +309,8 @@ RheaEvidenceCatalog *rhea_evidence_catalog_load(const char *path, GError **error
 
 RheaEvidenceCatalog *rhea_evidence_catalog_load_default(GError **error)
 {
-    const char *dir = g_getenv("RHEA_DATA_DIR");
-    g_autofree char *path =
-        g_build_filename(dir && *dir ? dir : RHEA_DATA_DIR, "evidence.tsv", NULL);
-    return rhea_evidence_catalog_load(path, error);
+    g_autofree char *path = rhea_datadir_find("evidence.tsv", error);
+    return path ? rhea_evidence_catalog_load(path, error) : NULL;
 }
 
 guint rhea_evidence_catalog_size(const RheaEvidenceCatalog *c)
@@ -334,92 +327,139 @@ const RheaEvidenceEntry *rhea_evidence_catalog_entry(const RheaEvidenceCatalog *
 gboolean rhea_evidence_catalog_reads(const RheaEvidenceCatalog *c, guint32 kinds)
 {
     for (int k = 0; k < RHEA_FK_COUNT; k++)
-        if ((kinds & BIT(k)) && c->kinds[k].regex)
+        if ((kinds & BIT(k)) && c->kinds[k]->len)
             return TRUE;
     return FALSE;
 }
 
-/* Runs kind k's regex over text; reports each entry's first match. seen is a bit per entry of
- * the catalog (shared across the kinds of one file, so an entry read by two kinds reports once). */
-static gboolean scan_kind(const RheaEvidenceCatalog *c, int k, const char *text, gsize len,
-                          guint8 *seen, RheaEvidenceMatchFn fn, void *payload)
+guint rhea_evidence_catalog_anchored(const RheaEvidenceCatalog *c)
 {
-    const KindMatcher *km = &c->kinds[k];
-    guint left = 0;
-    for (guint g = 0; g < km->entries->len; g++) {
-        guint e = g_array_index(km->entries, guint, g);
-        left += !(seen[e / 8] & (1u << (e % 8)));
+    guint n = 0;
+    for (guint i = 0; i < c->entries->len; i++)
+        n += c->anchored[i];
+    return n;
+}
+
+/* Where each entry's anchors occur: the first ANCHOR_LINES distinct lines per entry, and whether
+ * there were more. */
+#define ANCHOR_LINES 16
+
+typedef struct {
+    const char *text;
+    gsize len;
+    guint8 *count;      /* per entry: lines recorded, up to ANCHOR_LINES + 1 (overflow) */
+    gsize *line_starts; /* per entry: ANCHOR_LINES line starts */
+} Anchors;
+
+static void on_anchor(guint id, gsize end, void *payload)
+{
+    Anchors *a = payload;
+    if (a->count[id] > ANCHOR_LINES)
+        return;
+    gsize ls = end - 1;
+    while (ls > 0 && a->text[ls - 1] != '\n')
+        ls--;
+    if (a->count[id] && a->line_starts[(gsize)id * ANCHOR_LINES + a->count[id] - 1] == ls)
+        return; /* the same line again */
+    if (a->count[id] == ANCHOR_LINES) {
+        a->count[id]++; /* overflow: the entry is checked over the rest of the text */
+        return;
     }
-    if (!left)
-        return TRUE;
+    a->line_starts[(gsize)id * ANCHOR_LINES + a->count[id]++] = ls;
+}
+
+static gsize line_end(const char *text, gsize len, gsize from)
+{
+    const char *nl = memchr(text + from, '\n', len - from);
+    return nl ? (gsize)(nl - text) : len;
+}
+
+/* The first match of e in text[from..to) as offsets into text; FALSE when none. */
+static gboolean first_match(const RheaEvidenceEntry *e, const char *text, gsize from, gsize to,
+                            gsize *start)
+{
     GMatchInfo *mi = NULL;
-    gboolean go_on = TRUE;
-    guint line = 1;
-    gsize counted = 0; /* newlines counted in text[0..counted) */
-    g_regex_match_full(km->regex, text, (gssize)len, 0, 0, &mi, NULL);
-    while (g_match_info_matches(mi)) {
-        gint start = -1, end = -1;
-        guint hit = G_MAXUINT;
-        int groups = g_match_info_get_match_count(mi);
-        for (int g = 1; g < groups; g++) {
-            if (g_match_info_fetch_pos(mi, g, &start, &end) && start >= 0) {
-                hit = g_array_index(km->entries, guint, g - 1);
-                break;
+    gint s = -1, x = -1;
+    if (g_regex_match_full(e->regex, text + from, (gssize)(to - from), 0, 0, &mi, NULL))
+        g_match_info_fetch_pos(mi, 0, &s, &x);
+    g_match_info_free(mi);
+    if (s < 0)
+        return FALSE;
+    *start = from + (gsize)s;
+    /* a pattern's leading \s* may take blank lines before the one that matters */
+    while (*start < to && g_ascii_isspace(text[*start]))
+        (*start)++;
+    return TRUE;
+}
+
+/* Runs the entries of the kinds in mask whose anchors occur in text (or that have none), each
+ * on the lines holding its anchors only (patterns are line patterns); each reports its first
+ * match. */
+static void scan_kinds(const RheaEvidenceCatalog *c, guint32 mask, const char *text, gsize len,
+                       RheaEvidenceMatchFn fn, void *payload)
+{
+    guint n = c->entries->len;
+    g_autofree guint8 *done = g_new0(guint8, n + 1);
+    g_autofree guint8 *count = g_new0(guint8, n + 1);
+    g_autofree gsize *starts = g_new(gsize, (gsize)(n + 1) * ANCHOR_LINES);
+    Anchors a = {.text = text, .len = len, .count = count, .line_starts = starts};
+    rhea_multimatch_each(c->anchors, text, len, on_anchor, &a);
+    for (int k = 0; k < RHEA_FK_COUNT; k++) {
+        if (!(mask & BIT(k)))
+            continue;
+        for (guint g = 0; g < c->kinds[k]->len; g++) {
+            guint i = g_array_index(c->kinds[k], guint, g);
+            if (done[i] || (c->anchored[i] && !count[i]))
+                continue;
+            done[i] = 1;
+            const RheaEvidenceEntry *e = g_ptr_array_index(c->entries, i);
+            gsize start = 0;
+            gboolean found = FALSE;
+            if (!c->anchored[i]) {
+                found = first_match(e, text, 0, len, &start);
+            } else {
+                guint lines = MIN(count[i], ANCHOR_LINES);
+                for (guint l = 0; l < lines && !found; l++) {
+                    /* the line before too: a declaration may open there (testImplementation(
+                     * on one line, 'junit:junit:4.13' on the next) */
+                    gsize ls = starts[(gsize)i * ANCHOR_LINES + l], from = ls;
+                    if (from > 0)
+                        for (from--; from > 0 && text[from - 1] != '\n'; from--)
+                            ;
+                    found = first_match(e, text, from, line_end(text, len, ls), &start);
+                }
+                if (!found && count[i] > ANCHOR_LINES) {
+                    gsize ls = starts[(gsize)i * ANCHOR_LINES + ANCHOR_LINES - 1];
+                    found = first_match(e, text, line_end(text, len, ls), len, &start);
+                }
             }
-        }
-        if (hit != G_MAXUINT) {
-            for (const char *p = text + counted, *stop = text + start;
+            if (!found)
+                continue;
+            guint line = 1;
+            for (const char *p = text, *stop = text + start;
                  (p = memchr(p, '\n', (gsize)(stop - p))); p++)
                 line++;
-            counted = (gsize)start;
-            gsize ls = (gsize)start, le = (gsize)start;
+            gsize ls = start;
             while (ls > 0 && text[ls - 1] != '\n')
                 ls--;
-            const char *nl = memchr(text + le, '\n', len - le);
-            le = nl ? (gsize)(nl - text) : len;
-            /* The alternation reports one entry per start position: the line is checked against
-             * every entry not yet seen, so an entry listed later is not hidden by an earlier one
-             * that matches the same line (JUnit 5 behind JUnit 4). */
-            for (guint g = 0; g < km->entries->len && go_on && left; g++) {
-                guint e = g_array_index(km->entries, guint, g);
-                if (seen[e / 8] & (1u << (e % 8)))
-                    continue;
-                const RheaEvidenceEntry *en = g_ptr_array_index(c->entries, e);
-                if (e != hit &&
-                    !g_regex_match_full(en->regex, text + ls, (gssize)(le - ls), 0, 0, NULL, NULL))
-                    continue;
-                seen[e / 8] |= (guint8)(1u << (e % 8));
-                left--;
-                RheaEvidenceMatch m = {.entry = e, .line = line, .line_start = ls, .line_end = le};
-                go_on = fn(&m, payload);
-            }
-            if (!go_on || !left)
-                break;
+            RheaEvidenceMatch m = {
+                .entry = i, .line = line, .line_start = ls, .line_end = line_end(text, len, start)};
+            if (!fn(&m, payload))
+                return;
         }
-        if (!g_match_info_next(mi, NULL))
-            break;
     }
-    g_match_info_free(mi);
-    return go_on;
 }
 
 void rhea_evidence_catalog_scan(const RheaEvidenceCatalog *c, guint32 kinds, const char *text,
                                 gsize len, RheaEvidenceMatchFn fn, void *payload)
 {
-    g_autofree guint8 *seen = g_new0(guint8, c->entries->len / 8 + 1);
-    for (int k = 0; k < RHEA_FK_COUNT; k++)
-        if (k != RHEA_FK_PATH && (kinds & BIT(k)) && c->kinds[k].regex)
-            if (!scan_kind(c, k, text, len, seen, fn, payload))
-                return;
+    scan_kinds(c, kinds & ~BIT(RHEA_FK_PATH), text, len, fn, payload);
 }
 
 void rhea_evidence_catalog_scan_path(const RheaEvidenceCatalog *c, const char *path,
                                      RheaEvidenceMatchFn fn, void *payload)
 {
-    if (!c->kinds[RHEA_FK_PATH].regex)
-        return;
-    g_autofree guint8 *seen = g_new0(guint8, c->entries->len / 8 + 1);
-    scan_kind(c, RHEA_FK_PATH, path, strlen(path), seen, fn, payload);
+    scan_kinds(c, BIT(RHEA_FK_PATH), path, strlen(path), fn, payload);
 }
 
 gboolean rhea_evidence_entry_matches(const RheaEvidenceEntry *e, const char *text, gsize len)

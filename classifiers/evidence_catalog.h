@@ -3,9 +3,10 @@
  *
  * An entry is RQ, KIND, NAME, FILE KINDS, PATTERN, MEANING. A file kind says which files an entry
  * reads (python sources, package.json, READMEs, CI workflows, ...; `path` entries match the path
- * itself). The patterns of one file kind are compiled once into one alternation regex (PCRE2
- * through GRegex, multi-line, one capturing group per entry), so a file is read once per kind it
- * has, whatever the number of entries. */
+ * itself). The catalog compiles into one multi-pattern matcher: an Aho-Corasick automaton over
+ * the literal anchors every entry's matches must contain (classifiers/multimatch.h), which reads a
+ * file once whatever the number of entries; only the entries whose anchors occur then run their
+ * own PCRE2 pattern (GRegex, multi-line, JIT) to check. */
 #pragma once
 #include <glib.h>
 
@@ -61,7 +62,7 @@ typedef struct RheaEvidenceCatalog RheaEvidenceCatalog;
 RheaEvidenceCatalog *rhea_evidence_catalog_parse(const char *text, gsize len, const char *source,
                                                  GError **error);
 RheaEvidenceCatalog *rhea_evidence_catalog_load(const char *path, GError **error);
-/* $RHEA_DATA_DIR/evidence.tsv, else the data folder compiled in. */
+/* evidence.tsv where rhea finds its data files (engine/datadir.h). */
 RheaEvidenceCatalog *rhea_evidence_catalog_load_default(GError **error);
 void rhea_evidence_catalog_free(RheaEvidenceCatalog *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaEvidenceCatalog, rhea_evidence_catalog_free)
@@ -86,5 +87,7 @@ void rhea_evidence_catalog_scan(const RheaEvidenceCatalog *c, guint32 kinds, con
 /* The entries whose path patterns match path (RHEA_FK_PATH entries), as for scan; line is 0. */
 void rhea_evidence_catalog_scan_path(const RheaEvidenceCatalog *c, const char *path,
                                      RheaEvidenceMatchFn fn, void *payload);
+/* Number of entries with literal anchors (the others are run on every file of their kinds). */
+guint rhea_evidence_catalog_anchored(const RheaEvidenceCatalog *c);
 /* Whether entry i alone matches text (a file of its kinds). */
 gboolean rhea_evidence_entry_matches(const RheaEvidenceEntry *e, const char *text, gsize len);

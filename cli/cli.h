@@ -26,6 +26,7 @@ int rhea_cmd_analyze(int argc, char **argv);
 int rhea_cmd_classify(int argc, char **argv);
 int rhea_cmd_contributors(int argc, char **argv);
 int rhea_cmd_coupling(int argc, char **argv);
+int rhea_cmd_evidence(int argc, char **argv);
 int rhea_cmd_study(int argc, char **argv);
 int rhea_cmd_report(int argc, char **argv);
 int rhea_cmd_trend(int argc, char **argv);

@@ -21,6 +21,8 @@ static const RheaCommand commands[] = {
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
      rhea_cmd_coupling},
     {"merge", "merge the databases of a sharded study into one, all or nothing", rhea_cmd_merge},
+    {"evidence", "RQ2-RQ6 signals in a product's tree, dated, and the verdicts they support",
+     rhea_cmd_evidence},
     {"verdicts", "agreement between people who rated candidate repositories (Cohen, Fleiss)",
      rhea_cmd_verdicts},
 };

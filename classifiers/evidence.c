@@ -1,0 +1,353 @@
+/* evidence.c: searching a product's tree for the catalog's signals and dating them (see
+ * evidence.h). One pass over the tree reads each blob once, whatever the number of entries (the
+ * catalog's matcher); a second pass over the files with hits reads their history from the store
+ * oldest first and stops, per file, once every entry found in it is dated. */
+#include "classifiers/evidence.h"
+
+#include <git2.h>
+#include <string.h>
+
+#include "classifiers/rules.h"
+#include "engine/error.h"
+#include "engine/store_evidence.h"
+
+#define TEXT_MAX 120
+
+static void hit_free(gpointer p)
+{
+    RheaEvidenceHit *h = p;
+    g_free(h->path);
+    g_free(h->text);
+    g_free(h->first_commit);
+    g_free(h);
+}
+
+void rhea_evidence_free(RheaEvidence *ev)
+{
+    if (!ev)
+        return;
+    g_free(ev->product);
+    g_free(ev->commit);
+    if (ev->hits)
+        g_ptr_array_unref(ev->hits);
+    g_free(ev);
+}
+
+/* The line trimmed, valid UTF-8, cut to TEXT_MAX bytes at a character boundary. */
+static char *cut_text(const char *s, gsize n)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\r'))
+        n--;
+    g_autofree char *valid = g_utf8_make_valid(s, (gssize)n);
+    gsize len = strlen(valid);
+    if (len <= TEXT_MAX)
+        return g_steal_pointer(&valid);
+    const char *end = g_utf8_find_prev_char(valid, valid + TEXT_MAX + 1);
+    while (end && (gsize)(end - valid) > TEXT_MAX)
+        end = g_utf8_find_prev_char(valid, end);
+    g_autofree char *head = g_strndup(valid, end ? (gsize)(end - valid) : 0);
+    return g_strconcat(head, "...", NULL);
+}
+
+typedef struct {
+    RheaEvidence *ev;
+    const RheaEvidenceCatalog *catalog;
+    const char *path;
+    const char *text; /* NULL for path matches */
+} ScanCtx;
+
+static gboolean on_match(const RheaEvidenceMatch *m, void *payload)
+{
+    ScanCtx *c = payload;
+    RheaEvidenceHit *h = g_new0(RheaEvidenceHit, 1);
+    h->entry = m->entry;
+    h->e = rhea_evidence_catalog_entry(c->catalog, m->entry);
+    h->path = g_strdup(c->path);
+    h->line = c->text ? m->line : 0;
+    h->text = c->text ? cut_text(c->text + m->line_start, m->line_end - m->line_start)
+                      : cut_text(c->path, strlen(c->path));
+    h->first_time = -1;
+    g_ptr_array_add(c->ev->hits, h);
+    return TRUE;
+}
+
+/* What of a path is read, from its label: everything, its documentation entries only, its path
+ * only, or nothing (docs/evidence.md, "What is searched"). */
+typedef enum { READ_ALL, READ_DOCS, READ_PATH, READ_NONE } ReadScope;
+
+static ReadScope scope_of(const RheaRules *rules, const char *path)
+{
+    const char *why = NULL;
+    RheaLabel l = rhea_rules_label(rules, path, &why);
+    if (l != RHEA_LABEL_EXCLUDE)
+        return READ_ALL;
+    if (!why || !g_str_has_prefix(why, "default:"))
+        return READ_NONE; /* the product's own rules exclude it */
+    if (strcmp(why, "default:documentation") == 0)
+        return READ_DOCS;
+    if (strcmp(why, "default:vendored") == 0)
+        return READ_NONE;
+    return READ_PATH; /* images, archives, serialized models, binaries: their names still count */
+}
+
+static gboolean is_binary(const char *text, gsize len)
+{
+    return memchr(text, '\0', len < 8000 ? len : 8000) != NULL;
+}
+
+typedef struct {
+    git_repository *repo;
+    const RheaEvidenceCatalog *catalog;
+    const RheaRules *rules;
+    RheaEvidence *ev;
+    gsize max_size;
+} WalkCtx;
+
+static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
+{
+    WalkCtx *w = payload;
+    if (git_tree_entry_type(te) != GIT_OBJECT_BLOB)
+        return 0;
+    if (git_tree_entry_filemode(te) == GIT_FILEMODE_LINK)
+        return 0;
+    g_autofree char *path = g_strconcat(root, git_tree_entry_name(te), NULL);
+    w->ev->files++;
+    ReadScope scope = scope_of(w->rules, path);
+    if (scope == READ_NONE) {
+        w->ev->skipped_excluded++;
+        return 0;
+    }
+    ScanCtx sc = {.ev = w->ev, .catalog = w->catalog, .path = path};
+    rhea_evidence_catalog_scan_path(w->catalog, path, on_match, &sc);
+    if (scope == READ_PATH)
+        return 0;
+    guint32 kinds = rhea_file_kinds(path);
+    if (scope == READ_DOCS)
+        kinds &= 1u << RHEA_FK_DOCS;
+    if (!kinds || !rhea_evidence_catalog_reads(w->catalog, kinds))
+        return 0;
+    git_blob *blob = NULL;
+    if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(te)) < 0) {
+        w->ev->missing_blobs++;
+        git_error_clear();
+        return 0;
+    }
+    gsize len = (gsize)git_blob_rawsize(blob);
+    const char *text = git_blob_rawcontent(blob);
+    if (len > w->max_size)
+        w->ev->skipped_large++;
+    else if (is_binary(text, len))
+        w->ev->skipped_binary++;
+    else {
+        w->ev->files_read++;
+        sc.text = text;
+        rhea_evidence_catalog_scan(w->catalog, kinds, text, len, on_match, &sc);
+    }
+    git_blob_free(blob);
+    return 0;
+}
+
+static gint by_path(gconstpointer a, gconstpointer b)
+{
+    const RheaEvidenceHit *x = *(RheaEvidenceHit *const *)a, *y = *(RheaEvidenceHit *const *)b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : (x->entry > y->entry) - (x->entry < y->entry);
+}
+
+static gint by_signal(gconstpointer a, gconstpointer b)
+{
+    const RheaEvidenceHit *x = *(RheaEvidenceHit *const *)a, *y = *(RheaEvidenceHit *const *)b;
+    if (x->e->rq != y->e->rq)
+        return x->e->rq < y->e->rq ? -1 : 1;
+    int c = strcmp(x->e->kind, y->e->kind);
+    if (!c)
+        c = strcmp(x->e->name, y->e->name);
+    if (!c)
+        c = strcmp(x->path, y->path);
+    return c;
+}
+
+/* Dates hits[from..to) (one path): the first commit changing the path whose version matches. */
+static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint to, GArray *hist,
+                      guint *missing)
+{
+    guint left = to - from;
+    for (guint k = 0; k < hist->len && left; k++) {
+        const RheaPathCommit *pc = &g_array_index(hist, RheaPathCommit, k);
+        if (pc->kind == 'D')
+            continue;
+        git_oid oid;
+        git_commit *commit = NULL;
+        git_tree *tree = NULL;
+        git_tree_entry *te = NULL;
+        git_blob *blob = NULL;
+        const RheaEvidenceHit *h0 = g_ptr_array_index(hits, from);
+        if (git_oid_fromstr(&oid, pc->sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
+            git_commit_tree(&tree, commit) < 0 || git_tree_entry_bypath(&te, tree, h0->path) < 0)
+            goto next;
+        gboolean have_blob = git_tree_entry_type(te) == GIT_OBJECT_BLOB &&
+                             git_blob_lookup(&blob, repo, git_tree_entry_id(te)) == 0;
+        if (git_tree_entry_type(te) == GIT_OBJECT_BLOB && !have_blob)
+            (*missing)++;
+        for (guint i = from; i < to; i++) {
+            RheaEvidenceHit *h = g_ptr_array_index(hits, i);
+            if (h->first_commit)
+                continue;
+            gboolean ok = h->line == 0; /* a path entry: present is enough */
+            if (!ok && have_blob)
+                ok = rhea_evidence_entry_matches(h->e, git_blob_rawcontent(blob),
+                                                 (gsize)git_blob_rawsize(blob));
+            if (ok) {
+                h->first_commit = g_strdup(pc->sha);
+                h->first_time = pc->time;
+                left--;
+            }
+        }
+    next:
+        git_error_clear();
+        git_blob_free(blob);
+        git_tree_entry_free(te);
+        git_tree_free(tree);
+        git_commit_free(commit);
+    }
+}
+
+static int resolve_commit(RheaStore *store, const RheaProduct *prod, git_repository *repo,
+                          const RheaEvidenceOptions *o, git_oid *out, gint64 *time, GError **error)
+{
+    if (o->commit) {
+        git_object *obj = NULL;
+        if (git_revparse_single(&obj, repo, o->commit) < 0) {
+            g_autofree char *q = rhea_error_quote(o->commit);
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                        "--commit '%s' is not a commit of %s; give a commit id or ref of the "
+                        "product's repository",
+                        q, prod->repo_path);
+            git_error_clear();
+            return -1;
+        }
+        git_object *c = NULL;
+        int rc = git_object_peel(&c, obj, GIT_OBJECT_COMMIT);
+        git_object_free(obj);
+        if (rc < 0) {
+            g_autofree char *q = rhea_error_quote(o->commit);
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND, "--commit '%s' is not a commit",
+                        q);
+            git_error_clear();
+            return -1;
+        }
+        git_oid_cpy(out, git_object_id(c));
+        *time = git_commit_time((git_commit *)c);
+        git_object_free(c);
+        return 0;
+    }
+    if (o->before >= 0) {
+        g_autofree char *sha = NULL;
+        if (rhea_store_evidence_commit_before(store, prod->id, o->before, &sha, time, error) < 0)
+            return -1;
+        if (!sha) {
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                        "product '%s' has no commit before the date; give a later --at", prod->id);
+            return -1;
+        }
+        return git_oid_fromstr(out, sha) < 0 ? -1 : 0;
+    }
+    if (!prod->tip) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
+                    "product '%s' has no completely ingested tip; run rhea analyze again",
+                    prod->id);
+        return -1;
+    }
+    if (git_oid_fromstr(out, prod->tip) < 0)
+        return -1;
+    *time = rhea_store_evidence_commit_time(store, prod->id, prod->tip);
+    return 0;
+}
+
+RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
+                                    const RheaEvidenceCatalog *catalog,
+                                    const RheaEvidenceOptions *o, GError **error)
+{
+    RheaEvidence *ev = NULL;
+    g_autoptr(RheaProduct) prod = NULL;
+    g_autoptr(RheaRules) rules = NULL;
+    g_autoptr(RheaPathHistory) ph = NULL;
+    g_autoptr(GArray) hist = NULL;
+    git_repository *repo = NULL;
+    git_commit *commit = NULL;
+    git_tree *tree = NULL;
+    if (rhea_store_product_get(store, product, &prod, error) < 0)
+        return NULL;
+    if (!prod) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
+                    rhea_store_path(store), product);
+        return NULL;
+    }
+    if (o->rules_path) {
+        if (!(rules = rhea_rules_load(o->rules_path, error)))
+            return NULL;
+    } else if (prod->rules_text) {
+        rules = rhea_rules_parse(prod->rules_text, -1,
+                                 prod->rules_path ? prod->rules_path : "recorded rules", error);
+        if (!rules)
+            return NULL;
+    }
+    if (git_repository_open(&repo, prod->repo_path) < 0) {
+        rhea_error_git(error, "%s: cannot open the repository of product '%s'", prod->repo_path,
+                       prod->id);
+        return NULL;
+    }
+    ev = g_new0(RheaEvidence, 1);
+    ev->product = g_strdup(product);
+    ev->hits = g_ptr_array_new_with_free_func(hit_free);
+    git_oid oid;
+    if (resolve_commit(store, prod, repo, o, &oid, &ev->time, error) < 0)
+        goto fail;
+    if (git_commit_lookup(&commit, repo, &oid) < 0 || git_commit_tree(&tree, commit) < 0) {
+        rhea_error_git(error, "%s: cannot read the tree of commit %s", prod->repo_path,
+                       git_oid_tostr_s(&oid));
+        goto fail;
+    }
+    ev->commit = g_strdup(git_oid_tostr_s(&oid));
+    if (ev->time < 0)
+        ev->time = git_commit_time(commit);
+    WalkCtx w = {.repo = repo,
+                 .catalog = catalog,
+                 .rules = rules,
+                 .ev = ev,
+                 .max_size = o->max_size ? o->max_size : RHEA_EVIDENCE_DEFAULT_MAX_SIZE};
+    if (git_tree_walk(tree, GIT_TREEWALK_PRE, walk_cb, &w) < 0) {
+        rhea_error_git(error, "%s: cannot walk the tree of commit %s", prod->repo_path, ev->commit);
+        goto fail;
+    }
+    /* date the hits, one path at a time */
+    g_ptr_array_sort(ev->hits, by_path);
+    if (!(ph = rhea_store_path_history_new(store, product, error)))
+        goto fail;
+    hist = g_array_new(FALSE, FALSE, sizeof(RheaPathCommit));
+    for (guint i = 0; i < ev->hits->len;) {
+        const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
+        guint j = i + 1;
+        while (j < ev->hits->len &&
+               strcmp(((RheaEvidenceHit *)g_ptr_array_index(ev->hits, j))->path, h->path) == 0)
+            j++;
+        if (rhea_store_path_history_get(ph, h->path, ev->time, hist, error) < 0)
+            goto fail;
+        date_path(repo, ev->hits, i, j, hist, &ev->missing_blobs);
+        i = j;
+    }
+    g_ptr_array_sort(ev->hits, by_signal);
+    git_tree_free(tree);
+    git_commit_free(commit);
+    git_repository_free(repo);
+    return ev;
+fail:
+    git_tree_free(tree);
+    git_commit_free(commit);
+    git_repository_free(repo);
+    rhea_evidence_free(ev);
+    return NULL;
+}

@@ -1,0 +1,368 @@
+/* evidence_verdicts.c: the rules that turn evidence into verdicts (docs/evidence.md, "Verdicts",
+ * states each rule; keep the two in step). A rule names the hit that decided it, or the signal
+ * kinds it looked for and did not find, so a reader can check the verdict against the code. Hits in
+ * test files (the `test` entries' paths) do not decide RQ2, RQ3 or RQ5 verdicts: a test that
+ * imports a library is not the product using it. */
+#include "metrics/evidence_verdicts.h"
+
+#include <string.h>
+
+static const char *const KEYS[] = {
+    "model_source",   "multiple_models", "pipeline",        "model_docs",
+    "data_docs",      "big_data",        "cloud",           "trajectory",
+    "software_tests", "model_eval",      "data_validation", "retraining",
+    "telemetry",      "mlops",           "responsible_ai",  NULL};
+
+const char *const *rhea_evidence_verdict_keys(void)
+{
+    return KEYS;
+}
+
+gboolean rhea_evidence_verdict_key_is_bool(const char *key)
+{
+    return strcmp(key, "model_source") && strcmp(key, "pipeline") && strcmp(key, "trajectory") &&
+           strcmp(key, "retraining");
+}
+
+char *rhea_evidence_verdicts_date(gint64 t)
+{
+    if (t < 0)
+        return NULL;
+    g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc(t);
+    return dt ? g_date_time_format(dt, "%Y-%m-%d") : NULL;
+}
+
+static void verdict_free(gpointer p)
+{
+    RheaEvidenceVerdict *v = p;
+    g_free(v->value);
+    g_free(v->decided_by);
+    g_free(v->note);
+    g_free(v);
+}
+
+void rhea_evidence_verdicts_free(RheaEvidenceVerdicts *v)
+{
+    if (!v)
+        return;
+    g_free(v->product);
+    g_ptr_array_unref(v->list);
+    g_free(v);
+}
+
+const RheaEvidenceVerdict *rhea_evidence_verdicts_get(const RheaEvidenceVerdicts *v,
+                                                      const char *key)
+{
+    for (guint i = 0; i < v->list->len; i++) {
+        const RheaEvidenceVerdict *x = g_ptr_array_index(v->list, i);
+        if (strcmp(x->key, key) == 0)
+            return x;
+    }
+    return NULL;
+}
+
+/* ---- reading the evidence ---- */
+
+typedef struct {
+    const RheaEvidence *ev;
+    GHashTable *test_paths; /* paths with a test-file path hit */
+    GHashTable *ui_paths;   /* non-test paths with a ui hit */
+    GHashTable *train_paths;
+} Ctx;
+
+static gboolean is_kind(const RheaEvidenceHit *h, const char *kind)
+{
+    return strcmp(h->e->kind, kind) == 0;
+}
+
+static gboolean in_test(const Ctx *c, const RheaEvidenceHit *h)
+{
+    return g_hash_table_contains(c->test_paths, h->path);
+}
+
+static char *describe(const RheaEvidenceHit *h)
+{
+    g_autofree char *date = rhea_evidence_verdicts_date(h->first_time);
+    if (h->line)
+        return g_strdup_printf("%s (%s) at %s:%u%s%s", h->e->name, h->e->kind, h->path, h->line,
+                               date ? " since " : "", date ? date : "");
+    return g_strdup_printf("%s (%s) at %s%s%s", h->e->name, h->e->kind, h->path,
+                           date ? " since " : "", date ? date : "");
+}
+
+/* The first non-test hit of kind (in the evidence's order), or NULL. */
+static const RheaEvidenceHit *first_of(const Ctx *c, const char *kind, gboolean tests_count)
+{
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (is_kind(h, kind) && (tests_count || !in_test(c, h)))
+            return h;
+    }
+    return NULL;
+}
+
+static const RheaEvidenceHit *first_named(const Ctx *c, const char *name)
+{
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (strcmp(h->e->name, name) == 0 && !in_test(c, h))
+            return h;
+    }
+    return NULL;
+}
+
+static void add(RheaEvidenceVerdicts *v, const char *key, const char *value, char *decided_by)
+{
+    RheaEvidenceVerdict *x = g_new0(RheaEvidenceVerdict, 1);
+    x->key = key;
+    x->is_bool = rhea_evidence_verdict_key_is_bool(key);
+    x->value = g_strdup(value);
+    x->decided_by = decided_by;
+    x->basis = RHEA_BASIS_HEURISTIC;
+    g_ptr_array_add(v->list, x);
+}
+
+/* A yes/no verdict: yes when some hit of the kinds exists. */
+static void add_presence(RheaEvidenceVerdicts *v, const Ctx *c, const char *key, const char *kind,
+                         gboolean tests_count)
+{
+    const RheaEvidenceHit *h = first_of(c, kind, tests_count);
+    add(v, key, h ? "yes" : "no", h ? describe(h) : g_strdup_printf("no %s signal found", kind));
+}
+
+static gboolean is_ml_code(const RheaEvidenceHit *h)
+{
+    return is_kind(h, "ml_library") || is_kind(h, "pretrained") || is_kind(h, "ml_api") ||
+           is_kind(h, "model_url") || is_kind(h, "training") || is_kind(h, "model_file");
+}
+
+static void model_source(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *train = first_of(c, "training", FALSE);
+    const RheaEvidenceHit *third = first_of(c, "pretrained", FALSE);
+    if (!third)
+        third = first_of(c, "ml_api", FALSE);
+    if (!third)
+        third = first_of(c, "model_url", FALSE);
+    if (!third && !train)
+        third = first_of(c, "model_file", FALSE); /* a model in the tree, trained elsewhere */
+    if (train && third) {
+        g_autofree char *a = describe(train), *b = describe(third);
+        add(v, "model_source", "both", g_strdup_printf("training: %s; third-party: %s", a, b));
+    } else if (train) {
+        add(v, "model_source", "self-trained", describe(train));
+    } else if (third) {
+        add(v, "model_source", "third-party", describe(third));
+    } else {
+        add(v, "model_source", "none found",
+            g_strdup("no training, pre-trained model, ML API, model URL or model file found"));
+    }
+}
+
+/* Distinct models: pre-trained libraries and ML APIs by name, model files and model URLs by
+ * path or text. */
+static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GPtrArray) first = g_ptr_array_new();
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (in_test(c, h))
+            continue;
+        const char *id = NULL;
+        if (is_kind(h, "pretrained") || is_kind(h, "ml_api"))
+            id = h->e->name;
+        else if (is_kind(h, "model_file"))
+            id = h->path;
+        else if (is_kind(h, "model_url"))
+            id = h->text;
+        if (!id || g_hash_table_contains(seen, id))
+            continue;
+        g_hash_table_add(seen, (gpointer)id);
+        if (first->len < 2)
+            g_ptr_array_add(first, (gpointer)h);
+    }
+    guint n = g_hash_table_size(seen);
+    if (n >= 2) {
+        g_autofree char *a = describe(g_ptr_array_index(first, 0));
+        g_autofree char *b = describe(g_ptr_array_index(first, 1));
+        add(v, "multiple_models", "yes",
+            g_strdup_printf("%u distinct models, e.g. %s; %s", n, a, b));
+    } else {
+        add(v, "multiple_models", "no",
+            g_strdup_printf("%u distinct pre-trained model, ML API, model file or model URL", n));
+    }
+}
+
+/* Training launched from a user interface: the GUI-action entry, or training code in a file that
+ * also has user-interface code. */
+static const RheaEvidenceHit *gui_training(const Ctx *c)
+{
+    const RheaEvidenceHit *h = first_named(c, "Training action in a GUI");
+    if (h)
+        return h;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        h = g_ptr_array_index(c->ev->hits, i);
+        if (is_kind(h, "training") && h->line && !in_test(c, h) &&
+            g_hash_table_contains(c->ui_paths, h->path))
+            return h;
+    }
+    return NULL;
+}
+
+/* Automated training: a CI job or script that runs training, or a scheduler in a file with
+ * training code. */
+static const RheaEvidenceHit *automated_training(const Ctx *c)
+{
+    const RheaEvidenceHit *h = first_named(c, "CI job runs training");
+    if (h)
+        return h;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        h = g_ptr_array_index(c->ev->hits, i);
+        if (is_kind(h, "automation") && g_hash_table_contains(c->train_paths, h->path))
+            return h;
+    }
+    return NULL;
+}
+
+static void pipeline(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *train = first_of(c, "training", FALSE), *h;
+    if (!train)
+        add(v, "pipeline", "none found", g_strdup("no training code found"));
+    else if ((h = automated_training(c)))
+        add(v, "pipeline", "automated", describe(h));
+    else if ((h = gui_training(c)))
+        add(v, "pipeline", "training in the GUI", describe(h));
+    else if ((h = first_of(c, "data_fetch", FALSE)))
+        add(v, "pipeline", "data retrieval only", describe(h));
+    else {
+        g_autofree char *d = describe(train);
+        add(v, "pipeline", "manual steps",
+            g_strdup_printf("training code, no automation or GUI action: %s", d));
+    }
+}
+
+static void trajectory(RheaEvidenceVerdicts *v, const Ctx *c, guint threshold_days)
+{
+    const RheaEvidenceHit *ml = NULL, *ui = NULL;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (h->first_time < 0 || in_test(c, h))
+            continue;
+        if (is_ml_code(h) && (!ml || h->first_time < ml->first_time))
+            ml = h;
+        if (is_kind(h, "ui") && (!ui || h->first_time < ui->first_time))
+            ui = h;
+    }
+    v->first_ml = ml ? ml->first_time : -1;
+    v->first_ui = ui ? ui->first_time : -1;
+    if (!ml || !ui) {
+        add(v, "trajectory", "unknown",
+            g_strdup_printf("no dated %s code found", ml ? "user-interface" : "ML"));
+        return;
+    }
+    gint64 gap = (ui->first_time - ml->first_time) / 86400; /* days UI came after ML */
+    const char *value = gap > (gint64)threshold_days    ? "model-first"
+                        : -gap > (gint64)threshold_days ? "product-first"
+                                                        : "together";
+    g_autofree char *a = describe(ml), *b = describe(ui);
+    add(v, "trajectory", value,
+        g_strdup_printf("first ML code %s; first UI code %s; UI %+" G_GINT64_FORMAT
+                        " days after ML (together within %u days)",
+                        a, b, gap, threshold_days));
+}
+
+static void retraining(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *h;
+    if ((h = gui_training(c)))
+        add(v, "retraining", "run time", describe(h));
+    else if ((h = automated_training(c)))
+        add(v, "retraining", "scheduled", describe(h));
+    else if ((h = first_of(c, "retraining", FALSE)))
+        add(v, "retraining", "run time", describe(h));
+    else
+        add(v, "retraining", "none",
+            g_strdup("no retraining, GUI training or scheduled training found"));
+}
+
+static void responsible_ai(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *h = first_of(c, "fairness", TRUE);
+    for (guint i = 0; !h && i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *x = g_ptr_array_index(c->ev->hits, i);
+        /* privacy policies are mostly unrelated to ML (Finding 21): listed, never decisive */
+        if (is_kind(x, "ethics_docs") && !strstr(x->e->name, "Privacy"))
+            h = x;
+    }
+    add(v, "responsible_ai", h ? "yes" : "no",
+        h ? describe(h)
+          : g_strdup(
+                "no fairness library or ethics, bias, misuse or responsible-AI section found"));
+}
+
+static void apply_judgments(RheaEvidenceVerdicts *v, const RheaJudgments *j)
+{
+    for (guint i = 0; i < v->list->len; i++) {
+        RheaEvidenceVerdict *x = g_ptr_array_index(v->list, i);
+        const RheaJudgment *jd = rhea_judgments_get(j, v->product, x->key);
+        if (!jd)
+            continue;
+        g_autofree char *was = g_strdup_printf("judged at %s (rhea proposed %s: %s)", jd->where,
+                                               x->value, x->decided_by);
+        g_free(x->value);
+        g_free(x->decided_by);
+        x->value = g_strdup(jd->value);
+        x->decided_by = g_steal_pointer(&was);
+        x->basis = RHEA_BASIS_JUDGED;
+        x->note = *jd->note ? g_strdup(jd->note) : NULL;
+    }
+}
+
+RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, guint threshold_days,
+                                                     const RheaJudgments *j)
+{
+    RheaEvidenceVerdicts *v = g_new0(RheaEvidenceVerdicts, 1);
+    v->product = g_strdup(ev->product);
+    v->list = g_ptr_array_new_with_free_func(verdict_free);
+    v->threshold_days = threshold_days;
+    Ctx c = {.ev = ev};
+    c.test_paths = g_hash_table_new(g_str_hash, g_str_equal);
+    c.ui_paths = g_hash_table_new(g_str_hash, g_str_equal);
+    c.train_paths = g_hash_table_new(g_str_hash, g_str_equal);
+    for (guint i = 0; i < ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
+        if (is_kind(h, "test") && h->line == 0)
+            g_hash_table_add(c.test_paths, h->path);
+    }
+    for (guint i = 0; i < ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
+        if (in_test(&c, h))
+            continue;
+        if (is_kind(h, "ui"))
+            g_hash_table_add(c.ui_paths, h->path);
+        if (is_kind(h, "training"))
+            g_hash_table_add(c.train_paths, h->path);
+    }
+    model_source(v, &c);
+    multiple_models(v, &c);
+    pipeline(v, &c);
+    add_presence(v, &c, "model_docs", "model_docs", TRUE);
+    add_presence(v, &c, "data_docs", "data_docs", TRUE);
+    add_presence(v, &c, "big_data", "big_data", FALSE);
+    add_presence(v, &c, "cloud", "cloud", FALSE);
+    trajectory(v, &c, threshold_days);
+    add_presence(v, &c, "software_tests", "test", TRUE);
+    add_presence(v, &c, "model_eval", "model_eval", TRUE);
+    add_presence(v, &c, "data_validation", "data_validation", TRUE);
+    retraining(v, &c);
+    add_presence(v, &c, "telemetry", "telemetry", FALSE);
+    add_presence(v, &c, "mlops", "mlops", TRUE);
+    responsible_ai(v, &c);
+    g_hash_table_destroy(c.test_paths);
+    g_hash_table_destroy(c.ui_paths);
+    g_hash_table_destroy(c.train_paths);
+    apply_judgments(v, j);
+    return v;
+}
