@@ -5,9 +5,12 @@
 
 #include "cli/cli.h"
 #include "cli/cli_input.h"
+#include "classifiers/evidence.h"
 #include "engine/error.h"
 #include "engine/store.h"
 #include "metrics/backgrounds.h"
+#include "metrics/evidence_verdicts.h"
+#include "metrics/judgments.h"
 #include "metrics/summary.h"
 #include "reports/chart.h"
 #include "reports/format.h"
@@ -37,15 +40,17 @@ int rhea_cmd_report(int argc, char **argv)
     rhea_cli_options_init(&o, "report", NULL,
                           "Per-research-question tables and charts for the products in the "
                           "database (Nahar et al., section V).");
-    g_autofree char *rq = NULL, *charts = NULL;
-    const GOptionEntry entries[] = {{"rq", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
-                                     "1, 2, 3, 4, 5, 6 or all (default)", "N"},
-                                    {"charts", 0, 0, G_OPTION_ARG_CALLBACK,
-                                     (gpointer)rhea_cli_arg_path,
-                                     "Also write every chart as SVG, PDF and PNG into DIR", "DIR"},
-                                    G_OPTION_ENTRY_NULL};
+    g_autofree char *rq = NULL, *charts = NULL, *judgments = NULL;
+    const GOptionEntry entries[] = {
+        {"rq", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
+         "1, 2, 3, 4, 5, 6 or all (default)", "N"},
+        {"charts", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
+         "Also write every chart as SVG, PDF and PNG into DIR", "DIR"},
+        {"judgments", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
+         "CSV of product,key,value,note: people's verdicts for RQ2-RQ6 (docs/evidence.md)", "FILE"},
+        G_OPTION_ENTRY_NULL};
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS);
-    rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts});
+    rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts, &judgments});
     rhea_cli_options_add_groups(&o, RHEA_CLI_OUTPUT | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
                                         RHEA_CLI_LABELS | RHEA_CLI_BACKGROUNDS |
                                         RHEA_CLI_STATISTICS | RHEA_CLI_TOP | RHEA_CLI_CONTRIBUTORS);
@@ -58,6 +63,9 @@ int rhea_cmd_report(int argc, char **argv)
     g_autoptr(GPtrArray) summaries =
         g_ptr_array_new_with_free_func((GDestroyNotify)rhea_summary_free);
     g_autoptr(RheaReport) report = NULL;
+    g_autoptr(RheaJudgments) jd = NULL;
+    g_autoptr(RheaEvidenceCatalog) catalog = NULL;
+    g_autoptr(GPtrArray) verdicts = NULL;
     RheaWindow window;
     guint rq_n = 0;
     if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
@@ -80,6 +88,8 @@ int rhea_cmd_report(int argc, char **argv)
         goto fail;
     }
     if (o.backgrounds && !(bg = rhea_backgrounds_load(o.backgrounds, &error)))
+        goto fail;
+    if (judgments && !(jd = rhea_judgments_load(judgments, &error)))
         goto fail;
     if (!(store = rhea_cli_open_store(&o, &error)) ||
         rhea_cli_window(&o, store, &window, &window_text, &error) < 0)
@@ -114,12 +124,30 @@ int rhea_cmd_report(int argc, char **argv)
             goto fail;
         g_ptr_array_add(summaries, s);
     }
+    /* RQ2-RQ6: the evidence in each product's tree at the window's end, and its verdicts */
+    if (rq_n != 1) {
+        if (!(catalog = rhea_evidence_catalog_load_default(&error)))
+            goto fail;
+        verdicts = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_evidence_verdicts_free);
+        for (guint i = 0; i < ids->len; i++) {
+            RheaEvidenceOptions eo = {.before = window.has_until ? window.until : -1,
+                                      .rules_path = o.rules};
+            g_autoptr(RheaEvidence) ev =
+                rhea_evidence_collect(store, g_ptr_array_index(ids, i), catalog, &eo, &error);
+            if (!ev)
+                goto fail;
+            g_ptr_array_add(verdicts,
+                            rhea_evidence_verdicts_compute(ev, RHEA_TRAJECTORY_DEFAULT_DAYS, jd));
+        }
+    }
     RheaStudyReportOptions ro = {
         .rq = rq_n,
         .window = window_text,
         .backgrounds = bg != NULL,
         .include_merges = o.include_merges,
         .include_bots = o.include_bots,
+        .verdicts = verdicts,
+        .judgments = jd,
     };
     report = rhea_study_report_build(summaries, &ro);
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)

@@ -140,7 +140,7 @@ static void count_add(Count *c, gboolean hit, const char *product)
 }
 
 static void finding_row(RheaTable *t, const char *finding, const char *what, Count *c,
-                        const char *paper)
+                        const char *paper, const char *basis)
 {
     g_autofree char *ratio = g_strdup_printf("%u/%u", c->k, c->n);
     rhea_table_add_row(t);
@@ -149,6 +149,7 @@ static void finding_row(RheaTable *t, const char *finding, const char *what, Cou
     rhea_table_push_string(t, ratio);
     rhea_table_push_string(t, paper);
     rhea_table_push_string(t, c->who ? c->who->str : "");
+    rhea_table_push_string(t, basis);
     if (c->who)
         g_string_free(c->who, TRUE);
     memset(c, 0, sizeof *c);
@@ -195,7 +196,7 @@ static void products_row(RheaTable *t, GPtrArray *summaries, const char *finding
         const RheaProductSummary *s = g_ptr_array_index(summaries, i);
         count_add(&c, test(s), s->product);
     }
-    finding_row(t, finding, what, &c, paper);
+    finding_row(t, finding, what, &c, paper, "measured");
 }
 
 /* A row counting core contributors: with background NULL, those committing to both sides (of all
@@ -218,23 +219,176 @@ static void people_row(RheaTable *t, GPtrArray *summaries, const char *finding, 
         count_add(&products, c.k > before, s->product);
     }
     c.who = products.who;
-    finding_row(t, finding, what, &c, paper);
+    finding_row(t, finding, what, &c, paper, background ? "judged" : "measured");
+}
+
+/* ---- Findings 4 and 6-21: from verdicts and judgments ---- */
+
+static const char *const JUDGED_ONLY[] = {"model_importance", "prediction_use", "post_processing",
+                                          "models_independent", "team_responsibilities"};
+
+static gboolean judged_only(const char *key)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(JUDGED_ONLY); i++)
+        if (!strcmp(JUDGED_ONLY[i], key))
+            return TRUE;
+    return FALSE;
+}
+
+/* Product i's value for key: its verdict (judgments applied) or, for the keys only reading
+ * settles, its judgment; NULL when there is none. *judged tells which. */
+static const char *value_of(const RheaStudyReportOptions *o, GPtrArray *summaries, guint i,
+                            const char *key, gboolean *judged)
+{
+    const RheaProductSummary *s = g_ptr_array_index(summaries, i);
+    *judged = TRUE;
+    if (judged_only(key)) {
+        const RheaJudgment *j = rhea_judgments_get(o->judgments, s->product, key);
+        return j ? j->value : NULL;
+    }
+    if (!o->verdicts)
+        return NULL;
+    const RheaEvidenceVerdict *v =
+        rhea_evidence_verdicts_get(g_ptr_array_index(o->verdicts, i), key);
+    if (!v)
+        return NULL;
+    *judged = v->basis == RHEA_BASIS_JUDGED;
+    return v->value;
+}
+
+/* value is "a|b" (any of them) or "!a" (anything but a). */
+static gboolean value_matches(const char *v, const char *spec)
+{
+    if (spec[0] == '!')
+        return strcmp(v, spec + 1) != 0;
+    g_auto(GStrv) alts = g_strsplit(spec, "|", -1);
+    for (char **a = alts; *a; a++)
+        if (!strcmp(*a, v))
+            return TRUE;
+    return FALSE;
+}
+
+typedef struct {
+    const char *finding, *measure, *key, *value;
+    const char *among_key, *among_value; /* the population: products whose among_key matches */
+    const char *paper;
+} VerdictRow;
+
+static const VerdictRow VERDICT_ROWS[] = {
+    {"4", "products with documented team roles (judged)", "team_responsibilities", "yes", NULL,
+     NULL, "5/30"},
+    {"6", "products relying on third-party models only", "model_source", "third-party", NULL, NULL,
+     "13/30"},
+    {"6", "products with self-trained models", "model_source", "self-trained|both", NULL, NULL,
+     "17/30"},
+    {"6", "products with both third-party and self-trained models", "model_source", "both", NULL,
+     NULL, "2/30"},
+    {"7", "model is the core functionality (judged)", "model_importance", "core", NULL, NULL,
+     "11/30"},
+    {"7", "model is significant functionality (judged)", "model_importance", "significant", NULL,
+     NULL, "6/30"},
+    {"7", "model is optional functionality (judged)", "model_importance", "optional", NULL, NULL,
+     "13/30"},
+    {"8", "predictions automate actions (judged)", "prediction_use", "automate", NULL, NULL,
+     "5/30"},
+    {"8", "predictions prompt the user (judged)", "prediction_use", "prompt", NULL, NULL, "2/30"},
+    {"8", "predictions are displayed only (judged)", "prediction_use", "display", NULL, NULL,
+     "23/30"},
+    {"9", "raw predictions, no post-processing (judged)", "post_processing", "none", NULL, NULL,
+     "21/30"},
+    {"10", "products that automate and post-process predictions (judged)", "post_processing",
+     "!none", "prediction_use", "automate", "4/5"},
+    {"11", "products with multiple models", "multiple_models", "yes", NULL, NULL, "18/30"},
+    {"11", "of them with independent models (judged)", "models_independent", "yes",
+     "multiple_models", "yes", "11/18"},
+    {"12", "self-trained: no training pipeline found", "pipeline", "none found", "model_source",
+     "self-trained|both", "4/17"},
+    {"12", "self-trained: manual training steps", "pipeline", "manual steps", "model_source",
+     "self-trained|both", "4/17"},
+    {"12", "self-trained: data retrieval automated only", "pipeline", "data retrieval only",
+     "model_source", "self-trained|both", "2/17"},
+    {"12", "self-trained: training started from the GUI", "pipeline", "training in the GUI",
+     "model_source", "self-trained|both", "4/17"},
+    {"12", "self-trained: automated training pipeline", "pipeline", "automated", "model_source",
+     "self-trained|both", "4/17"},
+    {"13", "self-trained with model documentation", "model_docs", "yes", "model_source",
+     "self-trained|both", "1/17"},
+    {"13", "self-trained with data documentation", "data_docs", "yes", "model_source",
+     "self-trained|both", "–"},
+    {"14", "products using big-data infrastructure (Spark, Hadoop, Dask, Ray)", "big_data", "yes",
+     NULL, NULL, "0/30"},
+    {"14", "products using cloud services", "cloud", "yes", NULL, NULL, "7/30"},
+    {"15", "product-first trajectory", "trajectory", "product-first", NULL, NULL, "16/30"},
+    {"15", "model-first trajectory", "trajectory", "model-first", NULL, NULL, "7/30"},
+    {"16", "core-model products developed model-first", "trajectory", "model-first",
+     "model_importance", "core", "11/11"},
+    {"17", "products with software tests", "software_tests", "yes", NULL, NULL, "23/30"},
+    {"17", "products with model evaluation", "model_eval", "yes", NULL, NULL, "8/30"},
+    {"17", "products with data validation", "data_validation", "yes", NULL, NULL, "2/30"},
+    {"18", "self-trained with a mechanism to evolve models", "retraining", "!none", "model_source",
+     "self-trained|both", "8/17"},
+    {"18", "self-trained retrained at run time", "retraining", "run time", "model_source",
+     "self-trained|both", "5/17"},
+    {"18", "self-trained retrained on a schedule", "retraining", "scheduled", "model_source",
+     "self-trained|both", "3/17"},
+    {"19", "products with telemetry or monitoring", "telemetry", "yes", NULL, NULL, "1/30"},
+    {"20", "products using MLOps tools", "mlops", "yes", NULL, NULL, "0/30"},
+    {"21", "products with responsible-AI material", "responsible_ai", "yes", NULL, NULL, "1/30"},
+};
+
+static void verdict_row(RheaTable *t, GPtrArray *summaries, const RheaStudyReportOptions *o,
+                        const VerdictRow *r)
+{
+    Count c = {0};
+    guint judged = 0, heuristic = 0;
+    for (guint i = 0; i < summaries->len; i++) {
+        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
+        gboolean j1 = FALSE, j2 = FALSE;
+        if (r->among_key) {
+            const char *pv = value_of(o, summaries, i, r->among_key, &j2);
+            if (!pv || !value_matches(pv, r->among_value))
+                continue;
+        }
+        const char *v = value_of(o, summaries, i, r->key, &j1);
+        if (!v)
+            continue;
+        count_add(&c, value_matches(v, r->value), s->product);
+        if (j1 && (!r->among_key || j2))
+            judged++;
+        else if (!j1 && (!r->among_key || !j2))
+            heuristic++;
+        else
+            judged++, heuristic++;
+    }
+    const char *basis = judged && heuristic ? "mixed" : judged ? "judged" : "heuristic";
+    if (!judged && !heuristic)
+        basis = judged_only(r->key) ? "judged" : "heuristic";
+    finding_row(t, r->finding, r->measure, &c, r->paper, basis);
 }
 
 static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOptions *o)
 {
-    RheaTable *t = rhea_table_new("findings", "RQ1 findings, restated from the data");
+    gboolean all = o->rq == 0;
+    RheaTable *t = rhea_table_new("findings", all ? "Findings 1-21, restated from the data"
+                                                  : "RQ1 findings, restated from the data");
     rhea_table_add_column(t, "finding", "Finding", RHEA_ALIGN_LEFT);
     rhea_table_add_column(t, "measure", "Measure", RHEA_ALIGN_LEFT);
     rhea_table_add_column(t, "count", "Here", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "paper", "Paper", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "products", "Products", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "basis", "Basis", RHEA_ALIGN_LEFT);
+    /* without --backgrounds no contributor is classified: 0/0, and the caption says why */
+    people_row(t, summaries, "1", "SE-focused core contributors (of those classified)", "SE",
+               "74/92");
+    people_row(t, summaries, "1", "ML-focused core contributors (of those classified)", "ML",
+               "10/92");
     products_row(t, summaries, "2", "products with a single core contributor", single_core,
                  "13/30");
     people_row(t, summaries, "3", "core contributors committing to both ML and non-ML code", NULL,
                "–");
     products_row(t, summaries, "3", "products where a core contributor commits to both sides",
                  core_on_both_sides, "–");
+    verdict_row(t, summaries, o, &VERDICT_ROWS[0]); /* Finding 4 */
     products_row(t, summaries, "5",
                  "products with RCI > 1 (ML and non-ML change together more than random)",
                  rci_above, "12/30");
@@ -242,17 +396,18 @@ static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOpti
     products_row(t, summaries, "5", "products with RCI > 1 at p < 0.05 (permutation test)",
                  rci_above_significant, "–");
     products_row(t, summaries, "5", "products where RCI is undefined", rci_undefined, "0/30");
-    if (o->backgrounds) {
-        people_row(t, summaries, "1", "SE-focused core contributors (of those classified)", "SE",
-                   "74/92");
-        people_row(t, summaries, "1", "ML-focused core contributors (of those classified)", "ML",
-                   "10/92");
-    }
+    if (all)
+        for (gsize i = 1; i < G_N_ELEMENTS(VERDICT_ROWS); i++)
+            verdict_row(t, summaries, o, &VERDICT_ROWS[i]);
     g_autofree char *caption = g_strdup_printf(
-        "Window: %s. Paper: Nahar et al., section V RQ1, over its 30 products (– where the "
-        "paper gives no count). Finding 3 counts core contributors with commits to both sides; "
-        "Finding 1 needs --backgrounds (judged by people).",
-        o->window);
+        "Window: %s. Paper: Nahar et al., section V, over its 30 products (– where the paper "
+        "gives no count). Basis: measured from the history; heuristic from rhea evidence's "
+        "verdicts (docs/evidence.md); judged from --judgments (or --backgrounds for Finding 1); "
+        "mixed when some products are judged and others not. Finding 3 counts core "
+        "contributors with commits to both sides. Rows with a population (Findings 10-13, 16, "
+        "18) count only the products in it; judged-only rows count the products with a "
+        "judgment.%s",
+        o->window, o->backgrounds ? "" : " Finding 1 needs --backgrounds (judged by people).");
     rhea_table_set_caption(t, caption);
     return t;
 }
@@ -333,6 +488,133 @@ static RheaTable *rq45_table(GPtrArray *summaries)
     rhea_table_set_caption(t, "Found by path (docs/metrics.md, Report figures): candidates for a "
                               "person to read, not a verdict.");
     return t;
+}
+
+/* ---- RQ2-RQ6: verdicts per product ---- */
+
+/* One row per product: its value for each key (verdict or judgment), and the judged keys. */
+static RheaTable *verdicts_table(GPtrArray *summaries, const RheaStudyReportOptions *o,
+                                 const char *key, const char *title, const char *const *keys)
+{
+    RheaTable *t = rhea_table_new(key, title);
+    rhea_table_add_column(t, "id", "ID", RHEA_ALIGN_LEFT);
+    for (const char *const *k = keys; *k; k++)
+        rhea_table_add_column(t, *k, *k, RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "judged", "Judged", RHEA_ALIGN_LEFT);
+    for (guint i = 0; i < summaries->len; i++) {
+        const RheaProductSummary *s = g_ptr_array_index(summaries, i);
+        g_autoptr(GString) judged = g_string_new(NULL);
+        rhea_table_add_row(t);
+        rhea_table_push_string(t, s->product);
+        for (const char *const *k = keys; *k; k++) {
+            gboolean j = FALSE;
+            const char *v = value_of(o, summaries, i, *k, &j);
+            rhea_table_push_string(t, v);
+            if (v && j)
+                g_string_append_printf(judged, "%s%s", judged->len ? ", " : "", *k);
+        }
+        rhea_table_push_string(t, judged->str);
+    }
+    return t;
+}
+
+/* One row per product and verdict key: the value and the evidence that decided it. */
+static RheaTable *decided_table(GPtrArray *summaries, const RheaStudyReportOptions *o,
+                                const char *key, const char *const *keys)
+{
+    RheaTable *t = rhea_table_new(key, "What decided each verdict");
+    rhea_table_add_column(t, "id", "ID", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "key", "Verdict", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "value", "Value", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "basis", "Basis", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "decided_by", "Decided by", RHEA_ALIGN_LEFT);
+    for (guint i = 0; i < summaries->len; i++) {
+        const RheaEvidenceVerdicts *vs = g_ptr_array_index(o->verdicts, i);
+        for (const char *const *k = keys; *k; k++) {
+            const RheaEvidenceVerdict *v = rhea_evidence_verdicts_get(vs, *k);
+            if (!v)
+                continue;
+            rhea_table_add_row(t);
+            rhea_table_push_string(t, vs->product);
+            rhea_table_push_string(t, v->key);
+            rhea_table_push_string(t, v->value);
+            rhea_table_push_string(t, v->basis == RHEA_BASIS_JUDGED ? "judged" : "heuristic");
+            rhea_table_push_string(t, v->decided_by);
+        }
+    }
+    return t;
+}
+
+static RheaTable *trajectory_table(GPtrArray *summaries, const RheaStudyReportOptions *o)
+{
+    RheaTable *t = rhea_table_new("rq3_code_trajectory",
+                                  "RQ3: first ML code against first user-interface code");
+    rhea_table_add_column(t, "id", "ID", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "first_ml_code", "First ML code", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "first_ui_code", "First UI code", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "gap_days", "UI after ML (days)", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "trajectory", "Trajectory", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "basis", "Basis", RHEA_ALIGN_LEFT);
+    guint threshold = RHEA_TRAJECTORY_DEFAULT_DAYS;
+    for (guint i = 0; i < summaries->len; i++) {
+        const RheaEvidenceVerdicts *vs = g_ptr_array_index(o->verdicts, i);
+        const RheaEvidenceVerdict *v = rhea_evidence_verdicts_get(vs, "trajectory");
+        g_autofree char *a = format_date(vs->first_ml), *b = format_date(vs->first_ui);
+        threshold = vs->threshold_days;
+        rhea_table_add_row(t);
+        rhea_table_push_string(t, vs->product);
+        rhea_table_push_string(t, a);
+        rhea_table_push_string(t, b);
+        if (vs->first_ml >= 0 && vs->first_ui >= 0)
+            rhea_table_push_int(t, (vs->first_ui - vs->first_ml) / 86400);
+        else
+            rhea_table_push_null(t);
+        rhea_table_push_string(t, v ? v->value : NULL);
+        rhea_table_push_string(t, v && v->basis == RHEA_BASIS_JUDGED ? "judged" : "heuristic");
+    }
+    g_autofree char *cap = g_strdup_printf(
+        "Dates of the first commits that added ML code (model use or training) and "
+        "user-interface code still in the tree at the window's end (rhea evidence); together "
+        "within %u days (docs/metrics.md, Trajectory). The table above dates files by rules.",
+        threshold);
+    rhea_table_set_caption(t, cap);
+    return t;
+}
+
+static const char *const RQ2_KEYS[] = {"model_source", "multiple_models", "pipeline", "model_docs",
+                                       "data_docs",    "big_data",        "cloud",    NULL};
+static const char *const RQ2_JUDGED[] = {"model_importance", "prediction_use", "post_processing",
+                                         "models_independent", NULL};
+static const char *const RQ3_KEYS[] = {"trajectory", NULL};
+static const char *const RQ4_KEYS[] = {"software_tests", "model_eval", "data_validation", NULL};
+static const char *const RQ5_KEYS[] = {"retraining", "telemetry", "mlops", NULL};
+static const char *const RQ6_KEYS[] = {"responsible_ai", NULL};
+
+static void add_verdict_tables(RheaSection *s, GPtrArray *summaries,
+                               const RheaStudyReportOptions *o, guint rq)
+{
+    if (!o->verdicts) {
+        rhea_section_add_text(s, "Verdicts not computed (rhea evidence reads each product's "
+                                 "repository; see docs/evidence.md).");
+        return;
+    }
+    const char *const *keys = rq == 2   ? RQ2_KEYS
+                              : rq == 3 ? RQ3_KEYS
+                              : rq == 4 ? RQ4_KEYS
+                              : rq == 5 ? RQ5_KEYS
+                                        : RQ6_KEYS;
+    g_autofree char *key = g_strdup_printf("rq%u_verdicts", rq);
+    g_autofree char *dkey = g_strdup_printf("rq%u_decided_by", rq);
+    g_autofree char *title = g_strdup_printf("RQ%u: verdicts per product", rq);
+    if (rq == 3)
+        rhea_section_add_table(s, trajectory_table(summaries, o));
+    else
+        rhea_section_add_table(s, verdicts_table(summaries, o, key, title, keys));
+    if (rq == 2 && o->judgments)
+        rhea_section_add_table(s, verdicts_table(summaries, o, "rq2_judged",
+                                                 "RQ2: findings only reading settles (judged)",
+                                                 RQ2_JUDGED));
+    rhea_section_add_table(s, decided_table(summaries, o, dkey, keys));
 }
 
 void rhea_study_chart_free(RheaStudyChart *c)
@@ -453,7 +735,8 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
                 rhea_section_add_table(
                     s, rhea_rq1_top_pairs_table(p->product, p->top_pairs, p->top_paths));
         }
-        rhea_section_add_table(s, findings_table(summaries, o));
+        if (!all)
+            rhea_section_add_table(s, findings_table(summaries, o));
         add_charts(s, charts, RHEA_STUDY_CHART_RCI);
         add_charts(s, charts, RHEA_STUDY_CHART_CUMULATIVE);
     }
@@ -461,36 +744,51 @@ RheaReport *rhea_study_report_build(GPtrArray *summaries, const RheaStudyReportO
         RheaSection *s = rhea_report_add_section(
             r, "RQ2 (architecture): how are the products architected to incorporate models?");
         rhea_section_add_text(
-            s, "rhea measures how much of the code is ML code and how spread out it is. How "
-               "models are integrated (in-process, a service, an API) needs a person to read "
-               "the code.");
+            s, "rhea measures how much of the code is ML code and how spread out it is, and "
+               "proposes verdicts from the evidence in each product's tree (rhea evidence, "
+               "docs/evidence.md): model source, multiple models, pipeline, documentation, big "
+               "data and cloud. How important the model is and how its predictions are used are "
+               "read by people and taken from --judgments.");
         rhea_section_add_table(s, rq2_table(summaries));
+        add_verdict_tables(s, summaries, o, 2);
     }
     if (all || o->rq == 3) {
         RheaSection *s = rhea_report_add_section(
             r, "RQ3 (process): what model-product trajectory do the products follow?");
         rhea_section_add_text(
             s, "rhea dates the first ML and the first non-ML commit and charts commits touching "
-               "each side per month. Whether a model was built first and a product around it, "
-               "or the reverse, is read from these with the project's history.");
+               "each side per month. The trajectory is decided by the first commit that added ML "
+               "code (model use or training) against the first that added user-interface code: "
+               "a first non-ML commit may be a script, not a product.");
         rhea_section_add_table(s, rq3_table(summaries));
+        add_verdict_tables(s, summaries, o, 3);
         add_charts(s, charts, RHEA_STUDY_CHART_OVER_TIME);
     }
     if (all || o->rq == 4 || o->rq == 5) {
         RheaSection *s = rhea_report_add_section(
             r, "RQ4 (testing) and RQ5 (operations): what is tested, and how is it operated?");
         rhea_section_add_text(
-            s, "rhea finds test files and CI/deployment files by their paths. What the tests "
-               "check (model or product), and how the product is monitored and updated, "
-               "needs human judgment.");
+            s, "rhea finds test files and CI/deployment files by their paths, and in the code "
+               "test frameworks, model evaluation, data validation, retraining, telemetry and "
+               "MLOps tools (rhea evidence).");
         rhea_section_add_table(s, rq45_table(summaries));
+        if (all || o->rq == 4)
+            add_verdict_tables(s, summaries, o, 4);
+        if (all || o->rq == 5)
+            add_verdict_tables(s, summaries, o, 5);
     }
     if (all || o->rq == 6) {
         RheaSection *s =
             rhea_report_add_section(r, "RQ6 (responsible AI): what practices are used?");
         rhea_section_add_text(
-            s, "Not measured: fairness, explanation, privacy and safety practices are found by "
-               "reading documentation, issues and code, as the paper did.");
+            s, "rhea looks for fairness and explainability libraries and for ethics, bias, "
+               "misuse and responsible-AI sections in the documentation; privacy sections are "
+               "listed by rhea evidence but do not decide (the paper found them unrelated to ML).");
+        add_verdict_tables(s, summaries, o, 6);
+    }
+    if (all) {
+        RheaSection *s = rhea_report_add_section(r, "Findings 1-21");
+        rhea_section_add_table(s, findings_table(summaries, o));
     }
     return r; /* charts not placed in a section are freed with the array */
 }

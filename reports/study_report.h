@@ -1,10 +1,14 @@
 /* study_report.h: the per-RQ report of one or more products (`rhea report`): RQ1 tables per
- * product, the findings table that restates the paper's counts from the data, the measurable
- * parts of RQ2-RQ6 with what needs human judgment, and the charts. */
+ * product, the measurable parts of RQ2-RQ6 and the verdicts rhea evidence proposes (with the
+ * judgments that override them), the findings table that restates the paper's counts (Findings
+ * 1-5 for --rq 1, 1-21 for the whole report, each row saying whether it is measured, heuristic,
+ * judged or mixed), and the charts. */
 #pragma once
 #include <glib.h>
 
+#include "metrics/judgments.h"
 #include "metrics/summary.h"
+#include "metrics/evidence_verdicts.h"
 #include "reports/report.h"
 #include "reports/table.h"
 
@@ -14,6 +18,10 @@ typedef struct {
     gboolean backgrounds;                  /* a backgrounds file was given (Finding 1) */
     gboolean include_merges, include_bots; /* as counted, for the captions (the threshold is the
                                             * summaries' own) */
+    /* RheaEvidenceVerdicts* per summary, same order (rhea evidence's, docs/evidence.md), or NULL:
+     * the RQ2-RQ6 sections and Findings 6-21 then say they were not computed */
+    GPtrArray *verdicts;
+    const RheaJudgments *judgments; /* --judgments, or NULL */
 } RheaStudyReportOptions;
 
 /* summaries: RheaProductSummary*, in the order the report lists them. */

@@ -69,8 +69,11 @@ timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --disable-quic --n
   --user-data-dir="$WORK/profile" --enable-logging=stderr --v=0 --dump-dom "file://$WORK/report.html" \
   >"$WORK/dom" 2>"$WORK/log" || fail "chromium could not load the report"
 count() { grep -o -- "$1" "$WORK/dom" | wc -l | tr -d ' '; }
-# RQ1 products, findings, RQ2, RQ3, RQ4/5 tables; RCI, cumulative share, commits over time charts
-[ "$(count '<table>')" = 5 ] || fail "want 5 tables, got $(count '<table>')"
+# RQ1 products; RQ2 code share, verdicts, decided-by; RQ3 dates, code trajectory, decided-by;
+# RQ4/5 files, RQ4 verdicts and decided-by, RQ5 verdicts and decided-by; RQ6 verdicts and
+# decided-by; Findings 1-21: 1 + 3 + 3 + 5 + 2 + 1 = 15 tables. RCI, cumulative share, commits
+# over time charts
+[ "$(count '<table>')" = 15 ] || fail "want 15 tables, got $(count '<table>')"
 [ "$(count '<svg ')" = 3 ] || fail "want 3 charts, got $(count '<svg ')"
 grep -qF 'Alice Smith; Bob Jones' "$WORK/dom" || fail "the core contributors are not in the page"
 if grep -E 'CONSOLE|Uncaught|Refused to' "$WORK/log" >&2; then
