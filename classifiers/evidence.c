@@ -169,23 +169,38 @@ static gint by_signal(gconstpointer a, gconstpointer b)
     return c;
 }
 
-/* Dates hits[from..to) (one path): the first commit changing the path whose version matches. */
-static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint to, GArray *hist,
+/* One commit that changed a candidate path of a file with hits. */
+typedef struct {
+    RheaPathCommit pc;
+    const char *path;
+} Candidate;
+
+static gint by_time(gconstpointer a, gconstpointer b)
+{
+    const Candidate *x = a, *y = b;
+    if (x->pc.time != y->pc.time)
+        return x->pc.time < y->pc.time ? -1 : 1;
+    return strcmp(x->path, y->path);
+}
+
+/* Dates hits[from..to) (one file): the first commit, oldest first, in which the file, or a file of
+ * the same name elsewhere (the same file before a move; at most SAME_NAME_MAX of them), matches
+ * the entry. */
+static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint to, GArray *cands,
                       guint *missing)
 {
     guint left = to - from;
-    for (guint k = 0; k < hist->len && left; k++) {
-        const RheaPathCommit *pc = &g_array_index(hist, RheaPathCommit, k);
-        if (pc->kind == 'D')
+    for (guint k = 0; k < cands->len && left; k++) {
+        const Candidate *cd = &g_array_index(cands, Candidate, k);
+        if (cd->pc.kind == 'D')
             continue;
         git_oid oid;
         git_commit *commit = NULL;
         git_tree *tree = NULL;
         git_tree_entry *te = NULL;
         git_blob *blob = NULL;
-        const RheaEvidenceHit *h0 = g_ptr_array_index(hits, from);
-        if (git_oid_fromstr(&oid, pc->sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
-            git_commit_tree(&tree, commit) < 0 || git_tree_entry_bypath(&te, tree, h0->path) < 0)
+        if (git_oid_fromstr(&oid, cd->pc.sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
+            git_commit_tree(&tree, commit) < 0 || git_tree_entry_bypath(&te, tree, cd->path) < 0)
             goto next;
         gboolean have_blob = git_tree_entry_type(te) == GIT_OBJECT_BLOB &&
                              git_blob_lookup(&blob, repo, git_tree_entry_id(te)) == 0;
@@ -200,8 +215,8 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
                 ok = rhea_evidence_entry_matches(h->e, git_blob_rawcontent(blob),
                                                  (gsize)git_blob_rawsize(blob));
             if (ok) {
-                h->first_commit = g_strdup(pc->sha);
-                h->first_time = pc->time;
+                h->first_commit = g_strdup(cd->pc.sha);
+                h->first_time = cd->pc.time;
                 left--;
             }
         }
@@ -212,6 +227,85 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
         git_tree_free(tree);
         git_commit_free(commit);
     }
+}
+
+#define SAME_NAME_MAX 32
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+/* The commits of path and of the files it was moved from: a path whose first commit added it
+ * while deleting a path of the same name elsewhere continues that path's history (followed up to
+ * MOVES_MAX moves back, among at most SAME_NAME_MAX paths of that name). */
+#define MOVES_MAX 8
+
+static int follow_moves(RheaPathHistory *ph, GHashTable *names, const char *path, gint64 until,
+                        GArray *hist, GArray *cands, GError **error)
+{
+    GPtrArray *same = g_hash_table_lookup(names, base_name(path));
+    gboolean others = same && same->len > 1 && same->len <= SAME_NAME_MAX;
+    g_array_set_size(cands, 0);
+    const char *cur = path;
+    for (guint depth = 0; cur && depth <= MOVES_MAX; depth++) {
+        if (rhea_store_path_history_get(ph, cur, until, hist, error) < 0)
+            return -1;
+        char added[41] = "";
+        gint64 added_time = -1;
+        for (guint m = 0; m < hist->len; m++) {
+            const RheaPathCommit *pc = &g_array_index(hist, RheaPathCommit, m);
+            Candidate cd = {.pc = *pc, .path = cur};
+            g_array_append_val(cands, cd);
+            if (!*added && pc->kind == 'A') {
+                g_strlcpy(added, pc->sha, sizeof added);
+                added_time = pc->time;
+            }
+        }
+        const char *prev = NULL;
+        for (guint k = 0; others && *added && !prev && k < same->len; k++) {
+            const char *q = g_ptr_array_index(same, k);
+            if (!strcmp(q, cur) || !strcmp(q, path))
+                continue;
+            g_autoptr(GArray) qh = g_array_new(FALSE, FALSE, sizeof(RheaPathCommit));
+            if (rhea_store_path_history_get(ph, q, added_time, qh, error) < 0)
+                return -1;
+            for (guint m = 0; m < qh->len && !prev; m++) {
+                const RheaPathCommit *pc = &g_array_index(qh, RheaPathCommit, m);
+                if (pc->kind == 'D' && !strcmp(pc->sha, added))
+                    prev = q;
+            }
+        }
+        cur = prev;
+        until = added_time;
+    }
+    return 0;
+}
+
+/* basename -> GPtrArray of the product's paths with that name, for the names of files with
+ * hits only. */
+static GHashTable *same_names(RheaStore *store, const char *product, GPtrArray *hits,
+                              GError **error)
+{
+    g_autoptr(GPtrArray) all = rhea_store_evidence_paths(store, product, error);
+    if (!all)
+        return NULL;
+    GHashTable *by_name =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_ptr_array_unref);
+    for (guint i = 0; i < hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(hits, i);
+        const char *b = base_name(h->path);
+        if (!g_hash_table_contains(by_name, b))
+            g_hash_table_insert(by_name, g_strdup(b), g_ptr_array_new_with_free_func(g_free));
+    }
+    for (guint i = 0; i < all->len; i++) {
+        const char *p = g_ptr_array_index(all, i);
+        GPtrArray *list = g_hash_table_lookup(by_name, base_name(p));
+        if (list)
+            g_ptr_array_add(list, g_strdup(p));
+    }
+    return by_name;
 }
 
 static int resolve_commit(RheaStore *store, const RheaProduct *prod, git_repository *repo,
@@ -275,6 +369,8 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
     g_autoptr(RheaRules) rules = NULL;
     g_autoptr(RheaPathHistory) ph = NULL;
     g_autoptr(GArray) hist = NULL;
+    g_autoptr(GArray) cands = NULL;
+    g_autoptr(GHashTable) names = NULL;
     git_repository *repo = NULL;
     git_commit *commit = NULL;
     git_tree *tree = NULL;
@@ -323,20 +419,23 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
         rhea_error_git(error, "%s: cannot walk the tree of commit %s", prod->repo_path, ev->commit);
         goto fail;
     }
-    /* date the hits, one path at a time */
+    /* date the hits, one file at a time */
     g_ptr_array_sort(ev->hits, by_path);
-    if (!(ph = rhea_store_path_history_new(store, product, error)))
+    if (!(ph = rhea_store_path_history_new(store, product, error)) ||
+        !(names = same_names(store, product, ev->hits, error)))
         goto fail;
     hist = g_array_new(FALSE, FALSE, sizeof(RheaPathCommit));
+    cands = g_array_new(FALSE, FALSE, sizeof(Candidate));
     for (guint i = 0; i < ev->hits->len;) {
         const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
         guint j = i + 1;
         while (j < ev->hits->len &&
                strcmp(((RheaEvidenceHit *)g_ptr_array_index(ev->hits, j))->path, h->path) == 0)
             j++;
-        if (rhea_store_path_history_get(ph, h->path, ev->time, hist, error) < 0)
+        if (follow_moves(ph, names, h->path, ev->time, hist, cands, error) < 0)
             goto fail;
-        date_path(repo, ev->hits, i, j, hist, &ev->missing_blobs);
+        g_array_sort(cands, by_time);
+        date_path(repo, ev->hits, i, j, cands, &ev->missing_blobs);
         i = j;
     }
     g_ptr_array_sort(ev->hits, by_signal);

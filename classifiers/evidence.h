@@ -5,8 +5,9 @@
  * exclude is matched against the catalog (documentation only for its docs entries, serialized
  * models only for their paths); binary files and files over a size cap are skipped and counted,
  * and a blob absent from a partial clone is counted, never fatal. Each hit is dated by the first
- * commit, oldest first among those that changed its file, whose version of the file matches the
- * entry (one indexed query per file with hits). */
+ * commit, oldest first among those that changed its file or a file of the same name (the file
+ * before a move: Audiveris moved every source file in 2024), whose version matches the entry (one
+ * indexed query per candidate path). */
 #pragma once
 #include <glib.h>
 

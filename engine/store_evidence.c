@@ -47,6 +47,32 @@ gint64 rhea_store_evidence_commit_time(RheaStore *store, const char *product, co
     return t;
 }
 
+GPtrArray *rhea_store_evidence_paths(RheaStore *store, const char *product, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT p.path FROM paths p WHERE p.pid IN"
+                           " (SELECT ch.pid FROM changes ch JOIN commits c ON c.cid = ch.cid"
+                           "  WHERE c.product = ?)",
+                           -1, &st, NULL) != SQLITE_OK) {
+        rhea_store_fail(store, error, "cannot read the product's paths");
+        return NULL;
+    }
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+        g_ptr_array_add(out, g_strndup((const char *)sqlite3_column_text(st, 0),
+                                       (gsize)sqlite3_column_bytes(st, 0)));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) {
+        g_ptr_array_unref(out);
+        rhea_store_fail(store, error, "cannot read the product's paths");
+        return NULL;
+    }
+    return out;
+}
+
 struct RheaPathHistory {
     RheaStore *store;
     sqlite3_stmt *st;

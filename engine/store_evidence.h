@@ -12,6 +12,9 @@ int rhea_store_evidence_commit_before(RheaStore *store, const char *product, gin
 /* The committer time of the product's commit sha; -1 when it is not stored. */
 gint64 rhea_store_evidence_commit_time(RheaStore *store, const char *product, const char *sha);
 
+/* Every path the product's commits ever changed (newly allocated strings), in no order. */
+GPtrArray *rhea_store_evidence_paths(RheaStore *store, const char *product, GError **error);
+
 typedef struct {
     char sha[41];
     gint64 time; /* committer time */

@@ -75,9 +75,20 @@ static gboolean is_kind(const RheaEvidenceHit *h, const char *kind)
     return strcmp(h->e->kind, kind) == 0;
 }
 
+/* A test file: a `test` path entry matched it, or a folder on its path is a test folder (test
+ * resources such as src/test/resources/app/index.html are no product code either). */
 static gboolean in_test(const Ctx *c, const RheaEvidenceHit *h)
 {
-    return g_hash_table_contains(c->test_paths, h->path);
+    if (g_hash_table_contains(c->test_paths, h->path))
+        return TRUE;
+    static const char *const FOLDERS[] = {"test",        "tests",     "__tests__", "spec",
+                                          "androidTest", "unittests", "testdata",  "test-data"};
+    g_auto(GStrv) parts = g_strsplit(h->path, "/", -1);
+    for (guint i = 0; parts[i] && parts[i + 1]; i++)
+        for (gsize k = 0; k < G_N_ELEMENTS(FOLDERS); k++)
+            if (!strcmp(parts[i], FOLDERS[k]))
+                return TRUE;
+    return FALSE;
 }
 
 static char *describe(const RheaEvidenceHit *h)
