@@ -5,9 +5,9 @@
  * exclude is matched against the catalog (documentation only for its docs entries, serialized
  * models only for their paths); binary files and files over a size cap are skipped and counted,
  * and a blob absent from a partial clone is counted, never fatal. Each hit is dated by the first
- * commit, oldest first among those that changed its file or a file of the same name (the file
- * before a move: Audiveris moved every source file in 2024), whose version matches the entry (one
- * indexed query per candidate path). */
+ * commit, oldest first among those that changed its file or the files it was moved from (a
+ * commit that added it and deleted a file of the same name: Audiveris moved every source file in
+ * 2024), whose version matches the entry (one indexed query per path). */
 #pragma once
 #include <glib.h>
 

@@ -294,6 +294,43 @@ START_TEST(automation_and_skips)
 }
 END_TEST
 
+/* Moves: 2020-01-01 src/train.py (import torch) and docs/index.html; 2020-06-01 src/train.py
+ * moves to app/train.py (deleted and added in one commit); 2020-07-01 web/index.html appears while
+ * docs/index.html stays. By hand: the PyTorch hit in app/train.py dates from the first commit (the
+ * move is followed); the HTML page in web/index.html from the third (a file of the same name that
+ * was not deleted is another file). */
+START_TEST(dating_follows_moves)
+{
+    Env e = env_new();
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    git_oid c1, c3;
+    int rc = 0;
+    rc |= rhea_fixture_write(fx, "src/train.py", "import torch\n");
+    rc |= rhea_fixture_write(fx, "docs/index.html", "<!DOCTYPE html>\n");
+    rc |= rhea_fixture_commit(fx, AUTHOR, T2020, 0, "start", &c1);
+    rc |= rhea_fixture_remove(fx, "src/train.py");
+    rc |= rhea_fixture_write(fx, "app/train.py", "import torch\n");
+    rc |= rhea_fixture_commit(fx, AUTHOR, T2020 + 152 * DAY, 0, "move", NULL);
+    rc |= rhea_fixture_write(fx, "web/index.html", "<!DOCTYPE html>\n<button>go</button>\n");
+    rc |= rhea_fixture_commit(fx, AUTHOR, T2020 + 182 * DAY, 0, "web", &c3);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    char h1[41], h3[41];
+    hex(&c1, h1);
+    hex(&c3, h3);
+    const RheaEvidenceHit *t = hit(ev, "PyTorch", "app/train.py");
+    ck_assert_ptr_nonnull(t);
+    ck_assert_str_eq(t->first_commit, h1);
+    const RheaEvidenceHit *w = hit(ev, "HTML page", "web/index.html");
+    ck_assert_ptr_nonnull(w);
+    ck_assert_str_eq(w->first_commit, h3);
+    env_free(&e);
+}
+END_TEST
+
 static void judgment_error(const char *text, const char *want)
 {
     g_autoptr(GError) error = NULL;
@@ -336,6 +373,7 @@ int main(void)
     tcase_add_test(tc, product_first_third_party);
     tcase_add_test(tc, automation_and_skips);
     tcase_add_test(tc, judgment_errors);
+    tcase_add_test(tc, dating_follows_moves);
     suite_add_tcase(s, tc);
     git_libgit2_init();
     int failed = testutil_run(s);
