@@ -176,14 +176,19 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GPtrArray) first = g_ptr_array_new();
+    GStringChunk *names = g_string_chunk_new(256);
     for (guint i = 0; i < c->ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
         if (in_test(c, h))
             continue;
         const char *id = NULL;
-        if (is_kind(h, "pretrained") || is_kind(h, "ml_api"))
-            id = h->e->name;
-        else if (is_kind(h, "model_file"))
+        g_autofree char *lib = NULL;
+        if (is_kind(h, "pretrained") || is_kind(h, "ml_api")) {
+            /* "Stanford CoreNLP (Maven)" and "Stanford CoreNLP" are one library */
+            const char *paren = strstr(h->e->name, " (");
+            lib = paren ? g_strndup(h->e->name, (gsize)(paren - h->e->name)) : g_strdup(h->e->name);
+            id = g_string_chunk_insert_const(names, lib);
+        } else if (is_kind(h, "model_file"))
             id = h->path;
         else if (is_kind(h, "model_url"))
             id = h->text;
@@ -194,6 +199,7 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
             g_ptr_array_add(first, (gpointer)h);
     }
     guint n = g_hash_table_size(seen);
+    g_string_chunk_free(names);
     if (n >= 2) {
         g_autofree char *a = describe(g_ptr_array_index(first, 0));
         g_autofree char *b = describe(g_ptr_array_index(first, 1));
