@@ -101,15 +101,26 @@ static char *describe(const RheaEvidenceHit *h)
                            date ? " since " : "", date ? date : "");
 }
 
-/* The first non-test hit of kind (in the evidence's order), or NULL. */
+/* Whether a is older evidence than b (undated hits come last, then the evidence's order). */
+static gboolean older(const RheaEvidenceHit *a, const RheaEvidenceHit *b)
+{
+    if (!b)
+        return TRUE;
+    if (a->first_time < 0)
+        return FALSE;
+    return b->first_time < 0 || a->first_time < b->first_time;
+}
+
+/* The oldest non-test hit of kind (the one that has been there longest decides), or NULL. */
 static const RheaEvidenceHit *first_of(const Ctx *c, const char *kind, gboolean tests_count)
 {
+    const RheaEvidenceHit *best = NULL;
     for (guint i = 0; i < c->ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
-        if (is_kind(h, kind) && (tests_count || !in_test(c, h)))
-            return h;
+        if (is_kind(h, kind) && (tests_count || !in_test(c, h)) && older(h, best))
+            best = h;
     }
-    return NULL;
+    return best;
 }
 
 static const RheaEvidenceHit *first_named(const Ctx *c, const char *name)
