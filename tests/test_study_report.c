@@ -131,7 +131,8 @@ START_TEST(rq1_products_and_findings)
     RheaStudyReportOptions o = {.rq = 0, .window = "all history"};
     g_autoptr(RheaReport) r = rhea_study_report_build(st.summaries, &o);
     ck_assert_str_eq(rhea_report_title(r), "rhea report: 2 products, all history");
-    ck_assert_uint_eq(rhea_report_n_sections(r), 5); /* RQ1, RQ2, RQ3, RQ4-5, RQ6 */
+    /* RQ1, RQ2, RQ3, RQ4-5, RQ6, Findings 1-21 */
+    ck_assert_uint_eq(rhea_report_n_sections(r), 6);
     /* RCI and cumulative charts in RQ1, one month chart per product in RQ3 */
     ck_assert_uint_eq(n_blocks(r, RHEA_BLOCK_CHART), 4);
 
@@ -164,18 +165,30 @@ START_TEST(rq1_products_and_findings)
     ck_cell(p, 1, "nonml_files", "4");
     ck_cell(p, 1, "rci", "0.4375");
 
+    /* Findings 1-21: Finding 1 (2 rows, 0/0 without backgrounds), 2, 3 (2), 4 (judged, 0/0 without
+     * judgments), 5 (4), then 34 rows of Findings 6-21 (0/0: no verdicts were given) = 44 */
     const RheaTable *f = table(r, "findings");
-    ck_assert_uint_eq(rhea_table_n_rows(f), 7);
+    ck_assert_uint_eq(rhea_table_n_rows(f), 44);
+    const guint at[] = {2, 3, 4, 6, 7, 8, 9}; /* the measured RQ1 rows */
     const char *finding[] = {"2", "3", "3", "5", "5", "5", "5"};
     const char *count[] = {"0/2", "2/4", "2/2", "0/2", "2/2", "0/2", "0/2"};
     const char *paper[] = {"13/30", "–", "–", "12/30", "18/30", "–", "0/30"};
     const char *products[] = {"", "wordwise, rq", "wordwise, rq", "", "wordwise, rq", "", ""};
     for (guint i = 0; i < 7; i++) {
-        ck_cell(f, i, "finding", finding[i]);
-        ck_cell(f, i, "count", count[i]);
-        ck_cell(f, i, "paper", paper[i]);
-        ck_cell(f, i, "products", products[i]);
+        ck_cell(f, at[i], "finding", finding[i]);
+        ck_cell(f, at[i], "count", count[i]);
+        ck_cell(f, at[i], "paper", paper[i]);
+        ck_cell(f, at[i], "products", products[i]);
+        ck_cell(f, at[i], "basis", "measured");
     }
+    ck_cell(f, 0, "finding", "1");
+    ck_cell(f, 0, "count", "0/0");
+    ck_cell(f, 0, "basis", "judged");
+    ck_cell(f, 5, "finding", "4");
+    ck_cell(f, 5, "count", "0/0");
+    ck_cell(f, 5, "basis", "judged");
+    ck_cell(f, 43, "finding", "21");
+    ck_cell(f, 43, "paper", "1/30");
     ck_assert_ptr_nonnull(strstr(rhea_table_caption(f), "Window: all history."));
     study_close(&st);
 }
@@ -188,14 +201,16 @@ START_TEST(findings_with_backgrounds)
     g_autoptr(RheaReport) r = rhea_study_report_build(st.summaries, &o);
     ck_assert_uint_eq(rhea_report_n_sections(r), 1);
     const RheaTable *f = table(r, "findings");
-    ck_assert_uint_eq(rhea_table_n_rows(f), 9);
-    ck_cell(f, 7, "finding", "1");
-    ck_cell(f, 7, "count", "2/3");
-    ck_cell(f, 7, "paper", "74/92");
-    ck_cell(f, 7, "products", "wordwise, rq");
-    ck_cell(f, 8, "count", "1/3");
-    ck_cell(f, 8, "paper", "10/92");
-    ck_cell(f, 8, "products", "wordwise");
+    /* Findings 1 (2 rows, first), 2, 3 (2), 4, 5 (4) = 10 */
+    ck_assert_uint_eq(rhea_table_n_rows(f), 10);
+    ck_cell(f, 0, "finding", "1");
+    ck_cell(f, 0, "count", "2/3");
+    ck_cell(f, 0, "paper", "74/92");
+    ck_cell(f, 0, "products", "wordwise, rq");
+    ck_cell(f, 0, "basis", "judged");
+    ck_cell(f, 1, "count", "1/3");
+    ck_cell(f, 1, "paper", "10/92");
+    ck_cell(f, 1, "products", "wordwise");
     study_close(&st);
 }
 END_TEST
@@ -227,7 +242,8 @@ START_TEST(rq2_to_rq5_tables)
         for (guint k = 0; k < 4; k++)
             ck_cell(rq45, i, keys[k], want[i][k]);
 
-    /* one RQ at a time: RQ2 alone is one section with its text and table; RQ6 is text only */
+    /* one RQ at a time: RQ2 alone is one section with its text and table; RQ6 without verdicts is
+     * text only */
     o.rq = 2;
     g_autoptr(RheaReport) r2 = rhea_study_report_build(st.summaries, &o);
     ck_assert_uint_eq(rhea_report_n_sections(r2), 1);
@@ -237,7 +253,8 @@ START_TEST(rq2_to_rq5_tables)
     g_autoptr(RheaReport) r6 = rhea_study_report_build(st.summaries, &o);
     ck_assert_uint_eq(rhea_report_n_sections(r6), 1);
     ck_assert_uint_eq(n_blocks(r6, RHEA_BLOCK_TABLE), 0);
-    ck_assert_uint_eq(n_blocks(r6, RHEA_BLOCK_TEXT), 1);
+    /* its text and "Verdicts not computed" (no rhea evidence verdicts were given) */
+    ck_assert_uint_eq(n_blocks(r6, RHEA_BLOCK_TEXT), 2);
     study_close(&st);
 }
 END_TEST
