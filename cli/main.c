@@ -23,6 +23,8 @@ static const RheaCommand commands[] = {
     {"merge", "merge the databases of a sharded study into one, all or nothing", rhea_cmd_merge},
     {"evidence", "RQ2-RQ6 signals in a product's tree, dated, and the verdicts they support",
      rhea_cmd_evidence},
+    {"scan", "the paper's product and ML filters over every repository under folders",
+     rhea_cmd_scan},
     {"verdicts", "agreement between people who rated candidate repositories (Cohen, Fleiss)",
      rhea_cmd_verdicts},
 };
