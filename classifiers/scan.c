@@ -308,7 +308,7 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     w->path = path;
     w->incidental = rhea_scan_path_is_incidental(path);
     const char *lang = language_of(path);
-    if (lang && !w->incidental)
+    if (lang)
         g_hash_table_insert(
             w->languages, (gpointer)lang,
             GUINT_TO_POINTER(GPOINTER_TO_UINT(g_hash_table_lookup(w->languages, lang)) + 1));

@@ -33,7 +33,7 @@ typedef struct {
     char *path;
     char *error; /* set when the repository could not be read: the rest is empty */
     char *head;
-    char *language; /* the most frequent source language by file count; NULL if none */
+    char *language; /* the most frequent source language by file count, whole tree; NULL if none */
     char *genre;    /* mobile, desktop or web from the UI evidence; NULL without any */
     gboolean product, ml;
     const char *ml_basis; /* "code", "keywords only" or NULL */
