@@ -6,10 +6,11 @@
 # line). The test builds a one-commit git repository holding those paths, runs rhea analyze with
 # the rules (which rejects a bad file), then checks
 #   - every listed label equals the label rhea classify gives the path, and
-#   - every rule of the file matches at least one listed path (rhea classify --explain lists it),
+#   - every rule of the file matches at least one listed path (rhea classify --explain lists it;
+#     its JSON is read with python3),
 #     so a rule that became dead, or a list that stopped covering a rule, fails here.
 source "$(dirname "$0")/lib.sh"
-command -v git >/dev/null || exit 77
+command -v git >/dev/null && command -v python3 >/dev/null || exit 77
 
 TAB=$'\t'
 export GIT_AUTHOR_NAME=Curator GIT_AUTHOR_EMAIL=curator@example.com
@@ -32,8 +33,8 @@ for rules in "${rules_files[@]}"; do
   repo="$WORK/repo-$id"
   db="$WORK/$id.sqlite"
   git init -q "$repo"
-  unset want got matched
-  declare -A want=() got=() matched=()
+  unset want
+  declare -A want=()
   paths=()
   while IFS= read -r line || [ -n "$line" ]; do
     case "$line" in '' | '#'*) continue ;; esac
@@ -63,35 +64,45 @@ for rules in "${rules_files[@]}"; do
   [ ! -s "$WORK/err" ] || fail "$id: rhea analyze wrote to stderr: $(cat "$WORK/err")"
   expect_match "$out" "^$id: 1 new commits read, ${#paths[@]} changed paths"
 
-  # every listed label: the first line of classify --explain, "PATH: LABEL (RULE)"
+  # every path's label and matching rules, from classify --explain --format json
+  : >"$WORK/explain-$id"
   for path in "${paths[@]}"; do
-    out=$("$RHEA" classify --product "$id" --db "$db" --explain "$path" 2>&1) ||
-      fail "$id: classify --explain '$path' failed: $out"
-    first=${out%%$'\n'*}
-    head="$path: "
-    if [[ "$first" != "$head"* ]]; then
-      fail "$id: unexpected explain output for '$path': $first"
-      continue
-    fi
-    rest=${first#"$head"}
-    got[$path]=${rest%% *}
-    if [ -n "${want[$path]}" ] && [ "${want[$path]}" != "${got[$path]}" ]; then
-      fail "$id: '$path' is ${got[$path]} (${rest#* }), the list says ${want[$path]}"
-    fi
-    # matching rules of this file: lines "  FILE:LINE  label  pattern"
-    while read -r why _; do
-      [[ "$why" == "$rules:"* ]] && matched[${why##*:}]=1
-    done < <(tail -n +3 <<<"$out")
+    "$RHEA" classify --product "$id" --db "$db" --explain "$path" --format json >>"$WORK/explain-$id" ||
+      fail "$id: classify --explain '$path' failed"
   done
-
-  # every rule line of the file matched at least one listed path
-  n=0
-  while IFS= read -r line || [ -n "$line" ]; do
-    n=$((n + 1))
-    trimmed=${line#"${line%%[![:space:]]*}"}
-    case "$trimmed" in '' | '#'*) continue ;; esac
-    [ -n "${matched[$n]:-}" ] || fail "$base:$n ($trimmed) matches none of the paths in $list"
-  done <"$rules"
+  python3 - "$rules" "$list" "$WORK/explain-$id" <<'PY' || fail "$base: see above"
+import json, sys
+rules, listing, explained = sys.argv[1:4]
+want = {}
+for line in open(listing, encoding="utf-8").read().split("\n"):
+    if not line or line.startswith("#"):
+        continue
+    label, tab, path = line.partition("\t")
+    want[path if tab else label] = label if tab else None
+docs, dec, text, pos = [], json.JSONDecoder(), open(explained, encoding="utf-8").read(), 0
+while text[pos:].strip():
+    while text[pos].isspace():
+        pos += 1
+    doc, pos = dec.raw_decode(text, pos)
+    docs.append(doc)
+ok, matched = True, set()
+for d in docs:
+    if want.get(d["path"]) not in (None, d["label"]):
+        print(f"FAIL: {d['path']!r} is {d['label']} ({d['rule']}), the list says {want[d['path']]}")
+        ok = False
+    for m in d["matches"]:
+        if m["rule"].startswith(rules + ":"):
+            matched.add(int(m["rule"].rsplit(":", 1)[1]))
+if len(docs) != len(want):
+    print(f"FAIL: {len(docs)} explanations for {len(want)} listed paths")
+    ok = False
+for n, line in enumerate(open(rules, encoding="utf-8").read().split("\n"), 1):
+    s = line.strip()
+    if s and not s.startswith("#") and n not in matched:
+        print(f"FAIL: {rules}:{n} ({s}) matches none of the paths in {listing}")
+        ok = False
+sys.exit(0 if ok else 1)
+PY
   checked=$((checked + 1))
 done
 [ "$checked" = ${#rules_files[@]} ] || fail "checked $checked of ${#rules_files[@]} rules files"
