@@ -6,8 +6,8 @@
 # line). The test builds a one-commit git repository holding those paths, runs rhea analyze with
 # the rules (which rejects a bad file), then checks
 #   - every listed label equals the label rhea classify gives the path, and
-#   - every rule of the file matches at least one listed path (rhea classify --explain lists it;
-#     its JSON is read with python3),
+#   - every rule of the file matches at least one listed path (decides it in rhea classify, or
+#     rhea classify --explain lists it; the JSON output is read with python3),
 #     so a rule that became dead, or a list that stopped covering a rule, fails here.
 source "$(dirname "$0")/lib.sh"
 command -v git >/dev/null && command -v python3 >/dev/null || exit 77
@@ -64,43 +64,38 @@ for rules in "${rules_files[@]}"; do
   [ ! -s "$WORK/err" ] || fail "$id: rhea analyze wrote to stderr: $(cat "$WORK/err")"
   expect_match "$out" "^$id: 1 new commits read, ${#paths[@]} changed paths"
 
-  # every path's label and matching rules, from classify --explain --format json
-  : >"$WORK/explain-$id"
-  for path in "${paths[@]}"; do
-    "$RHEA" classify --product "$id" --db "$db" --explain "$path" --format json >>"$WORK/explain-$id" ||
-      fail "$id: classify --explain '$path' failed"
-  done
-  python3 - "$rules" "$list" "$WORK/explain-$id" <<'PY' || fail "$base: see above"
-import json, sys
-rules, listing, explained = sys.argv[1:4]
+  # labels from one classify --format json; rules that decide no listed path (shadowed by a later
+  # rule) are looked up with classify --explain --format json, path by path, until each matched
+  python3 - "$RHEA" "$id" "$db" "$rules" "$list" <<'PY' || fail "$base: see above"
+import json, subprocess, sys
+rhea, pid, db, rules, listing = sys.argv[1:6]
+def run(*args):
+    return json.loads(subprocess.run([rhea, *args, "--product", pid, "--db", db, "--format", "json"],
+                                     check=True, capture_output=True, text=True).stdout)
 want = {}
 for line in open(listing, encoding="utf-8").read().split("\n"):
-    if not line or line.startswith("#"):
-        continue
-    label, tab, path = line.partition("\t")
-    want[path if tab else label] = label if tab else None
-docs, dec, text, pos = [], json.JSONDecoder(), open(explained, encoding="utf-8").read(), 0
-while text[pos:].strip():
-    while text[pos].isspace():
-        pos += 1
-    doc, pos = dec.raw_decode(text, pos)
-    docs.append(doc)
-ok, matched = True, set()
-for d in docs:
-    if want.get(d["path"]) not in (None, d["label"]):
-        print(f"FAIL: {d['path']!r} is {d['label']} ({d['rule']}), the list says {want[d['path']]}")
-        ok = False
-    for m in d["matches"]:
-        if m["rule"].startswith(rules + ":"):
-            matched.add(int(m["rule"].rsplit(":", 1)[1]))
-if len(docs) != len(want):
-    print(f"FAIL: {len(docs)} explanations for {len(want)} listed paths")
+    if line and not line.startswith("#"):
+        label, tab, path = line.partition("\t")
+        want[path if tab else label] = label if tab else None
+line_of = lambda why: int(why.rsplit(":", 1)[1]) if why.startswith(rules + ":") else None
+ok, files = True, run("classify")["files"]
+if sorted(f["path"] for f in files) != sorted(want):
+    print(f"FAIL: classify lists {len(files)} paths, the list {len(want)}")
     ok = False
-for n, line in enumerate(open(rules, encoding="utf-8").read().split("\n"), 1):
-    s = line.strip()
-    if s and not s.startswith("#") and n not in matched:
-        print(f"FAIL: {rules}:{n} ({s}) matches none of the paths in {listing}")
+for f in files:
+    if want.get(f["path"]) not in (None, f["label"]):
+        print(f"FAIL: {f['path']!r} is {f['label']} ({f['rule']}), the list says {want[f['path']]}")
         ok = False
+lines = {n: s.strip() for n, s in enumerate(open(rules, encoding="utf-8").read().split("\n"), 1)
+         if s.strip() and not s.strip().startswith("#")}
+missing = set(lines) - {line_of(f["rule"]) for f in files}
+for path in want:
+    if not missing:
+        break
+    missing -= {line_of(m["rule"]) for m in run("classify", "--explain", path)["matches"]}
+for n in sorted(missing):
+    print(f"FAIL: {rules}:{n} ({lines[n]}) matches none of the paths in {listing}")
+    ok = False
 sys.exit(0 if ok else 1)
 PY
   checked=$((checked + 1))
