@@ -7,6 +7,7 @@
 #include "classifiers/rules.h"
 #include "cli/cli.h"
 #include "engine/error.h"
+#include "engine/lines.h"
 #include "engine/repo.h"
 
 /* Line counts are all or nothing for a product: --line-stats on a product read without it would
@@ -41,7 +42,9 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
     if (req->rules_path) {
         /* a bad rules file stops the run before the database is touched */
         g_autoptr(RheaRules) parsed = rhea_rules_load(req->rules_path, error);
-        if (!parsed || !g_file_get_contents(req->rules_path, &rules_text, NULL, error))
+        gsize len;
+        if (!parsed || rhea_lines_read_file(req->rules_path, RHEA_INPUT_MAX, "rules file",
+                                            &rules_text, &len, error) < 0)
             goto cleanup;
     }
     if (!(repo = rhea_repo_open(req->repo_path, error)))
