@@ -6,6 +6,7 @@
 
 #include "classifiers/rules.h"
 #include "cli/cli.h"
+#include "engine/binding.h"
 #include "engine/error.h"
 #include "engine/lines.h"
 #include "engine/repo.h"
@@ -49,7 +50,9 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
     }
     if (!(repo = rhea_repo_open(req->repo_path, error)))
         goto cleanup;
-    product = req->product ? g_strdup(req->product) : rhea_repo_default_name(req->repo_path);
+    product = req->product ? g_strdup(req->product) : rhea_repo_default_name(repo);
+    if (rhea_product_id_check(product, error) < 0)
+        goto cleanup;
     git_oid tip;
     int resolved = rhea_repo_resolve(repo, req->repo_path, req->ref, &tip, error);
     if (resolved != 0) {
@@ -91,9 +94,13 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
         .rules_text = rules_text,
         .progress = !req->quiet && isatty(STDERR_FILENO),
         .stop = rhea_cli_catch_signals(),
+        .replace = req->replace,
     };
     if (rhea_ingest_run(*store, repo, &opts, stats, error) < 0)
         goto cleanup;
+    if (stats->replaced)
+        fprintf(stderr, "rhea %s: %s: --replace: the data stored under this id was dropped\n",
+                req->command, product);
     if (stats->missing_blobs)
         fprintf(stderr,
                 "rhea %s: warning: %" G_GUINT64_FORMAT

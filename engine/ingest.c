@@ -8,11 +8,13 @@
  *
  * Which commits a run reads, and whether the product's stored rows are dropped first (a rewritten
  * history, another repository under the same product id), is decided before anything is written,
- * by rhea_ingest_plan (engine/ingest_plan.c). */
+ * by rhea_ingest_plan (engine/ingest_plan.c). Another repository under the same product id is
+ * refused before that (engine/binding.h), unless opts->replace asks to drop the stored product. */
 #include "engine/ingest.h"
 
 #include <string.h>
 
+#include "engine/binding.h"
 #include "engine/error.h"
 #include "engine/history.h"
 #include "engine/ingest_plan.h"
@@ -203,6 +205,10 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
 
     if (rhea_store_product_get(store, opts->product, &stored, error) < 0)
         goto cleanup;
+    if (stored && !opts->replace &&
+        rhea_binding_check(store, repo, stored, opts->repo_path, error) < 0)
+        goto cleanup;
+    stats->replaced = stored && opts->replace;
     int planned = rhea_ingest_plan(store, repo, opts, stored, &tip, shallow, &plan, error);
     stats->rewritten = plan.rewritten;
     if (planned < 0)
