@@ -20,6 +20,7 @@
 #include "engine/ingest_plan.h"
 #include "engine/progress.h"
 #include "engine/repo.h"
+#include "engine/store_ingest_state.h"
 #include "engine/treediff.h"
 
 typedef struct {
@@ -230,7 +231,10 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         .line_stats = opts->line_stats,
         .shallow = stats->shallow,
     };
-    if (rhea_store_product_save(store, &p, error) < 0)
+    /* marked until the tip is stored: readers flag the product meanwhile and after a kill
+     * (engine/store_ingest_state.h) */
+    if (rhea_store_product_save(store, &p, error) < 0 ||
+        rhea_store_ingest_mark(store, opts->product, error) < 0)
         goto cleanup;
     if (plan.clear && rhea_store_product_clear(store, opts->product, error) < 0)
         goto cleanup;
@@ -270,7 +274,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         rhea_progress_update(progress, done);
     }
     if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
-        rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0)
+        rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0 ||
+        rhea_store_ingest_unmark(store, opts->product, error) < 0)
         goto cleanup;
     if (rhea_store_commit(store, error) < 0)
         goto cleanup;
