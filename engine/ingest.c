@@ -18,6 +18,7 @@
 #include "engine/error.h"
 #include "engine/history.h"
 #include "engine/ingest_plan.h"
+#include "engine/mailmap_size.h"
 #include "engine/progress.h"
 #include "engine/repo.h"
 #include "engine/store_ingest_state.h"
@@ -200,6 +201,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         return resolved;
     git_oid_tostr(tip_hex, sizeof tip_hex, &tip);
     stats->shallow = git_repository_is_shallow(repo) == 1;
+    if (rhea_mailmap_check_size(repo, &tip, opts->repo_path, error) < 0)
+        return -1;
     if (git_mailmap_from_repository(&mailmap, repo) < 0)
         return rhea_error_git(error, "%s: cannot read .mailmap", opts->repo_path);
     tree_map = tree_mailmap(repo, &tip);

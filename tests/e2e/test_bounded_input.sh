@@ -57,6 +57,27 @@ check "ML library catalog" "$WORK/data/ml-libraries.tsv" env RHEA_DATA_DIR="$WOR
   "$RHEA" contributors --product wordwise --db "$DB" --content-signals
 [ "$(dump)" = "$before" ] || fail "the database changed"
 
+# a repository's .mailmap: committed (the tip's tree), and only in the work tree; the size is read
+# from the object header before libgit2 would load it
+if command -v git >/dev/null; then
+  M=$WORK/mm
+  git init -q "$M"
+  echo x >"$M/a.txt"
+  cp --sparse=always "$BIG" "$M/.mailmap"
+  git -C "$M" add -A
+  git -C "$M" -c user.name=A -c user.email=a@x commit -qm big
+  check_mm() {
+    expect_exit 1 "$RHEA" analyze "$M" --db "$DB" --product mm
+    one_line "$ERR"
+    expect_match "$ERR" "^rhea analyze: $M:$1: the mailmap is larger than 64 MiB \\(68157440 bytes\\), rhea's limit for it; shorten it$"
+  }
+  check_mm '\.mailmap'
+  git -C "$M" rm -q --cached .mailmap
+  git -C "$M" -c user.name=A -c user.email=a@x commit -qm "untracked mailmap"
+  check_mm '\.mailmap \(work tree\)'
+  [ "$(dump)" = "$before" ] || fail "the database changed"
+fi
+
 # just under the limit is read (a rules file of 64 MiB - 1 byte of blank lines: no rule)
 head -c $((64 * 1024 * 1024 - 1)) /dev/zero | tr '\0' '\n' >"$WORK/blank.rules"
 expect_exit 0 "$RHEA" classify --product wordwise --db "$DB" --rules "$WORK/blank.rules" --format csv
