@@ -49,6 +49,14 @@ for f in /dev/zero "$BIG"; do
   check "backgrounds file" "$f" "$RHEA" report --db "$DB" --backgrounds "$f"
   check "manifest" "$f" "$RHEA" study "$f" --db "$DB" --clones "$WORK"
 done
+for f in /dev/zero "$BIG"; do
+  check "judgments file" "$f" "$RHEA" report --db "$DB" --judgments "$f"
+  check "verdicts file" "$f" "$RHEA" verdicts "$f"
+done
+# the evidence catalog (RHEA_DATA_DIR) behind report's RQ2-RQ6
+ln -s /dev/zero "$WORK/data/evidence.tsv"
+check "evidence catalog" "$WORK/data/evidence.tsv" env RHEA_DATA_DIR="$WORK/data" \
+  "$RHEA" report --db "$DB"
 # a manifest whose rules column names the big file
 printf 'id\trepository\trules\nW\twordwise\t%s\n' "$BIG" >"$WORK/m.tsv"
 check "rules file" "$BIG" "$RHEA" study "$WORK/m.tsv" --db "$DB" --clones "$WORK"
