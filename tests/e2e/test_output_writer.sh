@@ -99,7 +99,9 @@ printf 'old good report\n' >"$WORK/keep.html"
 (trap '' XFSZ; ulimit -f 64; exec "$RHEA" report --db "$DB" --format html --out "$WORK/keep.html") 2>"$WORK/err"
 rc=$?
 [ "$rc" = 1 ] || fail "EFBIG: exit $rc"
-one_line "$(cat "$WORK/err")"
+# (under ASan, LeakSanitizer's report of fontconfig's suppressed caches may follow: rhea's own
+# lines are counted)
+[ "$(grep -c '^rhea ' "$WORK/err")" = 1 ] || fail "not one line: $(cat "$WORK/err")"
 expect_match "$(cat "$WORK/err")" "cannot write .*keep.html: File too large"
 [ "$(cat "$WORK/keep.html")" = "old good report" ] || fail "the old report was damaged"
 [ "$(ls -A "$WORK" | grep -c rhea-)" = 0 ] || fail "temporary file left: $(ls -A "$WORK")"
