@@ -115,11 +115,13 @@ RheaCatalog *rhea_catalog_load(const char *path, GError **error)
     g_autofree char *text = NULL;
     gsize len = 0;
     g_autoptr(GError) gerr = NULL;
-    if (!g_file_get_contents(path, &text, &len, &gerr)) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "%s: cannot read the ML library catalog (%s); set RHEA_DATA_DIR to the folder "
-                    "holding ml-libraries.tsv",
-                    path, gerr->message);
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "ML library catalog", &text, &len, &gerr) < 0) {
+        if (g_error_matches(gerr, RHEA_ERROR, RHEA_ERROR_INVALID))
+            g_propagate_error(error, g_steal_pointer(&gerr));
+        else
+            g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                        "%s; set RHEA_DATA_DIR to the folder holding ml-libraries.tsv",
+                        gerr->message);
         return NULL;
     }
     return rhea_catalog_parse(text, len, path, error);

@@ -185,19 +185,9 @@ RheaRules *rhea_rules_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    g_autoptr(GError) gerr = NULL;
-    if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
-                    "%s: is a folder; give the path of a rules file", path);
+    /* bounded, and a folder refused, by the one reader (engine/lines.h) */
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "rules file", &text, &len, error) < 0)
         return NULL;
-    }
-    if (!g_file_get_contents(path, &text, &len, &gerr)) {
-        gboolean absent = g_error_matches(gerr, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-        g_set_error(error, RHEA_ERROR, absent ? RHEA_ERROR_NOT_FOUND : RHEA_ERROR_FAILED,
-                    "%s: cannot read the rules file (%s)", path,
-                    absent ? "no such file" : gerr->message);
-        return NULL;
-    }
     return rhea_rules_parse(text, (gssize)len, path, error);
 }
 

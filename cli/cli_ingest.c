@@ -6,7 +6,9 @@
 
 #include "classifiers/rules.h"
 #include "cli/cli.h"
+#include "engine/binding.h"
 #include "engine/error.h"
+#include "engine/lines.h"
 #include "engine/repo.h"
 
 /* Line counts are all or nothing for a product: --line-stats on a product read without it would
@@ -41,12 +43,16 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
     if (req->rules_path) {
         /* a bad rules file stops the run before the database is touched */
         g_autoptr(RheaRules) parsed = rhea_rules_load(req->rules_path, error);
-        if (!parsed || !g_file_get_contents(req->rules_path, &rules_text, NULL, error))
+        gsize len;
+        if (!parsed || rhea_lines_read_file(req->rules_path, RHEA_INPUT_MAX, "rules file",
+                                            &rules_text, &len, error) < 0)
             goto cleanup;
     }
     if (!(repo = rhea_repo_open(req->repo_path, error)))
         goto cleanup;
-    product = req->product ? g_strdup(req->product) : rhea_repo_default_name(req->repo_path);
+    product = req->product ? g_strdup(req->product) : rhea_repo_default_name(repo);
+    if (rhea_product_id_check(product, error) < 0)
+        goto cleanup;
     git_oid tip;
     int resolved = rhea_repo_resolve(repo, req->repo_path, req->ref, &tip, error);
     if (resolved != 0) {
@@ -88,9 +94,13 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
         .rules_text = rules_text,
         .progress = !req->quiet && isatty(STDERR_FILENO),
         .stop = rhea_cli_catch_signals(),
+        .replace = req->replace,
     };
     if (rhea_ingest_run(*store, repo, &opts, stats, error) < 0)
         goto cleanup;
+    if (stats->replaced)
+        fprintf(stderr, "rhea %s: %s: --replace: the data stored under this id was dropped\n",
+                req->command, product);
     if (stats->missing_blobs)
         fprintf(stderr,
                 "rhea %s: warning: %" G_GUINT64_FORMAT

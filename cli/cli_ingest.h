@@ -9,11 +9,12 @@
 typedef struct {
     const char *command; /* for messages: "analyze", "study" */
     const char *repo_path;
-    const char *product; /* NULL: the repository folder's name */
+    const char *product; /* NULL: derived from the repository (rhea_repo_default_name) */
     const char *ref;
     const char *rules_path;
     const char *db_path; /* used when *store is NULL */
     gboolean line_stats, quiet;
+    gboolean replace; /* drop a product of that id read from another repository */
 } RheaCliIngest;
 
 /* Ingests and prints the one-line summary. *store is opened (from db_path) only after the rules

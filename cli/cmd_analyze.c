@@ -10,15 +10,21 @@ int rhea_cmd_analyze(int argc, char **argv)
                           "Read every commit reachable from REF into the database. A second run "
                           "reads only new commits.");
     g_autofree char *product = NULL, *ref = NULL, *rules = NULL;
+    gboolean replace = FALSE;
     const GOptionEntry entries[] = {
         {"product", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
-         "Product id (default: the repository folder's name)", "ID"},
+         "Product id (default: the repository's folder name; for a bare repository named repo "
+         "or X.git, the folder above or X)",
+         "ID"},
         {"ref", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "Branch, tag or commit to read (default: HEAD)", "REF"},
         {"rules", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
          "Record this rules file (ML/non-ML labels) with the product", "FILE"},
+        {"replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+         "Drop the product's data when it was read from another repository, and read this one",
+         NULL},
         G_OPTION_ENTRY_NULL};
-    rhea_cli_options_add(&o, entries, (gpointer[]){&product, &ref, &rules});
+    rhea_cli_options_add(&o, entries, (gpointer[]){&product, &ref, &rules, NULL});
     rhea_cli_options_add_groups(&o, RHEA_CLI_DATABASE | RHEA_CLI_INGEST);
     int rc;
     g_autoptr(GError) error = NULL;
@@ -40,6 +46,7 @@ int rhea_cmd_analyze(int argc, char **argv)
         .db_path = rhea_cli_options_db(&o),
         .line_stats = o.line_stats,
         .quiet = o.quiet,
+        .replace = replace,
     };
     RheaIngestStats stats;
     rc = rhea_cli_ingest(&req, &store, &stats, &error) < 0 ? rhea_cli_fail(o.command, error)

@@ -14,6 +14,7 @@
 #include "reports/format.h"
 #include "cli/cli.h"
 #include "cli/cli_input.h"
+#include "cli/cli_state.h"
 #include "engine/error.h"
 
 /* --explain PATH: every matching rule, in every format. */
@@ -42,7 +43,8 @@ static int explain_one(const RheaCliOptions *o, RheaLabeling *l, const char *pro
     return rhea_report_write_path(report, o->format, o->out, error);
 }
 
-static int list_all(const RheaCliOptions *o, RheaLabeling *l, const char *product, GError **error)
+static int list_all(const RheaCliOptions *o, RheaLabeling *l, const char *product,
+                    RheaIngestState ingest, GError **error)
 {
     guint totals[RHEA_LABEL_COUNT] = {0};
     g_autoptr(GArray) pids = rhea_labeling_pids(l);
@@ -57,9 +59,16 @@ static int list_all(const RheaCliOptions *o, RheaLabeling *l, const char *produc
     }
     if (o->format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_classify_json(product, rows, totals);
+        if (ingest != RHEA_INGEST_COMPLETE) /* absent when complete: the format is unchanged */
+            json_object_set_string_member(json_node_get_object(node), "ingest",
+                                          rhea_ingest_state_name(ingest));
         return rhea_classify_write_json(node, o->out, error);
     }
     g_autoptr(RheaReport) report = rhea_classify_report(product, rows, totals);
+    RheaTable *note = NULL;
+    rhea_cli_ingest_row(&note, product, ingest);
+    if (note)
+        rhea_section_add_table(rhea_report_add_section(report, "Incomplete data"), note);
     return rhea_report_write_path(report, o->format, o->out, error);
 }
 
@@ -135,7 +144,8 @@ int rhea_cmd_classify(int argc, char **argv)
     if (!(l = rhea_labeling_new(store, product, o.rules, o.content_signals, &error)))
         goto fail;
     if ((explain ? explain_one(&o, l, product, explain, &error)
-                 : list_all(&o, l, product, &error)) < 0)
+                 : list_all(&o, l, product, rhea_cli_ingest_check(store, product, o.command),
+                            &error)) < 0)
         goto fail;
     rc = RHEA_EXIT_OK;
     goto cleanup;

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_input.h"
+#include "cli/cli_state.h"
 #include "engine/error.h"
 #include "metrics/backgrounds.h"
 #include "reports/format.h"
@@ -34,12 +35,16 @@ int rhea_cmd_contributors(int argc, char **argv)
         goto fail;
     if (rhea_cli_input_load(&o, product, &in, &error) < 0)
         goto fail;
+    RheaIngestState ingest = rhea_cli_ingest_check(in.store, product, o.command);
 
     RheaContributorOptions opts;
     rhea_cli_contributor_options(&o, bg, &opts);
     c = rhea_contributors_compute(in.set, &opts);
     if (o.format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_rq1_contributors_json(product, in.window_text, c);
+        if (ingest != RHEA_INGEST_COMPLETE) /* absent when complete: the format is unchanged */
+            json_object_set_string_member(json_node_get_object(node), "ingest",
+                                          rhea_ingest_state_name(ingest));
         if (rhea_rq1_write_json(node, o.out, &error) < 0)
             goto fail;
     } else {
@@ -47,6 +52,10 @@ int rhea_cmd_contributors(int argc, char **argv)
             g_strdup_printf("Contributors of %s (%s)", product, in.window_text);
         g_autoptr(RheaReport) report = rhea_report_new(title);
         RheaSection *s = rhea_report_add_section(report, NULL);
+        RheaTable *note = NULL;
+        rhea_cli_ingest_row(&note, product, ingest);
+        if (note)
+            rhea_section_add_table(s, note);
         rhea_section_add_table(s, rhea_rq1_contributors_table(product, c, FALSE));
         if (bg && o.format != RHEA_FORMAT_CSV)
             rhea_section_add_table(s, rhea_rq1_backgrounds_table(product, c));

@@ -4,6 +4,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_input.h"
+#include "cli/cli_state.h"
 #include "engine/error.h"
 #include "metrics/transactions.h"
 #include "reports/format.h"
@@ -34,6 +35,7 @@ int rhea_cmd_coupling(int argc, char **argv)
     if (rhea_cli_input_load(&o, product, &in, &error) < 0)
         goto fail;
 
+    RheaIngestState ingest = rhea_cli_ingest_check(in.store, product, o.command);
     tx = rhea_transactions_build(in.set, o.max_files);
     RheaCoupling c;
     rhea_coupling_compute(&tx->input, o.permutations, o.bootstrap, o.seed, &c);
@@ -45,6 +47,9 @@ int rhea_cmd_coupling(int argc, char **argv)
         g_autoptr(JsonNode) node =
             rhea_rq1_coupling_json(product, in.window_text, &c, pairs, paths);
         rhea_rq1_coupling_json_add_cap(node, o.max_files, tx->dropped_large);
+        if (ingest != RHEA_INGEST_COMPLETE) /* absent when complete: the format is unchanged */
+            json_object_set_string_member(json_node_get_object(node), "ingest",
+                                          rhea_ingest_state_name(ingest));
         if (rhea_rq1_write_json(node, o.out, &error) < 0)
             goto fail;
     } else {
@@ -52,6 +57,10 @@ int rhea_cmd_coupling(int argc, char **argv)
             g_strdup_printf("Coupling of ML and non-ML code in %s (%s)", product, in.window_text);
         g_autoptr(RheaReport) report = rhea_report_new(title);
         RheaSection *s = rhea_report_add_section(report, NULL);
+        RheaTable *note = NULL;
+        rhea_cli_ingest_row(&note, product, ingest);
+        if (note)
+            rhea_section_add_table(s, note);
         RheaTable *t = rhea_rq1_coupling_table(product, &c);
         rhea_rq1_coupling_add_cap(t, o.max_files, tx->dropped_large);
         rhea_section_add_table(s, t);

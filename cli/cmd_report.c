@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/cli_input.h"
 #include "classifiers/evidence.h"
+#include "cli/cli_state.h"
 #include "engine/error.h"
 #include "engine/store.h"
 #include "metrics/backgrounds.h"
@@ -41,6 +42,7 @@ int rhea_cmd_report(int argc, char **argv)
                           "Per-research-question tables and charts for the products in the "
                           "database (Nahar et al., section V).");
     g_autofree char *rq = NULL, *charts = NULL, *judgments = NULL;
+    gboolean complete_only = FALSE;
     const GOptionEntry entries[] = {
         {"rq", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "1, 2, 3, 4, 5, 6 or all (default)", "N"},
@@ -48,9 +50,11 @@ int rhea_cmd_report(int argc, char **argv)
          "Also write every chart as SVG, PDF and PNG into DIR", "DIR"},
         {"judgments", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_path,
          "CSV of product,key,value,note: people's verdicts for RQ2-RQ6 (docs/evidence.md)", "FILE"},
+        {"complete-only", 0, 0, G_OPTION_ARG_NONE, &complete_only,
+         "Refuse a product whose ingest is incomplete or in progress", NULL},
         G_OPTION_ENTRY_NULL};
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS);
-    rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts, &judgments});
+    rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts, &judgments, NULL});
     rhea_cli_options_add_groups(&o, RHEA_CLI_OUTPUT | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
                                         RHEA_CLI_LABELS | RHEA_CLI_BACKGROUNDS |
                                         RHEA_CLI_STATISTICS | RHEA_CLI_TOP | RHEA_CLI_CONTRIBUTORS);
@@ -66,6 +70,7 @@ int rhea_cmd_report(int argc, char **argv)
     g_autoptr(RheaJudgments) jd = NULL;
     g_autoptr(RheaEvidenceCatalog) catalog = NULL;
     g_autoptr(GPtrArray) verdicts = NULL;
+    g_autoptr(RheaTable) ingest = NULL; /* rows for products not complete */
     RheaWindow window;
     guint rq_n = 0;
     if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
@@ -118,6 +123,20 @@ int rhea_cmd_report(int argc, char **argv)
     };
     rhea_cli_contributor_options(&o, bg, &so.contributors);
     for (guint i = 0; i < ids->len; i++) {
+        const char *id = g_ptr_array_index(ids, i);
+        RheaIngestState state = rhea_store_ingest_state(store, id);
+        if (state != RHEA_INGEST_COMPLETE && complete_only) {
+            g_autofree char *shown = rhea_error_quote(id);
+            g_set_error(&error, RHEA_ERROR, RHEA_ERROR_FAILED,
+                        "product %s is %s and --complete-only was given; finish its ingest "
+                        "(rhea analyze) or leave it out with --product",
+                        shown, rhea_ingest_state_name(state));
+            goto fail;
+        }
+        rhea_cli_ingest_warn(id, state, o.command);
+        rhea_cli_ingest_row(&ingest, id, state);
+    }
+    for (guint i = 0; i < ids->len; i++) {
         RheaProductSummary *s =
             rhea_summary_compute(store, g_ptr_array_index(ids, i), &window, &so, &error);
         if (!s)
@@ -150,6 +169,9 @@ int rhea_cmd_report(int argc, char **argv)
         .judgments = jd,
     };
     report = rhea_study_report_build(summaries, &ro);
+    if (ingest)
+        rhea_section_add_table(rhea_report_add_section(report, "Incomplete data"),
+                               g_steal_pointer(&ingest));
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
         goto fail;
     if (charts && write_charts(summaries, charts, &error) < 0)

@@ -3,6 +3,7 @@
  * (the default --until of every other command, cli_input.h). */
 #include <stdio.h>
 
+#include "classifiers/rules.h"
 #include "cli/cli.h"
 #include "cli/cli_ingest.h"
 #include "cli/cli_options.h"
@@ -79,13 +80,13 @@ int rhea_cmd_study(int argc, char **argv)
     }
     if (check_clones(clones, &error) < 0 || !(m = rhea_manifest_load(argv[1], &error)))
         goto fail;
-    /* every rules file is checked before anything is written */
+    /* every rules file is read (bounded) and checked before anything is written */
     for (guint i = 0; i < m->entries->len; i++) {
         RheaManifestEntry *e = g_ptr_array_index(m->entries, i);
         g_autofree char *rules = rhea_manifest_rules_path(m, e);
-        if (rules && !g_file_test(rules, G_FILE_TEST_IS_REGULAR)) {
-            g_set_error(&error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                        "%s:%u: rules file %s does not exist", m->path, e->line, rules);
+        g_autoptr(RheaRules) parsed = rules ? rhea_rules_load(rules, &error) : NULL;
+        if (rules && !parsed) {
+            g_prefix_error(&error, "%s:%u: ", m->path, e->line);
             goto fail;
         }
     }

@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_input.h"
+#include "cli/cli_state.h"
 #include "engine/error.h"
 #include "classifiers/labeling.h"
 #include "metrics/trend.h"
@@ -35,6 +36,7 @@ int rhea_cmd_trend(int argc, char **argv)
     g_autofree char *window_text = NULL;
     g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_trend_free);
     g_autoptr(RheaReport) report = NULL;
+    g_autoptr(RheaTable) ingest = NULL; /* rows for products not complete */
     RheaTrendOptions t = {0};
     RheaTrendMetric metrics = RHEA_TREND_ALL;
     RheaWindow w;
@@ -68,6 +70,10 @@ int rhea_cmd_trend(int argc, char **argv)
         goto fail;
     for (guint i = 0; i < o.products->len; i++) {
         const char *product = g_ptr_array_index(o.products, i);
+        rhea_cli_ingest_row(&ingest, product, rhea_cli_ingest_check(store, product, o.command));
+    }
+    for (guint i = 0; i < o.products->len; i++) {
+        const char *product = g_ptr_array_index(o.products, i);
         g_autoptr(RheaLabeling) labels =
             rhea_labeling_new(store, product, o.rules, o.content_signals, &error);
         if (!labels)
@@ -78,6 +84,9 @@ int rhea_cmd_trend(int argc, char **argv)
         g_ptr_array_add(rows, rhea_trend_compute(set, &t));
     }
     report = rhea_trend_report_build_in(o.products, rows, metrics, window, cumulative, window_text);
+    if (ingest)
+        rhea_section_add_table(rhea_report_add_section(report, "Incomplete data"),
+                               g_steal_pointer(&ingest));
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
         goto fail;
     rc = RHEA_EXIT_OK;

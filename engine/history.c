@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/lines.h"
 
 typedef struct {
     git_oid id;
@@ -39,7 +40,8 @@ GHashTable *rhea_history_shallow(git_repository *repo)
     GHashTable *set = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
     g_autofree char *path = g_build_filename(git_repository_path(repo), "shallow", NULL);
     g_autofree char *text = NULL;
-    if (!g_file_get_contents(path, &text, NULL, NULL))
+    gsize len;
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "shallow list", &text, &len, NULL) < 0)
         return set;
     g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
     for (char **l = lines; *l; l++) {

@@ -8,16 +8,20 @@
  *
  * Which commits a run reads, and whether the product's stored rows are dropped first (a rewritten
  * history, another repository under the same product id), is decided before anything is written,
- * by rhea_ingest_plan (engine/ingest_plan.c). */
+ * by rhea_ingest_plan (engine/ingest_plan.c). Another repository under the same product id is
+ * refused before that (engine/binding.h), unless opts->replace asks to drop the stored product. */
 #include "engine/ingest.h"
 
 #include <string.h>
 
+#include "engine/binding.h"
 #include "engine/error.h"
 #include "engine/history.h"
 #include "engine/ingest_plan.h"
+#include "engine/mailmap_size.h"
 #include "engine/progress.h"
 #include "engine/repo.h"
+#include "engine/store_ingest_state.h"
 #include "engine/treediff.h"
 
 typedef struct {
@@ -197,12 +201,18 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         return resolved;
     git_oid_tostr(tip_hex, sizeof tip_hex, &tip);
     stats->shallow = git_repository_is_shallow(repo) == 1;
+    if (rhea_mailmap_check_size(repo, &tip, opts->repo_path, error) < 0)
+        return -1;
     if (git_mailmap_from_repository(&mailmap, repo) < 0)
         return rhea_error_git(error, "%s: cannot read .mailmap", opts->repo_path);
     tree_map = tree_mailmap(repo, &tip);
 
     if (rhea_store_product_get(store, opts->product, &stored, error) < 0)
         goto cleanup;
+    if (stored && !opts->replace &&
+        rhea_binding_check(store, repo, stored, opts->repo_path, error) < 0)
+        goto cleanup;
+    stats->replaced = stored && opts->replace;
     int planned = rhea_ingest_plan(store, repo, opts, stored, &tip, shallow, &plan, error);
     stats->rewritten = plan.rewritten;
     if (planned < 0)
@@ -224,7 +234,10 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         .line_stats = opts->line_stats,
         .shallow = stats->shallow,
     };
-    if (rhea_store_product_save(store, &p, error) < 0)
+    /* marked until the tip is stored: readers flag the product meanwhile and after a kill
+     * (engine/store_ingest_state.h) */
+    if (rhea_store_product_save(store, &p, error) < 0 ||
+        rhea_store_ingest_mark(store, opts->product, error) < 0)
         goto cleanup;
     if (plan.clear && rhea_store_product_clear(store, opts->product, error) < 0)
         goto cleanup;
@@ -264,7 +277,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         rhea_progress_update(progress, done);
     }
     if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
-        rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0)
+        rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0 ||
+        rhea_store_ingest_unmark(store, opts->product, error) < 0)
         goto cleanup;
     if (rhea_store_commit(store, error) < 0)
         goto cleanup;

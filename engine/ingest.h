@@ -16,8 +16,9 @@ typedef struct {
     gboolean progress; /* draw a progress line on stderr */
     guint batch_size;  /* commits per transaction; 0: 1000 */
     volatile sig_atomic_t
-        *stop;     /* when it becomes non-zero, the run stops after the commit at hand */
-    guint64 limit; /* stop (as interrupted) after reading this many commits; 0: no limit */
+        *stop;        /* when it becomes non-zero, the run stops after the commit at hand */
+    guint64 limit;    /* stop (as interrupted) after reading this many commits; 0: no limit */
+    gboolean replace; /* the product may be stored from another repository: drop it first */
 } RheaIngestOptions;
 
 typedef struct {
@@ -27,6 +28,7 @@ typedef struct {
     guint64 changes;       /* changed paths stored by this run */
     guint64 missing_blobs; /* blobs absent from the repository (line stats left null) */
     gboolean rewritten;    /* the stored history was dropped: the old tip is not an ancestor */
+    gboolean replaced;     /* the stored product was dropped (opts->replace) */
     gboolean shallow;
 } RheaIngestStats;
 

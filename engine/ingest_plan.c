@@ -43,7 +43,9 @@ int rhea_ingest_plan(RheaStore *store, git_repository *repo, const RheaIngestOpt
     g_autoptr(GHashTable) known = rhea_store_commit_ids(store, opts->product, error);
     if (!known)
         return -1;
-    if (stored && stored->tip) {
+    if (stored && opts->replace) {
+        plan->clear = TRUE; /* rhea analyze --replace: the stored product goes, whatever it was */
+    } else if (stored && stored->tip) {
         g_autoptr(GHashTable) reached = NULL;
         if (!(plan->ids = rhea_history_walk(repo, tip, shallow, known, &reached, error)))
             return -1;

@@ -19,6 +19,7 @@ typedef struct {
  * - a stored tip that the walk from tip runs into: read only the commits the store lacks;
  * - a stored tip the walk never reaches (a rewrite, or another repository under the same id):
  *   clear, and read the whole history; a line on stderr says so;
+ * - opts->replace with a stored product: clear, and read the whole history;
  * - no stored tip (new product, or an interrupted first run): read the whole history, except
  *   the stored commits when every one of them is in it; when some are not, clear.
  * Returns 0 and fills plan (free with rhea_ingest_plan_clear), or -1 with *error set. */

@@ -5,6 +5,19 @@
 #pragma once
 #include <glib.h>
 
+/* The size limit of every input file rhea reads (rules, manifests, backgrounds, catalogs, a
+ * repository's shallow list): 64 MiB, thousands of times the largest real one, and small enough
+ * that /dev/zero or a wrong file stops at once (docs/reliability.md, "Bounded input"). */
+#define RHEA_INPUT_MAX ((gsize)64 << 20)
+
+/* Reads the file at PATH, at most limit bytes, into *text (NUL-terminated, *len without the NUL)
+ * in bounded memory: a regular file larger than limit is refused before it is read, anything else
+ * (a device, a FIFO) is read until limit + 1 bytes. Errors: "PATH: cannot read the WHAT (REASON)"
+ * (RHEA_ERROR_NOT_FOUND when absent), "PATH: is a folder; ...", and "PATH: the WHAT is larger than
+ * 64 MiB, rhea's limit; ..." (RHEA_ERROR_INVALID). */
+int rhea_lines_read_file(const char *path, gsize limit, const char *what, char **text, gsize *len,
+                         GError **error);
+
 typedef struct {
     const char *p, *end;
     guint lineno; /* 1-based number of the line rhea_lines_next returned last */

@@ -146,12 +146,8 @@ RheaManifest *rhea_manifest_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    g_autoptr(GError) io = NULL;
-    if (!g_file_get_contents(path, &text, &len, &io)) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND, "%s: cannot read the manifest: %s",
-                    path, io->message);
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "manifest", &text, &len, error) < 0)
         return NULL;
-    }
     return rhea_manifest_parse(text, len, path, error);
 }
 

@@ -135,19 +135,23 @@ int rhea_repo_resolve(git_repository *repo, const char *path, const char *ref, g
     return 0;
 }
 
-char *rhea_repo_default_name(const char *path)
+char *rhea_repo_default_name(git_repository *repo)
 {
-    g_autofree char *trimmed = g_strdup(path);
-    size_t len = strlen(trimmed);
-    while (len > 1 && trimmed[len - 1] == '/')
-        trimmed[--len] = '\0';
-    char *base = g_path_get_basename(trimmed);
-    if (g_str_has_suffix(base, ".git") && strlen(base) > 4)
-        base[strlen(base) - 4] = '\0';
-    if (strcmp(base, ".") == 0 || strcmp(base, "/") == 0) {
+    /* from where libgit2 found the repository, never from how its path was spelled: "x/.git",
+     * "x/.", "x/" and ".." (inside x) all give x */
+    const char *workdir = git_repository_workdir(repo);
+    g_autofree char *dir =
+        g_canonicalize_filename(workdir ? workdir : git_repository_path(repo), NULL);
+    char *base = g_path_get_basename(dir);
+    if (workdir)
+        return base;
+    /* bare: a mirror's owner+name/repo gives owner+name, x.git gives x, x/.git gives x */
+    if (strcmp(base, "repo") == 0 || strcmp(base, ".git") == 0) {
+        g_autofree char *above = g_path_get_dirname(dir);
         g_free(base);
-        g_autofree char *cwd = g_get_current_dir();
-        base = g_path_get_basename(cwd);
+        base = g_path_get_basename(above);
+    } else if (g_str_has_suffix(base, ".git") && strlen(base) > 4) {
+        base[strlen(base) - 4] = '\0';
     }
     return base;
 }

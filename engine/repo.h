@@ -9,7 +9,8 @@ git_repository *rhea_repo_open(const char *path, GError **error);
  * (unborn HEAD: nothing to do), or -1 with *error set. */
 int rhea_repo_resolve(git_repository *repo, const char *path, const char *ref, git_oid *out,
                       GError **error);
-/* The default product id for a repository path: its folder name without a trailing ".git". */
-char *rhea_repo_default_name(const char *path);
+/* The default product id of a repository: the name of its top folder; for a bare repository its
+ * folder's name without ".git", or the folder above when that is named "repo" or ".git". */
+char *rhea_repo_default_name(git_repository *repo);
 /* Sets libgit2's process-wide options for reading whole histories; call after git_libgit2_init. */
 void rhea_repo_tune(void);

@@ -14,6 +14,7 @@
 
 #include "engine/error.h"
 #include "engine/store_private.h"
+#include "engine/store_path.h"
 
 /* Dropped during bulk loads (rhea_store_bulk_begin) and built again at their end. */
 #define CHANGES_BY_PATH_SQL "CREATE INDEX IF NOT EXISTS changes_by_path ON changes(pid);"
@@ -74,9 +75,8 @@ static const char *SCHEMA_V2 = "CREATE TABLE product_meta("
 
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
-    g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE, "%s: %s: %s", store->path, what,
-                sqlite3_errmsg(store->db));
-    return -1;
+    return rhea_store_path_fail(error, store->path, what, sqlite3_extended_errcode(store->db),
+                                sqlite3_errmsg(store->db));
 }
 
 int rhea_store_exec(RheaStore *store, const char *sql, GError **error)
@@ -97,8 +97,7 @@ int rhea_store_exec(RheaStore *store, const char *sql, GError **error)
                         "%s: cannot write the database (%s); pass --db with a writable path",
                         store->path, msg ? msg : "read-only");
         else
-            g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE, "%s: %s", store->path,
-                        msg ? msg : sqlite3_errstr(code));
+            rhea_store_path_fail(error, store->path, "cannot use the database", code, msg);
         sqlite3_free(msg);
         return -1;
     }
@@ -219,12 +218,8 @@ static int set_wal(RheaStore *store, GError **error)
 static RheaStore *open_common(const char *path, gboolean writable, GError **error)
 {
     g_return_val_if_fail(path != NULL, NULL);
-    struct stat sb;
-    if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
-                    "%s: is a directory, not a database file; pass --db with a file path", path);
+    if (rhea_store_path_check(path, writable, error) < 0)
         return NULL;
-    }
     if (!writable && access(path, F_OK) != 0) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
                     "%s: no such database; run rhea analyze first or pass --db", path);
@@ -235,9 +230,9 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
     if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
-                    "%s: cannot open the database (%s); pass --db with a writable path", path,
-                    store->db ? sqlite3_errmsg(store->db) : "out of memory");
+        rhea_store_path_fail(error, path, "cannot open the database",
+                             store->db ? sqlite3_extended_errcode(store->db) : SQLITE_NOMEM,
+                             store->db ? sqlite3_errmsg(store->db) : NULL);
         goto fail;
     }
     sqlite3_busy_timeout(store->db, 10000);
@@ -392,9 +387,15 @@ GPtrArray *rhea_store_product_list(RheaStore *store, GError **error)
         return NULL;
     }
     GPtrArray *ids = g_ptr_array_new_with_free_func(g_free);
-    while (sqlite3_step(st) == SQLITE_ROW)
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
         g_ptr_array_add(ids, column_dup(st, 0));
     sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) { /* a damaged table is an error, not an empty list */
+        g_ptr_array_unref(ids);
+        rhea_store_fail(store, error, "cannot read products");
+        return NULL;
+    }
     return ids;
 }
 

@@ -66,9 +66,7 @@ GHashTable *rhea_backgrounds_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(path, &text, &len, error)) {
-        g_prefix_error(error, "%s: ", path);
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "backgrounds file", &text, &len, error) < 0)
         return NULL;
-    }
     return rhea_backgrounds_parse(text, len, path, error);
 }

@@ -46,5 +46,9 @@ typedef struct {
     double confidence_nonml; /* together / transactions changing the non-ML file */
 } RheaCoupledPair;
 
-/* The k ML/non-ML file pairs changed together most often (ties: by file indices). */
+/* The k ML/non-ML file pairs changed together most often (ties: by file indices), in
+ * metrics/coupling_pairs.c. */
 GArray *rhea_coupling_top_pairs(const RheaCouplingInput *in, guint k);
+/* The same, adding to *ops the elementary steps taken (files visited, class pairs counted, heap
+ * moves), for the tests that check the work grows linearly with the input. */
+GArray *rhea_coupling_top_pairs_counted(const RheaCouplingInput *in, guint k, guint64 *ops);

@@ -168,6 +168,8 @@ void rhea_identities_resolve(RheaIdentities *ids)
     g_autoptr(GArray) name_counts = g_array_new(FALSE, TRUE, sizeof(guint));
     /* name counts per (person, name): summed over raw keys with the same exact name */
     g_autoptr(GHashTable) per_name = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    /* "person\nemail" already listed: a person with E addresses costs O(E), not O(E^2) */
+    g_autoptr(GHashTable) listed = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < ids->keys->len; i++) {
         guint root = find(ids->keys, i);
         gpointer p = g_hash_table_lookup(person_of_root, GUINT_TO_POINTER(root));
@@ -187,10 +189,8 @@ void rhea_identities_resolve(RheaIdentities *ids)
         guint total = GPOINTER_TO_UINT(g_hash_table_lookup(per_name, key)) + k->count;
         g_hash_table_insert(per_name, key, GUINT_TO_POINTER(total));
         GPtrArray *emails = g_ptr_array_index(ids->emails, person);
-        gboolean have = FALSE;
-        for (guint e = 0; e < emails->len && !have; e++)
-            have = strcmp(g_ptr_array_index(emails, e), k->email_lower) == 0;
-        if (!have && *k->email_lower)
+        if (*k->email_lower &&
+            g_hash_table_add(listed, g_strdup_printf("%u\n%s", person, k->email_lower)))
             g_ptr_array_add(emails, g_strdup(k->email_lower));
     }
     g_array_set_size(name_counts, ids->names->len);

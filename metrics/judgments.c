@@ -206,12 +206,8 @@ RheaJudgments *rhea_judgments_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    g_autoptr(GError) gerr = NULL;
-    if (!g_file_get_contents(path, &text, &len, &gerr)) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "%s: cannot read the judgments file (%s)", path, gerr->message);
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "judgments file", &text, &len, error) < 0)
         return NULL;
-    }
     return rhea_judgments_parse(text, len, path, error);
 }
 

@@ -9,10 +9,21 @@ RheaCommitSet *rhea_commitset_slice(const RheaCommitSet *set, gint64 since, gint
     out->changes = g_array_new(FALSE, FALSE, sizeof(RheaFileChange));
     out->strings = g_string_chunk_new(1024);
     out->line_stats = set->line_stats;
-    for (guint i = 0; i < set->commits->len; i++) {
+    /* commits are in committer-time order: the slice starts at the first commit at or after
+     * since (binary search) and ends at the first at or after until, so a trend of P periods
+     * costs O(P log n + n), not O(P n) */
+    guint lo = 0, hi = set->commits->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(set->commits, RheaCommitRec, mid).time < since)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (guint i = lo; i < set->commits->len; i++) {
         RheaCommitRec c = g_array_index(set->commits, RheaCommitRec, i);
-        if (c.time < since || c.time >= until)
-            continue;
+        if (c.time >= until)
+            break;
         g_array_append_vals(out->changes, &g_array_index(set->changes, RheaFileChange, c.first),
                             c.n);
         c.first = out->changes->len - c.n;

@@ -191,10 +191,8 @@ RheaVerdicts *rhea_verdicts_load(const char *path, GError **error)
 {
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!g_file_get_contents(path, &text, &len, error)) {
-        g_prefix_error(error, "%s: ", path);
+    if (rhea_lines_read_file(path, RHEA_INPUT_MAX, "verdicts file", &text, &len, error) < 0)
         return NULL;
-    }
     return rhea_verdicts_parse(text, len, path, error);
 }
 

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "engine/error.h"
+#include "engine/outfile.h"
 
 static void series_free(gpointer p)
 {
@@ -203,16 +204,20 @@ char *rhea_chart_render_svg(const RheaChart *c, gsize *len, GError **error)
 int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char *path,
                           GError **error)
 {
+    /* drawn in memory, then handed to the one output writer (engine/outfile.h): a symlink, a
+     * FIFO or a 0600 file at PATH is treated as the shell's `>` would, and a failed draw or
+     * write leaves an old chart whole */
     double w = chart_width(c), h = c->height;
     cairo_surface_t *s = NULL;
+    GString *out = g_string_new(NULL);
     int rc = -1;
-    g_autofree char *what = g_strdup_printf("to %s", path);
+    g_autofree char *what = g_strdup_printf("for %s", path);
     switch (format) {
     case RHEA_CHART_SVG:
-        s = cairo_svg_surface_create(path, w, h);
+        s = cairo_svg_surface_create_for_stream(append_to_string, out, w, h);
         break;
     case RHEA_CHART_PDF:
-        s = cairo_pdf_surface_create(path, w, h);
+        s = cairo_pdf_surface_create_for_stream(append_to_string, out, w, h);
         break;
     case RHEA_CHART_PNG:
         /* twice the points in pixels, sharp enough for slides and print previews */
@@ -229,18 +234,38 @@ int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char
         draw(c, cr);
         cairo_destroy(cr);
         cairo_surface_flush(s);
-        cairo_status_t status = cairo_surface_write_to_png(s, path);
+        cairo_status_t status = cairo_surface_write_to_png_stream(s, append_to_string, out);
         if (status != CAIRO_STATUS_SUCCESS) {
             rc = cairo_failed(error, status, what);
             goto cleanup;
         }
-        rc = 0;
-    } else {
-        rc = render(c, s, 1.0, what, error);
+    } else if (render(c, s, 1.0, what, error) < 0) {
+        goto cleanup;
     }
+    rc = rhea_outfile_write(path, out->str, out->len, error);
 cleanup:
     cairo_surface_destroy(s);
+    g_string_free(out, TRUE);
     return rc;
+}
+
+char *rhea_chart_file_name(const char *name)
+{
+    /* Percent-escapes every byte that could make NAME more than one file name: '/', '\\', '%'
+     * itself, control bytes, bytes >= 0x7f, and a leading '.' (so '.', '..' and hidden names
+     * cannot arise); the result is never empty. */
+    GString *out = g_string_new(NULL);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
+        gboolean unsafe = *p == '/' || *p == '\\' || *p == '%' || *p < 0x20 || *p >= 0x7f ||
+                          (*p == '.' && p == (const unsigned char *)name);
+        if (unsafe)
+            g_string_append_printf(out, "%%%02X", *p);
+        else
+            g_string_append_c(out, (char)*p);
+    }
+    if (out->len == 0)
+        g_string_append(out, "%00");
+    return g_string_free(out, FALSE);
 }
 
 int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *basename,
@@ -255,8 +280,10 @@ int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *base
         RheaChartFormat format;
         const char *ext;
     } outputs[] = {{RHEA_CHART_SVG, "svg"}, {RHEA_CHART_PDF, "pdf"}, {RHEA_CHART_PNG, "png"}};
+    /* basename may carry a product id: it becomes exactly one entry of DIR */
+    g_autofree char *safe = rhea_chart_file_name(basename);
     for (guint i = 0; i < G_N_ELEMENTS(outputs); i++) {
-        g_autofree char *name = g_strdup_printf("%s.%s", basename, outputs[i].ext);
+        g_autofree char *name = g_strdup_printf("%s.%s", safe, outputs[i].ext);
         g_autofree char *path = g_build_filename(dir, name, NULL);
         if (rhea_chart_write_file(c, outputs[i].format, path, error) < 0)
             return -1;

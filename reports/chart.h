@@ -68,6 +68,10 @@ char *rhea_chart_render_svg(const RheaChart *c, gsize *len, GError **error);
 /* The chart as one file in that format. */
 int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char *path,
                           GError **error);
-/* The `--charts DIR` case: DIR/BASENAME.svg, .pdf and .png, creating DIR when absent. */
+/* NAME made one safe file name: '/', '\\', '%', control and non-ASCII bytes and a leading '.'
+ * written %XX ("a/b" -> "a%2Fb", ".." -> "%2E.", "" -> "%00"). */
+char *rhea_chart_file_name(const char *name);
+/* The `--charts DIR` case: DIR/NAME.svg, .pdf and .png, creating DIR when absent, NAME being
+ * BASENAME made safe by rhea_chart_file_name: nothing is written outside DIR. */
 int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *basename,
                            GError **error);

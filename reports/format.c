@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/outfile.h"
 
 static const struct {
     const char *name, *alias, *extension;
@@ -84,15 +85,9 @@ int rhea_report_write_path(const RheaReport *report, RheaFormat format, const ch
     g_autofree char *text = rhea_report_render(report, format, error);
     if (!text)
         return -1;
-    GError *local = NULL;
-    /* g_file_set_contents writes a temporary file and renames it: never a half-written report */
-    if (!g_file_set_contents(path, text, -1, &local)) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
-                    "cannot write the report to %s: %s; check the folder exists and is writable",
-                    path, local->message);
-        g_error_free(local);
+    /* the one output writer: `>` semantics, atomic for a plain file (engine/outfile.h) */
+    if (rhea_outfile_write(path, text, strlen(text), error) < 0)
         return -1;
-    }
     return 0;
 }
 

@@ -5,6 +5,9 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
+
+#include "engine/outfile.h"
 
 static void add_double_or_null(JsonBuilder *b, const char *key, double v)
 {
@@ -329,9 +332,5 @@ int rhea_rq1_write_json(JsonNode *node, const char *path, GError **error)
         fflush(stdout);
         return 0;
     }
-    if (!g_file_set_contents(path, text, -1, error)) {
-        g_prefix_error(error, "cannot write the report: ");
-        return -1;
-    }
-    return 0;
+    return rhea_outfile_write(path, text, strlen(text), error);
 }

@@ -1,14 +1,27 @@
 /* fuzz_mailmap.c: libFuzzer target for the identity path of an ingest: arbitrary bytes as a
  * .mailmap (git_mailmap_from_buffer), then identities resolved through it as engine/ingest.c does
  * (git_mailmap_resolve on fixed identities and on one taken from the input itself), and the raw and
- * resolved identities written as a commit row to an in-memory store (rhea_store_add_commit).
- * Seeds: tests/fuzz/corpus/fuzz_mailmap/. */
+ * resolved identities written as a commit row to a store in a temporary file
+ * (rhea_store_add_commit). Seeds: tests/fuzz/corpus/fuzz_mailmap/. */
 #include <git2.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "engine/store.h"
 
 static RheaStore *store;
+static char *store_path;
+
+static void remove_store(void)
+{
+    rhea_store_close(store);
+    const char *suffixes[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < G_N_ELEMENTS(suffixes); i++) {
+        g_autofree char *p = g_strconcat(store_path, suffixes[i], NULL);
+        unlink(p);
+    }
+}
 static guint64 serial, inputs;
 
 static void resolve_and_store(git_mailmap *mm, const char *name, const char *email)
@@ -38,9 +51,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!store) {
         git_libgit2_init();
         GError *error = NULL;
-        store = rhea_store_open(":memory:", &error);
+        /* a file, not ":memory:": rhea refuses SQLite's special names (engine/store_path.h) */
+        int fd = g_file_open_tmp("rhea-fuzz-mailmap-XXXXXX.sqlite", &store_path, &error);
+        if (fd < 0)
+            __builtin_trap();
+        close(fd);
+        unlink(store_path); /* rhea creates it */
+        store = rhea_store_open(store_path, &error);
         if (!store)
             __builtin_trap();
+        atexit(remove_store);
         rhea_store_exec(store, "INSERT INTO products(id, repo_path, ref) VALUES('fuzz', '', '')",
                         NULL);
     }
