@@ -1,0 +1,147 @@
+/* rq1_depth.c: see rq1_depth.h. Undefined figures (NaN) are null cells and JSON nulls. */
+#include "reports/rq1_depth.h"
+
+#include <math.h>
+
+static void row(RheaTable *t, const char *name, double v, int precision, const char *meaning)
+{
+    rhea_table_add_row(t);
+    rhea_table_push_string(t, name);
+    if (precision < 0 && isfinite(v))
+        rhea_table_push_int(t, (gint64)v);
+    else
+        rhea_table_push_double(t, v, precision < 0 ? 0 : precision);
+    rhea_table_push_string(t, meaning);
+}
+
+RheaTable *rhea_rq1_depth_table(const char *product, const RheaContributors *c,
+                                const RheaSilo *silo, const RheaOwnership *own,
+                                const RheaTruckFactor *tf)
+{
+    g_autofree char *title = g_strdup_printf("%s: silos, ownership and truck factor", product);
+    RheaTable *t = rhea_table_new("silo", title);
+    rhea_table_add_column(t, "figure", "Figure", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "value", "Value", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "meaning", "Meaning", RHEA_ALIGN_LEFT);
+    if (silo) {
+        row(t, "silo_nmi", silo->all.nmi, 3,
+            "I(author; side) / H(side) over every commit with a side (0: the author tells "
+            "nothing, 1: the author decides the side)");
+        row(t, "silo_p_value", silo->all.p_value, 4,
+            "share of author shuffles with NMI at least as high");
+        row(t, "silo_commits", silo->all.commits, -1, "commits with a side (ML, non-ML, both)");
+        row(t, "silo_core_nmi", silo->core.nmi, 3, "the same over the core contributors' commits");
+        row(t, "silo_core_p_value", silo->core.p_value, 4, "its permutation p-value");
+    }
+    if (own) {
+        row(t, "ml_ownership", own->ml.mean_ownership, 3,
+            "mean share of an ML file's commits by its main author");
+        row(t, "nonml_ownership", own->nonml.mean_ownership, 3, "the same for non-ML files");
+        row(t, "ml_owners", own->ml.owners, -1, "people who are the main author of an ML file");
+        row(t, "ml_only_owners", own->ml.exclusive_owners, -1,
+            "of whom main author of no non-ML file (owners the non-ML side lacks)");
+        row(t, "nonml_owners", own->nonml.owners, -1, "main authors of a non-ML file");
+        row(t, "nonml_only_owners", own->nonml.exclusive_owners, -1,
+            "of whom main author of no ML file");
+    }
+    if (tf) {
+        row(t, "truck_factor", tf->truck_factor, -1,
+            "fewest top authors whose leaving orphans more than half the files (Avelino)");
+        row(t, "core_count", c->core, -1, "core contributors, for comparison");
+        row(t, "tf_files", tf->files, -1, "ML and non-ML files alive at the end of the window");
+    }
+    if (tf && tf->authors->len) {
+        GString *names = g_string_new("Truck factor authors: ");
+        for (guint i = 0; i < tf->authors->len; i++)
+            g_string_append_printf(names, "%s%s (%u files)", i ? ", " : "",
+                                   (const char *)g_ptr_array_index(tf->authors, i),
+                                   g_array_index(tf->author_files, guint, i));
+        g_string_append(names, ". The truck factor uses the whole history up to the window's end.");
+        rhea_table_set_caption(t, names->str);
+        g_string_free(names, TRUE);
+    }
+    return t;
+}
+
+RheaTable *rhea_rq1_side_shares_table(const char *product, const RheaContributors *c)
+{
+    g_autofree char *title = g_strdup_printf("%s: each contributor's commits per side", product);
+    RheaTable *t = rhea_table_new("sides", title);
+    rhea_table_add_column(t, "name", "Name", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "core", "Core", RHEA_ALIGN_CENTER);
+    rhea_table_add_column(t, "commits", "Commits with a side", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "ml_only", "ML only", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "nonml_only", "Non-ML only", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "both", "Both", RHEA_ALIGN_RIGHT);
+    for (guint i = 0; i < c->all->len; i++) {
+        const RheaContributor *r = &g_array_index(c->all, RheaContributor, i);
+        guint ml_only = r->ml_commits - r->both_commits;
+        guint nonml_only = r->nonml_commits - r->both_commits;
+        guint n = ml_only + nonml_only + r->both_commits;
+        rhea_table_add_row(t);
+        rhea_table_push_string(t, r->name);
+        rhea_table_push_string(t, r->core ? "yes" : "no");
+        rhea_table_push_int(t, n);
+        rhea_table_push_double(t, n ? (double)ml_only / n : NAN, 3);
+        rhea_table_push_double(t, n ? (double)nonml_only / n : NAN, 3);
+        rhea_table_push_double(t, n ? (double)r->both_commits / n : NAN, 3);
+    }
+    return t;
+}
+
+static void set_double(JsonObject *o, const char *key, double v)
+{
+    if (isfinite(v))
+        json_object_set_double_member(o, key, v);
+    else
+        json_object_set_null_member(o, key);
+}
+
+static JsonObject *silo_figure(const RheaSiloFigure *f)
+{
+    JsonObject *o = json_object_new();
+    set_double(o, "nmi", f->nmi);
+    set_double(o, "p_value", f->p_value);
+    json_object_set_int_member(o, "commits", f->commits);
+    json_object_set_int_member(o, "people", f->people);
+    json_object_set_int_member(o, "permutations", f->permutations);
+    return o;
+}
+
+static JsonObject *side_ownership(const RheaSideOwnership *s)
+{
+    JsonObject *o = json_object_new();
+    json_object_set_int_member(o, "files", s->files);
+    set_double(o, "mean_ownership", s->mean_ownership);
+    json_object_set_int_member(o, "owners", s->owners);
+    json_object_set_int_member(o, "exclusive_owners", s->exclusive_owners);
+    json_object_set_int_member(o, "exclusive_files", s->exclusive_files);
+    return o;
+}
+
+void rhea_rq1_depth_json_add(JsonObject *obj, const RheaSilo *silo, const RheaOwnership *own,
+                             const RheaTruckFactor *tf)
+{
+    if (silo) {
+        JsonObject *s = silo_figure(&silo->all);
+        json_object_set_object_member(s, "core", silo_figure(&silo->core));
+        json_object_set_int_member(s, "seed", (gint64)silo->seed);
+        json_object_set_object_member(obj, "silo", s);
+    }
+    if (own) {
+        JsonObject *o = json_object_new();
+        json_object_set_object_member(o, "ml", side_ownership(&own->ml));
+        json_object_set_object_member(o, "nonml", side_ownership(&own->nonml));
+        json_object_set_object_member(obj, "ownership", o);
+    }
+    if (tf) {
+        json_object_set_int_member(obj, "truck_factor", tf->truck_factor);
+        JsonArray *a = json_array_new();
+        for (guint i = 0; i < tf->authors->len; i++) {
+            g_autofree char *valid = g_utf8_make_valid(g_ptr_array_index(tf->authors, i), -1);
+            json_array_add_string_element(a, valid);
+        }
+        json_object_set_array_member(obj, "truck_factor_authors", a);
+        json_object_set_int_member(obj, "truck_factor_files", tf->files);
+    }
+}

@@ -1,0 +1,23 @@
+/* rq1_depth.h: the silo measure, file ownership per side and the truck factor as report tables and
+ * as members of `rhea contributors --format json` (docs/metrics.md, "Silos", "Ownership",
+ * "Truck factor"). */
+#pragma once
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "metrics/contributors.h"
+#include "metrics/ownership.h"
+#include "metrics/silo.h"
+#include "metrics/truckfactor.h"
+#include "reports/table.h"
+
+/* Figure, value, meaning: NMI and p over everyone and over the core, ownership per side, truck
+ * factor beside the core count. Any of silo, own, tf may be NULL (rows left out). */
+RheaTable *rhea_rq1_depth_table(const char *product, const RheaContributors *c,
+                                const RheaSilo *silo, const RheaOwnership *own,
+                                const RheaTruckFactor *tf);
+/* Per contributor, the share of their commits (with a side) on ML only, non-ML only, both. */
+RheaTable *rhea_rq1_side_shares_table(const char *product, const RheaContributors *c);
+/* Adds "silo", "ownership", "truck_factor" and "truck_factor_authors" to obj (NULL: left out). */
+void rhea_rq1_depth_json_add(JsonObject *obj, const RheaSilo *silo, const RheaOwnership *own,
+                             const RheaTruckFactor *tf);
