@@ -7,6 +7,7 @@
 
 #include "metrics/contributors.h"
 #include "metrics/ownership.h"
+#include "metrics/parts_coupling.h"
 #include "metrics/silo.h"
 #include "metrics/truckfactor.h"
 #include "reports/table.h"
@@ -21,3 +22,6 @@ RheaTable *rhea_rq1_side_shares_table(const char *product, const RheaContributor
 /* Adds "silo", "ownership", "truck_factor" and "truck_factor_authors" to obj (NULL: left out). */
 void rhea_rq1_depth_json_add(JsonObject *obj, const RheaSilo *silo, const RheaOwnership *own,
                              const RheaTruckFactor *tf);
+
+/* The RCI of every pair of parts (rhea_parts_matrix), one row a pair. */
+RheaTable *rhea_rq1_parts_matrix_table(const char *product, const GArray *pairs);
