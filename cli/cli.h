@@ -32,3 +32,4 @@ int rhea_cmd_report(int argc, char **argv);
 int rhea_cmd_trend(int argc, char **argv);
 int rhea_cmd_verdicts(int argc, char **argv);
 int rhea_cmd_merge(int argc, char **argv);
+int rhea_cmd_sensitivity(int argc, char **argv);

@@ -181,3 +181,73 @@ RheaTable *rhea_rq1_parts_matrix_table(const char *product, const GArray *pairs)
            "test\").");
     return t;
 }
+
+RheaTable *rhea_rq1_sensitivity_table(const char *product, const RheaSensitivity *s,
+                                      const char *figure)
+{
+    gboolean rci = g_str_equal(figure, "rci");
+    g_autofree char *title = g_strdup_printf("%s: %s under the analyst's choices", product,
+                                             rci ? "RCI" : "core contributors");
+    RheaTable *t = rhea_table_new(figure, title);
+    rhea_table_add_column(t, "figure", "Figure", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "choice", "Choice", RHEA_ALIGN_LEFT);
+    rhea_table_add_column(t, "value", "Value", RHEA_ALIGN_RIGHT);
+    for (guint i = 0; i < s->rows->len; i++) {
+        const RheaSensitivityRow *r = &g_array_index(s->rows, RheaSensitivityRow, i);
+        if (!g_str_equal(r->figure, figure))
+            continue;
+        rhea_table_add_row(t);
+        rhea_table_push_string(t, r->figure);
+        rhea_table_push_string(t, r->choice);
+        if (rci)
+            rhea_table_push_double(t, r->value, 3);
+        else if (isfinite(r->value))
+            rhea_table_push_int(t, (gint64)r->value);
+        else
+            rhea_table_push_null(t);
+    }
+    g_autofree char *caption =
+        rci ? (isfinite(s->rci_min)
+                   ? g_strdup_printf(
+                         "RCI ranges %.3f-%.3f over these choices; %s.", s->rci_min, s->rci_max,
+                         s->rci_changes_side ? "it CHANGES SIDE of 1 (the finding depends on the "
+                                               "choice)"
+                                             : "it stays on one side of 1")
+                   : g_strdup("RCI is undefined under every choice."))
+            : g_strdup_printf("The core count ranges %.0f-%.0f over these choices.", s->core_min,
+                              s->core_max);
+    rhea_table_set_caption(t, caption);
+    return t;
+}
+
+JsonNode *rhea_rq1_sensitivity_json(const char *product, const char *window,
+                                    const RheaSensitivity *s)
+{
+    JsonObject *o = json_object_new();
+    g_autofree char *p = g_utf8_make_valid(product, -1);
+    json_object_set_string_member(o, "product", p);
+    json_object_set_string_member(o, "window", window);
+    JsonArray *rows = json_array_new();
+    for (guint i = 0; i < s->rows->len; i++) {
+        const RheaSensitivityRow *r = &g_array_index(s->rows, RheaSensitivityRow, i);
+        JsonObject *row = json_object_new();
+        json_object_set_string_member(row, "figure", r->figure);
+        json_object_set_string_member(row, "choice", r->choice);
+        if (!isfinite(r->value))
+            json_object_set_null_member(row, "value");
+        else if (g_str_equal(r->figure, "core"))
+            json_object_set_int_member(row, "value", (gint64)r->value);
+        else
+            json_object_set_double_member(row, "value", r->value);
+        json_array_add_object_element(rows, row);
+    }
+    json_object_set_array_member(o, "rows", rows);
+    set_double(o, "rci_min", s->rci_min);
+    set_double(o, "rci_max", s->rci_max);
+    json_object_set_boolean_member(o, "rci_changes_side", s->rci_changes_side);
+    set_double(o, "core_min", s->core_min);
+    set_double(o, "core_max", s->core_max);
+    JsonNode *n = json_node_new(JSON_NODE_OBJECT);
+    json_node_take_object(n, o);
+    return n;
+}

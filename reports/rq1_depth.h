@@ -25,3 +25,12 @@ void rhea_rq1_depth_json_add(JsonObject *obj, const RheaSilo *silo, const RheaOw
 
 /* The RCI of every pair of parts (rhea_parts_matrix), one row a pair. */
 RheaTable *rhea_rq1_parts_matrix_table(const char *product, const GArray *pairs);
+
+#include "metrics/sensitivity.h"
+/* One table per figure ("rci", "core"): choice, value. */
+RheaTable *rhea_rq1_sensitivity_table(const char *product, const RheaSensitivity *s,
+                                      const char *figure);
+/* {"product", "window", "rows": [{"figure", "choice", "value"}], "rci_min", "rci_max",
+ * "rci_changes_side", "core_min", "core_max"} */
+JsonNode *rhea_rq1_sensitivity_json(const char *product, const char *window,
+                                    const RheaSensitivity *s);
