@@ -22,7 +22,7 @@ int rhea_cmd_coupling(int argc, char **argv)
                                         RHEA_CLI_LABELS | RHEA_CLI_OUTPUT | RHEA_CLI_STATISTICS |
                                         RHEA_CLI_TOP);
     guint logical_days = 0;
-    gboolean matrix = FALSE;
+    gboolean matrix = FALSE, null_range = FALSE;
     g_autofree char *between = NULL, *parts_path = NULL;
     const GOptionEntry entries[] = {
         {"logical-commits", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
@@ -32,8 +32,13 @@ int rhea_cmd_coupling(int argc, char **argv)
         {"between", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "Coupling between two parts instead of ML and non-ML", "A,B"},
         {"matrix", 0, 0, G_OPTION_ARG_NONE, &matrix, "RCI between every pair of parts", NULL},
+        {"null-range", 0, 0, G_OPTION_ARG_NONE, &null_range,
+         "Also show the range of RCI under random label splits, beside the interval (always with "
+         "--between)",
+         NULL},
         G_OPTION_ENTRY_NULL};
-    rhea_cli_options_add(&o, entries, (gpointer[]){&logical_days, &parts_path, &between, NULL});
+    rhea_cli_options_add(&o, entries,
+                         (gpointer[]){&logical_days, &parts_path, &between, NULL, NULL});
     int rc;
     g_autoptr(GError) error = NULL;
     RheaCliInput in = {0};
@@ -129,6 +134,8 @@ int rhea_cmd_coupling(int argc, char **argv)
             }
             json_object_set_array_member(json_node_get_object(node), "between", a);
         }
+        if (null_range || between)
+            rhea_rq1_coupling_json_add_null_range(json_node_get_object(node), &c);
         if (logical_days > 0)
             json_object_set_int_member(json_node_get_object(node), "logical_commits_days",
                                        logical_days);
@@ -144,7 +151,11 @@ int rhea_cmd_coupling(int argc, char **argv)
         RheaSection *s = rhea_report_add_section(report, NULL);
         RheaTable *t = rhea_rq1_coupling_table(product, &c);
         rhea_rq1_coupling_add_cap(t, o.max_files, tx->dropped_large);
+        if (null_range || between)
+            rhea_rq1_coupling_add_null_range(t, &c);
         rhea_section_add_table(s, t);
+        if ((null_range || between) && o.format != RHEA_FORMAT_CSV)
+            rhea_section_add_text(s, RHEA_INTERVAL_VS_TEST);
         if (pairs) /* in CSV too: a second table after an empty line (reports/report.h) */
             rhea_section_add_table(s, rhea_rq1_top_pairs_table(product, pairs, paths));
         if (tx->merged) {

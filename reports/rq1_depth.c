@@ -160,6 +160,8 @@ RheaTable *rhea_rq1_parts_matrix_table(const char *product, const GArray *pairs)
     rhea_table_add_column(t, "p_value", "p", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "ci_low", "RCI 2.5%", RHEA_ALIGN_RIGHT);
     rhea_table_add_column(t, "ci_high", "RCI 97.5%", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "null_low", "Random 2.5%", RHEA_ALIGN_RIGHT);
+    rhea_table_add_column(t, "null_high", "Random 97.5%", RHEA_ALIGN_RIGHT);
     for (guint i = 0; i < pairs->len; i++) {
         const RheaPartPair *p = &g_array_index(pairs, RheaPartPair, i);
         rhea_table_add_row(t);
@@ -173,12 +175,12 @@ RheaTable *rhea_rq1_parts_matrix_table(const char *product, const GArray *pairs)
         rhea_table_push_double(t, p->coupling.p_value, 4);
         rhea_table_push_double(t, p->coupling.ci_low, 3);
         rhea_table_push_double(t, p->coupling.ci_high, 3);
+        rhea_table_push_double(t, p->coupling.null_low, 3);
+        rhea_table_push_double(t, p->coupling.null_high, 3);
     }
     rhea_table_set_caption(
         t, "Each pair's universe is the files of its two parts; a transaction counts for a pair "
-           "when it changes a file of either. p: label permutation over that fixed co-change "
-           "structure; the interval: transactions resampled (docs/metrics.md, \"Interval and "
-           "test\").");
+           "when it changes a file of either. " RHEA_INTERVAL_VS_TEST);
     return t;
 }
 
@@ -250,4 +252,17 @@ JsonNode *rhea_rq1_sensitivity_json(const char *product, const char *window,
     JsonNode *n = json_node_new(JSON_NODE_OBJECT);
     json_node_take_object(n, o);
     return n;
+}
+
+void rhea_rq1_coupling_add_null_range(RheaTable *t, const RheaCoupling *c)
+{
+    row(t, "null_low", c->null_low, 3, "RCI of random label splits, 2.5% quantile");
+    row(t, "null_high", c->null_high, 3, "RCI of random label splits, 97.5% quantile");
+}
+
+void rhea_rq1_coupling_json_add_null_range(JsonObject *o, const RheaCoupling *c)
+{
+    set_double(o, "null_low", c->null_low);
+    set_double(o, "null_high", c->null_high);
+    json_object_set_string_member(o, "interval_vs_test", RHEA_INTERVAL_VS_TEST);
 }

@@ -34,3 +34,15 @@ RheaTable *rhea_rq1_sensitivity_table(const char *product, const RheaSensitivity
  * "rci_changes_side", "core_min", "core_max"} */
 JsonNode *rhea_rq1_sensitivity_json(const char *product, const char *window,
                                     const RheaSensitivity *s);
+
+/* The sentence that keeps the bootstrap interval and the permutation p-value apart. */
+#define RHEA_INTERVAL_VS_TEST                                                                      \
+    "The 95% interval (ci_low..ci_high) resamples transactions: where RCI would fall if the "      \
+    "commits were drawn again. The p-value and the random range (null_low..null_high) shuffle "    \
+    "the labels over the same files and co-changes: whether this split couples more or less "      \
+    "than random splits do. An RCI inside the random range is not distinguishable from a random "  \
+    "split, even when its interval excludes 1."
+/* Adds the rows null_low, null_high to a coupling table (rhea_rq1_coupling_table). */
+void rhea_rq1_coupling_add_null_range(RheaTable *t, const RheaCoupling *c);
+/* Adds "null_low", "null_high" and "interval_vs_test" to a coupling JSON object. */
+void rhea_rq1_coupling_json_add_null_range(JsonObject *o, const RheaCoupling *c);
