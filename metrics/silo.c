@@ -65,8 +65,8 @@ void rhea_silo_measure(const guint *person, const guint *side, guint n, guint n_
     out->mi = mutual_information(person, side, n, n_people, side_n, counts, per_person);
     for (guint a = 0; a < n_people; a++)
         out->people += per_person[a] > 0;
-    if (!(out->h_side > 0))
-        return; /* one side only: nothing to tell */
+    if (!(out->h_side > 0) || out->people < 2)
+        return; /* one side or one person: no silo to measure */
     out->nmi = out->mi / out->h_side;
     if (permutations == 0)
         return;

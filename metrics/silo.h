@@ -11,11 +11,11 @@ typedef enum { RHEA_SIDE_ML = 0, RHEA_SIDE_NONML = 1, RHEA_SIDE_BOTH = 2 } RheaS
 #define RHEA_SIDE_COUNT 3
 
 typedef struct {
-    guint commits;      /* commits with a side (touching ML or non-ML code) */
-    guint people;       /* distinct authors among them */
-    double mi;          /* mutual information I(author; side), nats */
-    double h_side;      /* entropy of the side, nats */
-    double nmi;         /* mi / h_side; NAN when h_side = 0 (every commit on one side) */
+    guint commits; /* commits with a side (touching ML or non-ML code) */
+    guint people;  /* distinct authors among them */
+    double mi;     /* mutual information I(author; side), nats */
+    double h_side; /* entropy of the side, nats */
+    double nmi;    /* mi / h_side; NAN when h_side = 0 (every commit on one side) or one person */
     guint permutations; /* author shuffles run (0: none) */
     double p_value;     /* (1 + #{nmi' >= nmi}) / (1 + permutations); NAN without a null */
 } RheaSiloFigure;

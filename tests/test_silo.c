@@ -37,6 +37,12 @@ START_TEST(perfect_split_and_its_null)
     rhea_silo_measure(person, side3, 4, 2, 100, 1, &f);
     ck_assert(isnan(f.nmi));
     ck_assert(isnan(f.p_value));
+    /* one person: nothing to tell apart, NMI undefined (not 0) */
+    guint alone[] = {0, 0, 0, 0};
+    rhea_silo_measure(alone, side, 4, 1, 100, 1, &f);
+    ck_assert_uint_eq(f.people, 1);
+    ck_assert(isnan(f.nmi));
+    ck_assert(isnan(f.p_value));
     rhea_silo_measure(person, side3, 0, 2, 100, 1, &f);
     ck_assert_uint_eq(f.commits, 0);
     ck_assert(isnan(f.nmi));
