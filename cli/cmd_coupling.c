@@ -110,6 +110,7 @@ int rhea_cmd_coupling(int argc, char **argv)
         g_autoptr(RheaReport) report = rhea_report_new(title);
         RheaSection *s = rhea_report_add_section(report, NULL);
         rhea_section_add_table(s, rhea_rq1_parts_matrix_table(product, pair_rows));
+        rhea_section_add_chart(s, rhea_rq1_parts_heatmap(product, pair_rows));
         if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
             goto fail;
         rc = RHEA_EXIT_OK;

@@ -266,3 +266,14 @@ void rhea_rq1_coupling_json_add_null_range(JsonObject *o, const RheaCoupling *c)
     set_double(o, "null_high", c->null_high);
     json_object_set_string_member(o, "interval_vs_test", RHEA_INTERVAL_VS_TEST);
 }
+
+RheaChart *rhea_rq1_parts_heatmap(const char *product, const GArray *pairs)
+{
+    g_autofree char *title = g_strdup_printf("%s: RCI between parts", product);
+    RheaChart *c = rhea_chart_new(RHEA_CHART_HEATMAP, title, NULL, "RCI");
+    for (guint i = 0; i < pairs->len; i++) {
+        const RheaPartPair *p = &g_array_index(pairs, RheaPartPair, i);
+        rhea_chart_add_cell(c, p->a, p->b, p->coupling.rci);
+    }
+    return c;
+}

@@ -10,6 +10,7 @@
 #include "metrics/parts_coupling.h"
 #include "metrics/silo.h"
 #include "metrics/truckfactor.h"
+#include "reports/chart.h"
 #include "reports/table.h"
 
 /* Figure, value, meaning: NMI and p over everyone and over the core, ownership per side, truck
@@ -25,6 +26,8 @@ void rhea_rq1_depth_json_add(JsonObject *obj, const RheaSilo *silo, const RheaOw
 
 /* The RCI of every pair of parts (rhea_parts_matrix), one row a pair. */
 RheaTable *rhea_rq1_parts_matrix_table(const char *product, const GArray *pairs);
+/* The same as a heat map of RCI (reports/chart.h, RHEA_CHART_HEATMAP). */
+RheaChart *rhea_rq1_parts_heatmap(const char *product, const GArray *pairs);
 
 #include "metrics/sensitivity.h"
 /* One table per figure ("rci", "core"): choice, value. */
