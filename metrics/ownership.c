@@ -39,7 +39,8 @@ RheaOwnership *rhea_ownership_compute(const RheaCommitSet *set, const RheaContri
     o->files = g_array_new(FALSE, TRUE, sizeof(RheaFileOwner));
     guint people = c->all->len;
     g_autoptr(GHashTable) index = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
-    g_autoptr(GHashTable) counts = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, NULL);
+    g_autoptr(GHashTable) counts =
+        g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
     for (guint i = 0; i < set->commits->len; i++) {
         gint who = g_array_index(c->person_of, gint, i);
         if (who < 0)
