@@ -33,3 +33,4 @@ int rhea_cmd_trend(int argc, char **argv);
 int rhea_cmd_verdicts(int argc, char **argv);
 int rhea_cmd_merge(int argc, char **argv);
 int rhea_cmd_scan(int argc, char **argv);
+int rhea_cmd_sensitivity(int argc, char **argv);

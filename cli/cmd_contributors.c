@@ -6,9 +6,12 @@
 #include "cli/cli_input.h"
 #include "cli/cli_state.h"
 #include "engine/error.h"
+#include "engine/store_kinds.h"
+#include "metrics/coupling.h"
 #include "metrics/backgrounds.h"
 #include "reports/format.h"
 #include "reports/rq1.h"
+#include "reports/rq1_depth.h"
 
 int rhea_cmd_contributors(int argc, char **argv)
 {
@@ -19,11 +22,31 @@ int rhea_cmd_contributors(int argc, char **argv)
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCT | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
                                         RHEA_CLI_LABELS | RHEA_CLI_OUTPUT | RHEA_CLI_CONTRIBUTORS |
                                         RHEA_CLI_BACKGROUNDS);
+    guint permutations = 1000;
+    guint64 seed = RHEA_COUPLING_DEFAULT_SEED;
+    gboolean depth = FALSE;
+    const GOptionEntry entries[] = {
+        {"permutations", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
+         "Author shuffles for the silo p-value (default 1000; 0: none)", "N"},
+        {"seed", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_seed,
+         "Random seed (default 20240414)", "S"},
+        {"depth", 0, 0, G_OPTION_ARG_NONE, &depth,
+         "Also show the silo measure, ownership per side and the truck factor (JSON always has "
+         "them)",
+         NULL},
+        G_OPTION_ENTRY_NULL};
+    rhea_cli_options_add(&o, entries, (gpointer[]){&permutations, &seed, NULL});
     int rc;
     g_autoptr(GError) error = NULL;
     g_autoptr(GHashTable) bg = NULL;
     RheaCliInput in = {0};
     g_autoptr(RheaContributors) c = NULL;
+    g_autoptr(RheaCommitSet) history = NULL;
+    g_autoptr(RheaContributors) history_c = NULL;
+    g_autoptr(GArray) kinds = NULL;
+    g_autoptr(RheaTruckFactor) tf = NULL;
+    g_autoptr(RheaOwnership) own = NULL;
+    RheaSilo silo;
     if ((rc = rhea_cli_options_parse(&o, &argc, &argv)) != 0)
         goto cleanup;
     if (argc > 1) {
@@ -40,11 +63,27 @@ int rhea_cmd_contributors(int argc, char **argv)
     RheaContributorOptions opts;
     rhea_cli_contributor_options(&o, bg, &opts);
     c = rhea_contributors_compute(in.set, &opts);
+    rhea_silo_compute(in.set, c, permutations, seed, &silo);
+    own = rhea_ownership_compute(in.set, c);
+    /* the truck factor reads the whole history up to the window's end (docs/metrics.md) */
+    if (in.window.has_since) {
+        RheaWindow upto = {.has_until = in.window.has_until, .until = in.window.until};
+        history = rhea_commitset_load(in.store, product, &upto, in.labels, &error);
+        if (!history)
+            goto fail;
+        history_c = rhea_contributors_compute(history, &opts);
+    }
+    kinds =
+        rhea_store_change_kinds(in.store, product, in.window.has_until, in.window.until, &error);
+    if (!kinds)
+        goto fail;
+    tf = rhea_truckfactor_compute(history ? history : in.set, history_c ? history_c : c, kinds);
     if (o.format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_rq1_contributors_json(product, in.window_text, c);
         if (ingest != RHEA_INGEST_COMPLETE) /* absent when complete: the format is unchanged */
             json_object_set_string_member(json_node_get_object(node), "ingest",
                                           rhea_ingest_state_name(ingest));
+        rhea_rq1_depth_json_add(json_node_get_object(node), &silo, own, tf);
         if (rhea_rq1_write_json(node, o.out, &error) < 0)
             goto fail;
     } else {
@@ -59,6 +98,10 @@ int rhea_cmd_contributors(int argc, char **argv)
         rhea_section_add_table(s, rhea_rq1_contributors_table(product, c, FALSE));
         if (bg && o.format != RHEA_FORMAT_CSV)
             rhea_section_add_table(s, rhea_rq1_backgrounds_table(product, c));
+        if (depth && o.format != RHEA_FORMAT_CSV) {
+            rhea_section_add_table(s, rhea_rq1_depth_table(product, c, &silo, own, tf));
+            rhea_section_add_table(s, rhea_rq1_side_shares_table(product, c));
+        }
         if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
             goto fail;
     }

@@ -27,6 +27,8 @@ static const RheaCommand commands[] = {
      rhea_cmd_scan},
     {"verdicts", "agreement between people who rated candidate repositories (Cohen, Fleiss)",
      rhea_cmd_verdicts},
+    {"sensitivity", "RCI and core count as the analyst's choices vary, one at a time",
+     rhea_cmd_sensitivity},
 };
 
 static void print_help(FILE *out)

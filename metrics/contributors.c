@@ -84,6 +84,7 @@ RheaContributors *rhea_contributors_compute(const RheaCommitSet *set,
     g_array_set_size(out->all, people);
     for (guint p = 0; p < people; p++) {
         RheaContributor *r = &g_array_index(out->all, RheaContributor, p);
+        r->key = p;
         r->name = g_strdup(rhea_identities_name(ids, p));
         r->emails = g_ptr_array_new_with_free_func(g_free);
         GPtrArray *emails = rhea_identities_emails(ids, p);
@@ -131,6 +132,16 @@ RheaContributors *rhea_contributors_compute(const RheaCommitSet *set,
     out->core = rhea_contributors_core_size(counts, people, opts->threshold);
     for (guint p = 0; p < out->core; p++)
         g_array_index(out->all, RheaContributor, p).core = TRUE;
+    /* rank[key] = index after sorting, so each counted commit names its row in all */
+    g_autofree guint *rank = g_new(guint, people ? people : 1);
+    for (guint p = 0; p < people; p++)
+        rank[g_array_index(out->all, RheaContributor, p).key] = p;
+    out->person_of = g_array_sized_new(FALSE, FALSE, sizeof(gint), raw_of->len);
+    for (guint i = 0; i < raw_of->len; i++) {
+        gint raw = g_array_index(raw_of, gint, i);
+        gint who = raw < 0 ? -1 : (gint)rank[rhea_identities_person(ids, (guint)raw)];
+        g_array_append_val(out->person_of, who);
+    }
     return out;
 }
 
@@ -144,5 +155,7 @@ void rhea_contributors_free(RheaContributors *c)
         g_ptr_array_unref(r->emails);
     }
     g_array_free(c->all, TRUE);
+    if (c->person_of)
+        g_array_free(c->person_of, TRUE);
     g_free(c);
 }

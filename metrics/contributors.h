@@ -24,14 +24,16 @@ typedef struct {
     gint64 ml_lines, nonml_lines; /* lines added + removed; -1 without line stats */
     const char *background;       /* from the backgrounds file, or NULL */
     gboolean core;
+    guint key; /* the identity resolver's number for this person (internal) */
 } RheaContributor;
 
 typedef struct {
     guint commits;     /* counted commits (bots left out unless included) */
     guint bot_commits; /* commits left out as bots */
     double threshold;
-    guint core;  /* the first `core` entries of all are the core contributors */
-    GArray *all; /* RheaContributor, by commits descending, ties by name */
+    guint core;        /* the first `core` entries of all are the core contributors */
+    GArray *all;       /* RheaContributor, by commits descending, ties by name */
+    GArray *person_of; /* gint per commit of the set: index into all, -1 when not counted */
     gboolean line_stats;
 } RheaContributors;
 

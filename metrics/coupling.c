@@ -56,13 +56,19 @@ static void null_model(const RheaCouplingInput *in, guint permutations, gsl_rng 
     gboolean *labels = g_new(gboolean, in->n_files);
     memcpy(labels, in->is_ml, sizeof(gboolean) * in->n_files);
     guint ge = 0, le = 0;
+    double *rci = g_new(double, permutations);
     for (guint p = 0; p < permutations; p++) {
         gsl_ran_shuffle(rng, labels, in->n_files, sizeof(gboolean));
         guint64 c = cross_pairs(in, labels);
         ge += c >= out->cross_pairs;
         le += c <= out->cross_pairs;
+        rci[p] = ((double)c / (double)out->pairs) / out->expected_eci;
     }
     g_free(labels);
+    gsl_sort(rci, 1, permutations);
+    out->null_low = gsl_stats_quantile_from_sorted_data(rci, 1, permutations, 0.025);
+    out->null_high = gsl_stats_quantile_from_sorted_data(rci, 1, permutations, 0.975);
+    g_free(rci);
     out->p_greater = (1.0 + ge) / (1.0 + permutations);
     out->p_less = (1.0 + le) / (1.0 + permutations);
     out->p_value = out->rci >= 1.0 ? out->p_greater : out->p_less;
@@ -110,6 +116,7 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
     out->eci_tx = out->expected_eci_tx = out->rci_tx = NAN;
     out->p_value = out->p_greater = out->p_less = NAN;
     out->ci_low = out->ci_high = NAN;
+    out->null_low = out->null_high = NAN;
     out->seed = seed;
     out->transactions = in->n_tx;
     for (guint f = 0; f < in->n_files; f++) {

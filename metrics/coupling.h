@@ -26,6 +26,10 @@ typedef struct {
     double p_greater; /* P(cross pairs >= observed) under shuffled labels */
     double p_less;    /* P(cross pairs <= observed) */
     double ci_low, ci_high; /* 95% percentile bootstrap interval of rci; NAN when undefined */
+    /* 2.5% and 97.5% quantiles of rci under the label shuffles: the range random ML/non-ML splits
+     * of the same files give over the same co-change structure; NAN without a null model. rci
+     * outside it is what a two-sided p < 0.05 says (docs/metrics.md, "Interval and test"). */
+    double null_low, null_high;
     guint64 seed;
 } RheaCoupling;
 

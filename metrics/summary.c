@@ -9,6 +9,7 @@
 #include "classifiers/labeling.h"
 #include "classifiers/path_roles.h"
 #include "engine/store_reads.h"
+#include "engine/store_kinds.h"
 #include "metrics/slice.h"
 #include "metrics/transactions.h"
 
@@ -26,6 +27,9 @@ void rhea_summary_free(RheaProductSummary *s)
         g_ptr_array_unref(s->top_paths);
     if (s->months)
         g_array_free(s->months, TRUE);
+    rhea_ownership_free(s->ownership);
+    rhea_truckfactor_free(s->truck_factor);
+    rhea_sensitivity_free(s->sensitivity);
     g_free(s);
 }
 
@@ -119,6 +123,32 @@ static void trajectory(RheaProductSummary *s, const RheaCommitSet *set, const Rh
     }
 }
 
+/* Silo, ownership, truck factor (on the history up to the window's end) and sensitivity
+ * (docs/metrics.md, "Silos" .. "Sensitivity"). */
+static int depth(RheaProductSummary *s, RheaStore *store, const RheaCommitSet *set,
+                 const RheaLabeling *labels, const RheaWindow *window, const RheaSummaryOptions *o,
+                 GError **error)
+{
+    rhea_silo_compute(set, s->contributors, o->permutations, o->seed, &s->silo);
+    s->ownership = rhea_ownership_compute(set, s->contributors);
+    s->sensitivity = rhea_sensitivity_compute(set, o->contributors.bot_patterns);
+    g_autoptr(GArray) kinds =
+        rhea_store_change_kinds(store, s->product, window->has_until, window->until, error);
+    if (!kinds)
+        return -1;
+    if (!window->has_since) {
+        s->truck_factor = rhea_truckfactor_compute(set, s->contributors, kinds);
+        return 0;
+    }
+    RheaWindow upto = {.has_until = window->has_until, .until = window->until};
+    g_autoptr(RheaCommitSet) history = rhea_commitset_load(store, s->product, &upto, labels, error);
+    if (!history)
+        return -1;
+    g_autoptr(RheaContributors) people = rhea_contributors_compute(history, &o->contributors);
+    s->truck_factor = rhea_truckfactor_compute(history, people, kinds);
+    return 0;
+}
+
 RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,
                                          const RheaWindow *window, const RheaSummaryOptions *o,
                                          GError **error)
@@ -150,5 +180,9 @@ RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,
         return NULL;
     }
     trajectory(s, set, labels);
+    if (depth(s, store, set, labels, window, o, error) < 0) {
+        rhea_summary_free(s);
+        return NULL;
+    }
     return s;
 }

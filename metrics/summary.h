@@ -6,6 +6,10 @@
 #include "engine/store.h"
 #include "metrics/contributors.h"
 #include "metrics/coupling.h"
+#include "metrics/ownership.h"
+#include "metrics/sensitivity.h"
+#include "metrics/silo.h"
+#include "metrics/truckfactor.h"
 #include "metrics/window.h"
 
 typedef struct {
@@ -37,6 +41,10 @@ typedef struct {
     guint test_paths, test_paths_ml;            /* RQ4: test files (by path), of them ML */
     guint ops_paths, ops_commits;               /* RQ5: CI/deployment files and commits to them */
     GArray *months;                             /* RQ3: RheaMonthCount, in order */
+    RheaSilo silo;                              /* Finding 3 as a figure */
+    RheaOwnership *ownership;                   /* Finding 4 */
+    RheaTruckFactor *truck_factor;              /* beside the core count (Finding 2) */
+    RheaSensitivity *sensitivity;               /* Finding 5 under the analyst's choices */
 } RheaProductSummary;
 
 RheaProductSummary *rhea_summary_compute(RheaStore *store, const char *product,

@@ -50,6 +50,8 @@ RheaChart *rhea_chart_new(RheaChartKind kind, const char *title, const char *x_l
     c->series = g_ptr_array_new_with_free_func(series_free);
     c->intervals = g_ptr_array_new_with_free_func(interval_free);
     c->hlines = g_ptr_array_new_with_free_func(hline_free);
+    c->names = g_ptr_array_new_with_free_func(g_free);
+    c->cells = g_array_new(FALSE, FALSE, sizeof(RheaHeatCell));
     c->width = 720;
     c->height = 400;
     return c;
@@ -62,6 +64,8 @@ void rhea_chart_free(RheaChart *c)
     g_ptr_array_free(c->series, TRUE);
     g_ptr_array_free(c->intervals, TRUE);
     g_ptr_array_free(c->hlines, TRUE);
+    g_ptr_array_free(c->names, TRUE);
+    g_array_free(c->cells, TRUE);
     g_free(c->title);
     g_free(c->x_label);
     g_free(c->y_label);
@@ -93,13 +97,30 @@ void rhea_chart_add_interval(RheaChart *c, const char *category, double value, d
 void rhea_chart_add_series(RheaChart *c, const char *name, const double *x, const double *y,
                            gsize n)
 {
-    g_return_if_fail(c->kind != RHEA_CHART_INTERVALS);
+    g_return_if_fail(c->kind != RHEA_CHART_INTERVALS && c->kind != RHEA_CHART_HEATMAP);
     RheaSeries *s = g_new0(RheaSeries, 1);
     s->name = valid(name ? name : "");
     s->x = g_memdup2(x, n * sizeof *x);
     s->y = g_memdup2(y, n * sizeof *y);
     s->n = n;
     g_ptr_array_add(c->series, s);
+}
+
+static guint name_index(RheaChart *c, const char *name)
+{
+    g_autofree char *v = valid(name ? name : "");
+    for (guint i = 0; i < c->names->len; i++)
+        if (g_str_equal(c->names->pdata[i], v))
+            return i;
+    g_ptr_array_add(c->names, g_steal_pointer(&v));
+    return c->names->len - 1;
+}
+
+void rhea_chart_add_cell(RheaChart *c, const char *a, const char *b, double value)
+{
+    g_return_if_fail(c->kind == RHEA_CHART_HEATMAP);
+    RheaHeatCell cell = {.a = name_index(c, a), .b = name_index(c, b), .value = value};
+    g_array_append_val(c->cells, cell);
 }
 
 void rhea_chart_add_hline(RheaChart *c, double y, const char *label)
@@ -150,6 +171,9 @@ static void draw(const RheaChart *c, cairo_t *cr)
         break;
     case RHEA_CHART_TIMESERIES:
         rhea_chart_draw_timeseries(c, cr);
+        break;
+    case RHEA_CHART_HEATMAP:
+        rhea_chart_draw_heatmap(c, cr);
         break;
     }
 }

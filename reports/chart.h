@@ -15,6 +15,12 @@
  * - RHEA_CHART_TIMESERIES: lines of (x, y) points where x is a time in Unix seconds (UTC), for
  *   ML vs non-ML commits per month, or a metric per window in `rhea trend`; the x axis shows
  *   dates.
+ * - RHEA_CHART_HEATMAP: a symmetric matrix of ratios around 1, one cell per pair of names; e.g.
+ *   the RCI between every pair of parts (`rhea coupling --matrix`):
+ *       rhea_chart_add_cell(c, "app", "model", 0.625);   // drawn at (app, model) and (model, app)
+ *   Names are rows and columns in the order they first appear; a cell is blue below 1, white at
+ *   1 and orange above (log scale, saturated at 1/4 and 4), grey when undefined, with its value
+ *   written in it.
  *
  * Every string is drawn as glyphs (cairo's toy text API, "sans-serif"), never copied into the SVG
  * as text, so chart output cannot carry markup from data. Non-finite numbers are skipped: a NaN
@@ -31,6 +37,7 @@ typedef enum {
     RHEA_CHART_INTERVALS,
     RHEA_CHART_CUMULATIVE,
     RHEA_CHART_TIMESERIES,
+    RHEA_CHART_HEATMAP,
 } RheaChartKind;
 
 typedef enum {
@@ -53,6 +60,8 @@ void rhea_chart_add_interval(RheaChart *c, const char *category, double value, d
 /* CUMULATIVE and TIMESERIES: a named series of n points, copied. */
 void rhea_chart_add_series(RheaChart *c, const char *name, const double *x, const double *y,
                            gsize n);
+/* HEATMAP only: the value of the pair (a, b), a != b (NaN: undefined). */
+void rhea_chart_add_cell(RheaChart *c, const char *a, const char *b, double value);
 /* A dashed horizontal line at y with a label (NULL for none); any kind. */
 void rhea_chart_add_hline(RheaChart *c, double y, const char *label);
 /* Fixes the y axis (otherwise it fits the data and the lines, with 0 included for counts). */

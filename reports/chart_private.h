@@ -26,12 +26,19 @@ typedef struct {
     char *label;
 } RheaHline;
 
+typedef struct {
+    guint a, b; /* indices into names */
+    double value;
+} RheaHeatCell;
+
 struct RheaChart {
     RheaChartKind kind;
     char *title, *x_label, *y_label;
     GPtrArray *series;    /* of RheaSeries* */
     GPtrArray *intervals; /* of RheaInterval* */
     GPtrArray *hlines;    /* of RheaHline* */
+    GPtrArray *names;     /* HEATMAP: row and column names (char *), in order of first use */
+    GArray *cells;        /* HEATMAP: RheaHeatCell */
     gboolean fixed_y, percent;
     double y_min, y_max;
     double width, height;
@@ -47,6 +54,7 @@ typedef struct {
 void rhea_chart_draw_intervals(const RheaChart *c, cairo_t *cr);
 void rhea_chart_draw_cumulative(const RheaChart *c, cairo_t *cr);
 void rhea_chart_draw_timeseries(const RheaChart *c, cairo_t *cr);
+void rhea_chart_draw_heatmap(const RheaChart *c, cairo_t *cr);
 
 double rhea_plot_x(const RheaPlot *p, double x);
 double rhea_plot_y(const RheaPlot *p, double y);

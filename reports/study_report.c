@@ -2,6 +2,7 @@
  * computed ones, so a study at the paper's date reads as the paper's table regenerated. */
 #include "reports/study_report.h"
 
+#include "reports/findings_depth.h"
 #include "reports/rq1.h"
 
 #include <math.h>
@@ -396,6 +397,7 @@ static RheaTable *findings_table(GPtrArray *summaries, const RheaStudyReportOpti
     products_row(t, summaries, "5", "products with RCI > 1 at p < 0.05 (permutation test)",
                  rci_above_significant, "–");
     products_row(t, summaries, "5", "products where RCI is undefined", rci_undefined, "0/30");
+    rhea_findings_depth_rows(t, summaries);
     if (all)
         for (gsize i = 1; i < G_N_ELEMENTS(VERDICT_ROWS); i++)
             verdict_row(t, summaries, o, &VERDICT_ROWS[i]);

@@ -2,6 +2,17 @@
  * one time-series chart per metric with a series per product. */
 #include "reports/trend_report.h"
 
+#define RHEA_TREND_CAPTION                                                                         \
+    "ML share: share of transactions touching ML code. RCI: relative coupling index "              \
+    "(docs/metrics.md); null where undefined."
+/* the interval and the p-value answer different questions; say which, once, under the table */
+#define RHEA_TREND_CAPTION_RCI                                                                     \
+    RHEA_TREND_CAPTION                                                                             \
+    " CI: where RCI would fall if the period's commits were drawn again (transactions "            \
+    "resampled). p and the Random range: whether the ML/non-ML split couples more than random "    \
+    "splits of the same files with the same co-changes do; an RCI inside the Random range is "     \
+    "not distinguishable from a random split, even when its CI excludes 1."
+
 #include <math.h>
 
 #include "reports/chart.h"
@@ -73,6 +84,8 @@ RheaReport *rhea_trend_report_build_in(GPtrArray *products, GPtrArray *rows,
         rhea_table_add_column(t, "ci_low", "CI low", RHEA_ALIGN_RIGHT);
         rhea_table_add_column(t, "ci_high", "CI high", RHEA_ALIGN_RIGHT);
         rhea_table_add_column(t, "p_value", "p", RHEA_ALIGN_RIGHT);
+        rhea_table_add_column(t, "null_low", "Random 2.5%", RHEA_ALIGN_RIGHT);
+        rhea_table_add_column(t, "null_high", "Random 97.5%", RHEA_ALIGN_RIGHT);
     }
     for (guint p = 0; p < products->len; p++) {
         GArray *r = g_ptr_array_index(rows, p);
@@ -96,11 +109,13 @@ RheaReport *rhea_trend_report_build_in(GPtrArray *products, GPtrArray *rows,
                 rhea_table_push_double(t, row->coupling.ci_low, 2);
                 rhea_table_push_double(t, row->coupling.ci_high, 2);
                 rhea_table_push_double(t, row->coupling.p_value, 3);
+                rhea_table_push_double(t, row->coupling.null_low, 2);
+                rhea_table_push_double(t, row->coupling.null_high, 2);
             }
         }
     }
-    rhea_table_set_caption(t, "ML share: share of transactions touching ML code. RCI: relative "
-                              "coupling index (docs/metrics.md); null where undefined.");
+    rhea_table_set_caption(t, (metrics & RHEA_TREND_RCI) ? RHEA_TREND_CAPTION_RCI
+                                                         : RHEA_TREND_CAPTION);
     rhea_section_add_table(s, t);
     const struct {
         RheaTrendMetric m;

@@ -54,6 +54,7 @@ START_TEST(worked_example_pair_and_transaction_forms)
     ck_assert_ptr_null(c.null_reason);
     ck_assert(isnan(c.p_value));
     ck_assert(isnan(c.ci_low));
+    ck_assert(isnan(c.null_low));
 }
 END_TEST
 
@@ -134,6 +135,9 @@ START_TEST(one_huge_transaction_is_exactly_random)
     /* every shuffle gives the same cross count: both tails are 1 */
     ck_assert_double_eq_tol(c.p_greater, 1.0, EPS);
     ck_assert_double_eq_tol(c.p_less, 1.0, EPS);
+    /* every shuffle gives RCI 1: the random range is a point */
+    ck_assert_double_eq_tol(c.null_low, 1.0, 1e-12);
+    ck_assert_double_eq_tol(c.null_high, 1.0, 1e-12);
     /* every bootstrap replicate is the one transaction */
     ck_assert_double_eq_tol(c.ci_low, 1.0, 1e-12);
     ck_assert_double_eq_tol(c.ci_high, 1.0, 1e-12);
@@ -179,6 +183,12 @@ START_TEST(permutation_p_value_matches_exact_enumeration)
     RheaCoupling again;
     rhea_coupling_compute(&f.in, 20000, 0, RHEA_COUPLING_DEFAULT_SEED, &again);
     ck_assert_double_eq(c.p_less, again.p_less);
+    /* the random range: of the 70 labelings, 4 give 2 cross pairs (RCI 0.35, cumulative share
+     * 0.057 > 0.025) and 14 give 8 (RCI 1.4; below it 0.8 < 0.975), so the 2.5% and 97.5%
+     * quantiles are 0.35 and 1.4. The observed 0.525 lies inside: no split effect, as p_less =
+     * 6/70 = 0.086 says too. */
+    ck_assert_double_eq_tol(c.null_low, 0.35, 1e-9);
+    ck_assert_double_eq_tol(c.null_high, 1.4, 1e-9);
 }
 END_TEST
 

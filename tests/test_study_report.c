@@ -166,9 +166,20 @@ START_TEST(rq1_products_and_findings)
     ck_cell(p, 1, "rci", "0.4375");
 
     /* Findings 1-21: Finding 1 (2 rows, 0/0 without backgrounds), 2, 3 (2), 4 (judged, 0/0 without
-     * judgments), 5 (4), then 34 rows of Findings 6-21 (0/0: no verdicts were given) = 44 */
+     * judgments), 5 (4), issue 14's 5 rows (reports/findings_depth.c), then 34 rows of Findings
+     * 6-21 (0/0: no verdicts were given) = 49 */
     const RheaTable *f = table(r, "findings");
-    ck_assert_uint_eq(rhea_table_n_rows(f), 44);
+    ck_assert_uint_eq(rhea_table_n_rows(f), 49);
+    /* issue 14's rows: truck factor 1, silo (everyone, core: no shuffles here, so no p-value and
+     * no product counts), ML-only owners (wordwise: Bob), RCI changing side */
+    const char *depth_finding[] = {"2", "3", "3", "4", "5"};
+    for (guint i = 0; i < 5; i++) {
+        ck_cell(f, 10 + i, "finding", depth_finding[i]);
+        ck_cell(f, 10 + i, "basis", "measured");
+    }
+    ck_cell(f, 11, "count", "0/2");
+    ck_cell(f, 12, "count", "0/2");
+    ck_assert_ptr_nonnull(strstr(rhea_table_cell(f, 13, 4)->v.s, "wordwise"));
     const guint at[] = {2, 3, 4, 6, 7, 8, 9}; /* the measured RQ1 rows */
     const char *finding[] = {"2", "3", "3", "5", "5", "5", "5"};
     const char *count[] = {"0/2", "2/4", "2/2", "0/2", "2/2", "0/2", "0/2"};
@@ -187,8 +198,8 @@ START_TEST(rq1_products_and_findings)
     ck_cell(f, 5, "finding", "4");
     ck_cell(f, 5, "count", "0/0");
     ck_cell(f, 5, "basis", "judged");
-    ck_cell(f, 43, "finding", "21");
-    ck_cell(f, 43, "paper", "1/30");
+    ck_cell(f, 48, "finding", "21");
+    ck_cell(f, 48, "paper", "1/30");
     ck_assert_ptr_nonnull(strstr(rhea_table_caption(f), "Window: all history."));
     study_close(&st);
 }
@@ -201,8 +212,8 @@ START_TEST(findings_with_backgrounds)
     g_autoptr(RheaReport) r = rhea_study_report_build(st.summaries, &o);
     ck_assert_uint_eq(rhea_report_n_sections(r), 1);
     const RheaTable *f = table(r, "findings");
-    /* Findings 1 (2 rows, first), 2, 3 (2), 4, 5 (4) = 10 */
-    ck_assert_uint_eq(rhea_table_n_rows(f), 10);
+    /* Findings 1 (2 rows, first), 2, 3 (2), 4, 5 (4), issue 14's 5 = 15 */
+    ck_assert_uint_eq(rhea_table_n_rows(f), 15);
     ck_cell(f, 0, "finding", "1");
     ck_cell(f, 0, "count", "2/3");
     ck_cell(f, 0, "paper", "74/92");

@@ -120,8 +120,10 @@ START_TEST(every_metric_per_quarter)
     ck_assert_str_eq(charts, "Commits per quarter|Core contributors per quarter|"
                              "ML share of transactions per quarter|RCI per quarter");
     g_autofree char *keys = column_keys(t);
+    /* null_low, null_high: the random range beside the interval (docs/metrics.md, "Interval and
+     * test") */
     ck_assert_str_eq(keys, "product,period,commits,contributors,core,transactions,ml_share,rci,"
-                           "ci_low,ci_high,p_value");
+                           "ci_low,ci_high,p_value,null_low,null_high");
     ck_assert_uint_eq(rhea_table_n_rows(t), 4);
     const char *period[] = {"2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"};
     const char *commits[] = {"3", "1", "0", "1"}, *contributors[] = {"2", "1", "0", "1"};
@@ -158,7 +160,7 @@ START_TEST(one_metric_two_products_cumulative)
     const RheaTable *t = parts(r, &charts);
     ck_assert_str_eq(charts, "RCI per quarter");
     g_autofree char *keys = column_keys(t);
-    ck_assert_str_eq(keys, "product,period,rci,ci_low,ci_high,p_value");
+    ck_assert_str_eq(keys, "product,period,rci,ci_low,ci_high,p_value,null_low,null_high");
     /* one long table: the first product's periods, then the second's */
     ck_assert_uint_eq(rhea_table_n_rows(t), 8);
     const char *rci[] = {"1", "0.75", "0.75", "0.9"};

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Outputs never inject: a repository (written with git itself, fixed dates) whose author names,
-# emails and paths are markup, formulas and TeX commands goes through contributors, coupling,
-# classify, report and trend in every format. Checked by independent readers: python's csv
+# emails and paths are markup, formulas and TeX commands goes through contributors (with --depth:
+# the truck factor's authors, the sides table), coupling, classify, report, trend and sensitivity
+# (whose product id is hostile) in every format. Checked by independent readers: python's csv
 # (no cell a spreadsheet would run), json (the original strings come back), an HTML scan (no raw
 # <script), a Markdown column count, and pdflatex (the fragment compiles; /etc/passwd is never read).
 source "$(dirname "$0")/lib.sh"
@@ -71,7 +72,10 @@ FORMATS="text md csv tex json html"
 run_all() { # run_all: every command in every format, each output in $WORK/out/CMD.FORMAT
   mkdir -p "$WORK/out"
   for f in $FORMATS; do
-    expect_exit 0 "$RHEA" contributors --product inj --db "$DB" --format "$f" --out "$WORK/out/contributors.$f"
+    expect_exit 0 "$RHEA" contributors --product inj --db "$DB" --depth --format "$f" \
+      --out "$WORK/out/contributors.$f"
+    expect_exit 0 "$RHEA" sensitivity --product "$PRODUCT2" --db "$DB" --format "$f" \
+      --out "$WORK/out/sensitivity.$f"
     expect_exit 0 "$RHEA" coupling --product inj --db "$DB" --top 5 --format "$f" --out "$WORK/out/coupling.$f"
     expect_exit 0 "$RHEA" report --db "$DB" --format "$f" --out "$WORK/out/report.$f"
     expect_exit 0 "$RHEA" trend --product inj --product "$PRODUCT2" --db "$DB" --window month --format "$f" \
@@ -106,9 +110,9 @@ for f in sorted(os.listdir(out)):
     if fmt == "html":
         if re.search(r"<\s*script", text, re.I):
             bad.append(f + ": raw <script")
-        if cmd != "trend" and "&lt;script&gt;alert(1)&lt;/script&gt;" not in text:
+        if cmd not in ("trend", "sensitivity") and "&lt;script&gt;alert(1)&lt;/script&gt;" not in text:
             bad.append(f + ": the escaped <script> string is missing (did it reach the output?)")
-        if cmd in ("report", "trend") and "=HYPERLINK(&quot;x&quot;)|&lt;b&gt;" not in text \
+        if cmd in ("report", "trend", "sensitivity") and "=HYPERLINK(&quot;x&quot;)|&lt;b&gt;" not in text \
                 and "=HYPERLINK(&#34;x&#34;)|&lt;b&gt;" not in text:
             bad.append(f + ": the escaped product id is missing")
     elif fmt == "csv":
@@ -157,7 +161,8 @@ for f in sorted(os.listdir(out)):
                 for k in ("ml_file", "nonml_file"):
                     if t[k] not in paths:
                         bad.append("%s: pair path %r is not a path of the repository" % (f, t[k]))
-        if cmd in ("report", "trend") and product2 not in all_strings and product2 not in joined:
+        if cmd in ("report", "trend", "sensitivity") and product2 not in all_strings \
+                and product2 not in joined:
             bad.append(f + ": the product id does not come back")
     elif fmt == "md":
         # every row of a table has as many unescaped pipes as its header (a backslash escapes

@@ -18,7 +18,7 @@ shape() {
   expect_match "$ERR" "^rhea $cmd: $opt '.*': .+; see rhea $cmd --help$"
 }
 
-READERS="classify contributors coupling report trend"
+READERS="classify contributors coupling report trend sensitivity"
 ALL="analyze study $READERS"
 # the database and the products: every command
 for cmd in $ALL; do
@@ -38,11 +38,11 @@ done
 shape analyze --product --product ''
 shape analyze --ref --ref ''
 # a single product is once: classify, contributors and coupling refuse a second one
-for cmd in classify contributors coupling; do
+for cmd in classify contributors coupling sensitivity; do
   shape "$cmd" --product --product a --product b
 done
 # the window: every reading command, and study's fixed date
-for cmd in contributors coupling report trend; do
+for cmd in contributors coupling report trend sensitivity; do
   for bad in 2023-13-01 2023-02-30 yesterday '' 2023-01-01T10:00:00.5Z 01/02/2023; do
     shape "$cmd" --since --since "$bad"
     shape "$cmd" --until --until "$bad"
@@ -70,10 +70,19 @@ for cmd in contributors report trend; do
   shape "$cmd" --bot-pattern --bot-pattern '' # would make everyone a bot
 done
 shape coupling --top --top -1
+# issue 14's own numbers: the silo's shuffles and seed, logical commits, parts
+for bad in -1 '' x 1e3 0x10 4294967296; do
+  shape contributors --permutations --permutations "$bad"
+  shape coupling --logical-commits --logical-commits "$bad"
+done
+shape contributors --seed --seed -1
+shape coupling --parts --parts ''
+shape coupling --between --between ''
+shape sensitivity --bot-pattern --bot-pattern '('
 shape trend --window --window fortnight --product wordwise
 shape trend --metric --metric everything --product wordwise --window month
 # what is missing, in the same shape without a value
-for cmd in classify contributors coupling trend; do
+for cmd in classify contributors coupling trend sensitivity; do
   expect_exit 2 "$RHEA" "$cmd" --db "$DB"
   expect_match "$ERR" "^rhea $cmd: missing --product ID; see rhea $cmd --help$"
 done
