@@ -337,9 +337,12 @@ static int resolve_commit(RheaStore *store, const RheaProduct *prod, git_reposit
         git_object_free(c);
         return 0;
     }
-    if (o->before >= 0) {
+    /* an ingest that did not finish has no tip: its newest stored commit is what the figures
+     * cover (they are flagged incomplete), so the evidence is read there too */
+    if (o->before >= 0 || !prod->tip) {
         g_autofree char *sha = NULL;
-        if (rhea_store_evidence_commit_before(store, prod->id, o->before, &sha, time, error) < 0)
+        gint64 before = o->before >= 0 ? o->before : G_MAXINT64;
+        if (rhea_store_evidence_commit_before(store, prod->id, before, &sha, time, error) < 0)
             return -1;
         if (!sha) {
             g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
