@@ -265,13 +265,11 @@ START_TEST(matching_is_fast)
     for (int i = 0; i < 20000; i++)
         g_ptr_array_add(paths, g_strdup_printf("src/module%d/pkg%d/sub%d/file%d.%s", i % 60, i % 17,
                                                i % 5, i, exts[i % 10]));
-    gint64 t0 = g_get_monotonic_time();
+    /* no timing here (speed is measured in tests/bench, never in a unit test): every path gets
+     * exactly one label */
     guint counts[3] = {0};
     for (guint i = 0; i < paths->len; i++)
         counts[rhea_rules_label(r, paths->pdata[i], NULL)]++;
-    double secs = (g_get_monotonic_time() - t0) / 1e6;
-    fprintf(stderr, "matching_is_fast: %u paths x 50 rules in %.3f s\n", paths->len, secs);
-    ck_assert_msg(secs < 2.0, "%.3f s", secs);
     ck_assert_uint_eq(counts[0] + counts[1] + counts[2], 20000);
     g_ptr_array_unref(paths);
 }
