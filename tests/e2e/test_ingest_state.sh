@@ -26,7 +26,8 @@ flagged() {
     expect_match "$OUT" "\"ingest\" *: *\"$state\""
   done
   for f in text md csv json html; do
-    expect_exit 0 "$RHEA" report --db "$DB" --format $f --permutations 0 --bootstrap 0
+    # --rq 1: RQ2-RQ6 read the tip's tree (rhea evidence), which an incomplete product lacks
+    expect_exit 0 "$RHEA" report --db "$DB" --rq 1 --format $f --permutations 0 --bootstrap 0
     expect_match "$ERR" "^rhea report: warning: product big is $state: "
     expect_match "$OUT" "Incomplete data|^product,ingest,note"
     expect_match "$OUT" "\"$state\"|big.*$state"
