@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/outfile.h"
 
 static const RheaLabel label_order[] = {RHEA_LABEL_ML, RHEA_LABEL_NONML, RHEA_LABEL_EXCLUDE};
 
@@ -151,9 +152,6 @@ int rhea_classify_write_json(JsonNode *node, const char *path, GError **error)
         }
         return 0;
     }
-    if (!g_file_set_contents(path, text, -1, error)) {
-        g_prefix_error(error, "cannot write the report: ");
-        return -1;
-    }
-    return 0;
+    /* the one writer of every file rhea produces: what the shell's > does, atomic for files */
+    return rhea_outfile_write(path, text, strlen(text), error);
 }
