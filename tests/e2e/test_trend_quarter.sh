@@ -33,20 +33,21 @@ csv() {
 }
 
 csv --window quarter
-WANT='product,period,commits,contributors,core,transactions,ml_share,rci,ci_low,ci_high,p_value
-q,2023-Q1,3,2,2,3,0.6666666666666666,1,,,
-q,2023-Q2,1,1,1,1,0,,,,
-q,2023-Q3,0,0,0,0,,,,,
-q,2023-Q4,1,1,1,1,1,1,,,'
+# no shuffles or resamples asked: interval, p-value and the random range of RCI are empty
+WANT='product,period,commits,contributors,core,transactions,ml_share,rci,ci_low,ci_high,p_value,null_low,null_high
+q,2023-Q1,3,2,2,3,0.6666666666666666,1,,,,,
+q,2023-Q2,1,1,1,1,0,,,,,,
+q,2023-Q3,0,0,0,0,,,,,,,
+q,2023-Q4,1,1,1,1,1,1,,,,,'
 [ "$OUT" = "$WANT" ] || fail "trend --window quarter: got
 $OUT"
 
 csv --window quarter --cumulative --metric rci
-WANT='product,period,rci,ci_low,ci_high,p_value
-q,2023-Q1,1,,,
-q,2023-Q2,0.75,,,
-q,2023-Q3,0.75,,,
-q,2023-Q4,0.9,,,'
+WANT='product,period,rci,ci_low,ci_high,p_value,null_low,null_high
+q,2023-Q1,1,,,,,
+q,2023-Q2,0.75,,,,,
+q,2023-Q3,0.75,,,,,
+q,2023-Q4,0.9,,,,,'
 [ "$OUT" = "$WANT" ] || fail "trend --window quarter --cumulative: got
 $OUT"
 
