@@ -113,8 +113,8 @@ START_TEST(every_metric_per_quarter)
     g_autoptr(GPtrArray) rows = g_ptr_array_new();
     g_ptr_array_add(rows, q.rows);
     g_autoptr(RheaReport) r =
-        rhea_trend_report_build_in(products, rows, RHEA_TREND_ALL, "quarter", FALSE, "all history");
-    ck_assert_str_eq(rhea_report_title(r), "rhea trend: per quarter (all history)");
+        rhea_trend_report_build(products, rows, RHEA_TREND_ALL, "quarter", FALSE);
+    ck_assert_str_eq(rhea_report_title(r), "rhea trend: per quarter");
     g_autofree char *charts = NULL;
     const RheaTable *t = parts(r, &charts);
     ck_assert_str_eq(charts, "Commits per quarter|Core contributors per quarter|"

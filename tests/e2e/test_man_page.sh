@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The man page (docs/rhea.1): man -l renders it without a warning, it has a section (.SS "rhea
-# CMD ...") for every command `rhea --help` lists, and every long option of `rhea CMD --help`
-# appears in that command's section. Skips (exit 77) when man is not installed (man-db).
+# CMD ...") for every command `rhea --help` lists, and the long options of `rhea CMD --help` are
+# exactly those that command's section lists. Skips (exit 77) when man is not installed (man-db).
 source "$(dirname "$0")/lib.sh"
 PAGE=$SRC/docs/rhea.1
 if ! command -v man >/dev/null; then
@@ -32,6 +32,10 @@ for cmd in $COMMANDS; do
   for opt in $(grep -oE -- '--[a-z][a-z-]*' <<<"$OUT" | sort -u); do
     [ "$opt" = --help ] && continue
     grep -qE -- "(^|[ ,])$opt([=, ]|$)" "$WORK/section" || fail "rhea $cmd $opt is not in its man page section"
+  done
+  # and the other way: every option the section lists as a tag (7 spaces in), the command takes
+  for opt in $(grep -oE -- '^       (-[a-z], )?--[a-z][a-z-]*' "$WORK/section" | grep -oE -- '--[a-z-]+'); do
+    grep -qE -- "(^|[ ,])$opt([=, ]|$)" <<<"$OUT" || fail "the man page lists rhea $cmd $opt, which rhea $cmd --help does not"
   done
 done
 finish
