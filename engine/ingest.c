@@ -9,7 +9,11 @@
  * Which commits a run reads, and whether the product's stored rows are dropped first (a rewritten
  * history, another repository under the same product id), is decided before anything is written,
  * by rhea_ingest_plan (engine/ingest_plan.c). Another repository under the same product id is
- * refused before that (engine/binding.h), unless opts->replace asks to drop the stored product. */
+ * refused before that (engine/binding.h), unless opts->replace asks to drop the stored product.
+ *
+ * Threads: this thread reads git (commits, trees, line counts) and hands each commit as a record
+ * to the writer thread (engine/ingest_writer.c) through a bounded queue; the writer owns the store
+ * for the length of the commit loop, so libgit2 and SQLite work overlap on two cores. */
 #include "engine/ingest.h"
 
 #include <string.h>
@@ -18,6 +22,7 @@
 #include "engine/error.h"
 #include "engine/history.h"
 #include "engine/ingest_plan.h"
+#include "engine/ingest_writer.h"
 #include "engine/mailmap_size.h"
 #include "engine/progress.h"
 #include "engine/repo.h"
@@ -31,7 +36,7 @@ typedef struct {
     RheaIngestStats *stats;
     GHashTable *shallow;
     git_mailmap *tree_mailmap;
-    gint64 cid;
+    RheaCommitRecord *rec; /* the commit at hand, on its way to the writer thread */
     GError **error;
 } CommitCtx;
 
@@ -70,9 +75,7 @@ static int on_change(const RheaChange *c, void *payload)
     gint64 added = -1, removed = -1;
     if (ctx->opts->line_stats)
         line_stats(ctx, c, &added, &removed);
-    if (rhea_store_add_change(ctx->store, ctx->cid, c->path, c->path_len, (char)c->kind, added,
-                              removed, ctx->error) < 0)
-        return -1;
+    rhea_commit_record_add_change(ctx->rec, c->path, c->path_len, (char)c->kind, added, removed);
     ctx->stats->changes++;
     return 0;
 }
@@ -117,13 +120,10 @@ static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
         .summary = summary ? summary : "",
         .parent_count = nparents,
     };
-    ctx->cid = rhea_store_add_commit(ctx->store, ctx->opts->product, &row, ctx->error);
-    if (ctx->cid < 0)
-        goto cleanup;
+    rhea_commit_record_set(ctx->rec, &row);
     for (unsigned i = 0; i < nparents; i++) {
         git_oid_tostr(psha, sizeof psha, git_commit_parent_id(commit, i));
-        if (rhea_store_add_parent(ctx->store, ctx->cid, i, psha, ctx->error) < 0)
-            goto cleanup;
+        rhea_commit_record_add_parent(ctx->rec, psha);
     }
     if (nparents > 1) { /* merges: no changed paths, as git log --no-merges */
         rc = 0;
@@ -242,39 +242,46 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     if (plan.clear && rhea_store_product_clear(store, opts->product, error) < 0)
         goto cleanup;
 
-    guint batch = opts->batch_size ? opts->batch_size : 1000, in_batch = 0;
+    guint batch = opts->batch_size ? opts->batch_size : 1000;
     /* more than one transaction's worth: cheaper to index the paths once at the end */
     gboolean bulk = ids->len > batch;
     if (bulk && rhea_store_bulk_begin(store, error) < 0)
         goto cleanup;
     guint64 todo = ids->len, done = 0;
     progress = rhea_progress_new(opts->product, todo, opts->progress);
-    CommitCtx ctx = {store, repo, opts, stats, shallow, tree_map, 0, error};
+    /* From here until rhea_ingest_writer_finish, the writer thread alone uses the store. */
+    RheaIngestWriter *writer = rhea_ingest_writer_start(store, opts->product, batch);
+    CommitCtx ctx = {store, repo, opts, stats, shallow, tree_map, NULL, error};
+    gboolean interrupted = FALSE, read_failed = FALSE;
     for (guint i = 0; i < ids->len; i++) {
         const git_oid *id = &g_array_index(ids, git_oid, i);
         done++;
         if ((opts->stop && *opts->stop) || (opts->limit && stats->read >= opts->limit)) {
-            if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
-                rhea_store_commit(store, error) < 0)
-                goto cleanup;
-            in_txn = FALSE;
-            g_set_error(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED,
-                        "interrupted: %" G_GUINT64_FORMAT
-                        " new commits stored for %s; run the same command again to resume",
-                        stats->read, opts->product);
-            goto cleanup;
+            interrupted = TRUE;
+            break;
         }
-        if (store_commit(&ctx, mailmap, id) < 0)
-            goto cleanup;
+        if (!(ctx.rec = rhea_ingest_writer_slot(writer)))
+            break; /* the writer failed: finish reports why */
+        if (store_commit(&ctx, mailmap, id) < 0) {
+            read_failed = TRUE;
+            break;
+        }
+        rhea_ingest_writer_push(writer);
         stats->read++;
-        if (++in_batch >= batch) {
-            if (rhea_store_commit(store, error) < 0 || rhea_store_begin(store, error) < 0) {
-                in_txn = FALSE;
-                goto cleanup;
-            }
-            in_batch = 0;
-        }
         rhea_progress_update(progress, done);
+    }
+    /* A read error is the one to report; the writer's own, if any, is dropped with it. */
+    if (rhea_ingest_writer_finish(writer, read_failed ? NULL : error) < 0 || read_failed)
+        goto cleanup;
+    if (interrupted) {
+        if ((bulk && rhea_store_bulk_end(store, error) < 0) || rhea_store_commit(store, error) < 0)
+            goto cleanup;
+        in_txn = FALSE;
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED,
+                    "interrupted: %" G_GUINT64_FORMAT
+                    " new commits stored for %s; run the same command again to resume",
+                    stats->read, opts->product);
+        goto cleanup;
     }
     if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
         rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0 ||

@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
 # ingest_vs_git_log.sh REPO [RHEA]: times a full `rhea analyze --quiet` of REPO into a fresh database
 # against `git log --no-merges --no-renames --name-only --format=%H HEAD` (output to /dev/null) on
-# the same repository, and prints both times and the ratio rhea/git. Both read every commit and list
-# the paths each non-merge commit changed; rhea also writes them to SQLite.
+# the same repository. Both read every commit and list the paths each non-merge commit changed;
+# rhea also writes them to SQLite.
 #
-# REPO may be a work tree or a bare repository. Each command runs RUNS times (default 3) after one
-# warm-up run, and the best wall time counts: the best run is the one least disturbed by other load
-# on the machine. With hyperfine installed, hyperfine does the timing instead and its minimum counts.
+# Runs alternate (rhea, git, rhea, git, ...) RUNS times each (default 5) after one warm-up of each,
+# so that load from elsewhere hits both alike; each figure is the median over the runs, measured by
+# GNU time: wall seconds, CPU seconds (user + system) and peak resident memory. Prints the figures,
+# the ratios rhea/git, rhea's wall and CPU time per commit, and the load average at the start
+# (on a loaded machine wall ratios are noise; the CPU ratio is the steadier figure).
+#
+# REPO may be a work tree or a bare repository.
 set -euo pipefail
 REPO=${1:?usage: ingest_vs_git_log.sh REPO [RHEA]}
 RHEA=${2:-$(dirname "$0")/../../build/rhea}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
+TIME=${TIME_BIN:-/usr/bin/time}
+[ -x "$TIME" ] || { echo "ingest_vs_git_log.sh: needs GNU time at $TIME (apt-get install time)" >&2; exit 1; }
 GIT_DIR=$(git -C "$REPO" rev-parse --absolute-git-dir)
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
@@ -18,39 +24,38 @@ DB=$TMP/bench.sqlite
 
 run_rhea() {
   rm -f "$DB" "$DB-wal" "$DB-shm"
-  "$RHEA" analyze "$REPO" --product bench --db "$DB" --quiet >/dev/null
+  "$TIME" -f '%e %U %S %M' -a -o "$TMP/$1" "$RHEA" analyze "$REPO" --product bench --db "$DB" \
+    --quiet >/dev/null
 }
 run_git() {
-  git --git-dir="$GIT_DIR" log --no-merges --no-renames --name-only --format=%H HEAD >/dev/null
+  "$TIME" -f '%e %U %S %M' -a -o "$TMP/$1" \
+    git --git-dir="$GIT_DIR" log --no-merges --no-renames --name-only --format=%H HEAD >/dev/null
 }
 
-# best_of NAME: the minimum wall time in seconds of RUNS runs of run_NAME.
-best_of() {
-  local best="" t0 t1 t
-  "run_$1"
-  for _ in $(seq "$RUNS"); do
-    t0=$(date +%s%N)
-    "run_$1"
-    t1=$(date +%s%N)
-    t=$(((t1 - t0) / 1000))
-    if [ -z "$best" ] || [ "$t" -lt "$best" ]; then best=$t; fi
-  done
-  awk -v us="$best" 'BEGIN{printf "%.3f", us / 1e6}'
-}
+load=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+run_rhea warm
+run_git warm
+for _ in $(seq "$RUNS"); do
+  run_rhea rhea
+  run_git git
+done
 
-if command -v hyperfine >/dev/null; then
-  export -f run_rhea run_git
-  export REPO RHEA GIT_DIR DB
-  hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$TMP/h.json" --style none \
-    "bash -c run_rhea" "bash -c run_git" >/dev/null
-  read -r rhea_s git_s < <(python3 -c 'import json,sys
-r=json.load(open(sys.argv[1]))["results"]
-print("%.3f %.3f" % (r[0]["min"], r[1]["min"]))' "$TMP/h.json")
-else
-  rhea_s=$(best_of rhea)
-  git_s=$(best_of git)
-fi
+# median FILE COLUMN-EXPRESSION: the median over the runs of an awk expression of the columns.
+median() {
+  awk "{print $2}" "$TMP/$1" | sort -g | awk '{v[NR]=$1} END{
+    if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+rw=$(median rhea '$1')
+gw=$(median git '$1')
+rc=$(median rhea '$2 + $3')
+gc=$(median git '$2 + $3')
+rm_=$(median rhea '$4')
+gm=$(median git '$4')
 commits=$(git --git-dir="$GIT_DIR" rev-list --count HEAD)
-awk -v r="$rhea_s" -v g="$git_s" -v c="$commits" -v repo="$REPO" 'BEGIN{
-  printf "%s: %d commits; rhea analyze %.3f s, git log %.3f s, ratio rhea/git %.2f\n",
-    repo, c, r, g, r / g }'
+awk -v rw="$rw" -v gw="$gw" -v rc="$rc" -v gc="$gc" -v rm="$rm_" -v gm="$gm" -v c="$commits" \
+  -v repo="$REPO" -v runs="$RUNS" -v load="$load" 'BEGIN{
+  printf "%s: %d commits; medians of %d alternating runs (load average %s)\n", repo, c, runs, load
+  printf "  wall    rhea %.3f s  git %.3f s  ratio %.2f\n", rw, gw, rw / gw
+  printf "  cpu     rhea %.3f s  git %.3f s  ratio %.2f (user + system)\n", rc, gc, rc / gc
+  printf "  peakRSS rhea %.1f MiB  git %.1f MiB  ratio %.2f\n", rm / 1024, gm / 1024, rm / gm
+  printf "  per commit: rhea wall %.1f us, cpu %.1f us\n", rw * 1e6 / c, rc * 1e6 / c }'

@@ -1,0 +1,248 @@
+/* ingest_writer.c: the writer thread of an ingest and the bounded queue that feeds it.
+ *
+ * The reading thread (libgit2: commits, trees, diffs) fills records in a ring of QUEUE_SLOTS slots
+ * and the writer thread stores them in order through the store's prepared statements. Only one
+ * thread at a time touches the SQLite connection: the caller until start, the writer until
+ * finish, the caller again after. The ring bounds memory whatever the history's length; a slot
+ * that grew for a huge commit is given back once written.
+ *
+ * Invariants kept from the single-threaded loop: commits are written in the order pushed (parents
+ * before children), each whole inside one transaction, and a transaction ends every batch_size
+ * commits. The first failed write stops the writer; the reader sees NULL from the next slot call
+ * and collects the error from finish. */
+#include "engine/ingest_writer.h"
+
+#include <string.h>
+
+#define QUEUE_SLOTS 256
+#define KEEP_TEXT_BYTES (64 * 1024)
+#define KEEP_CHANGES 2048
+
+enum {
+    S_SHA,
+    S_AUTHOR_NAME,
+    S_AUTHOR_EMAIL,
+    S_COMMITTER_NAME,
+    S_COMMITTER_EMAIL,
+    S_MAILMAP_NAME,
+    S_MAILMAP_EMAIL,
+    S_SUMMARY,
+    S_COUNT
+};
+
+typedef struct {
+    gsize path_off, path_len;
+    gint64 added, removed;
+    char kind;
+} Change;
+
+struct RheaCommitRecord {
+    RheaCommitRow row; /* numbers only; the strings are at off[] in text */
+    gsize off[S_COUNT];
+    GString *text;
+    GArray *parents; /* gsize offsets of NUL-terminated hex ids in text */
+    GArray *changes; /* Change */
+};
+
+struct RheaIngestWriter {
+    RheaStore *store;
+    char *product;
+    guint batch_size;
+    GThread *thread;
+    GMutex lock;
+    GCond not_empty, not_full;
+    RheaCommitRecord ring[QUEUE_SLOTS];
+    guint head, tail, count;  /* under lock */
+    gboolean closing, failed; /* under lock */
+    GError *error;            /* written by the thread before failed is set */
+};
+
+static gsize add_text(GString *text, const char *s, gssize len)
+{
+    gsize off = text->len;
+    if (len < 0)
+        g_string_append(text, s ? s : "");
+    else
+        g_string_append_len(text, s, len);
+    g_string_append_c(text, '\0');
+    return off;
+}
+
+void rhea_commit_record_set(RheaCommitRecord *rec, const RheaCommitRow *row)
+{
+    rec->row = *row;
+    rec->off[S_SHA] = add_text(rec->text, row->sha, -1);
+    rec->off[S_AUTHOR_NAME] = add_text(rec->text, row->author_name, -1);
+    rec->off[S_AUTHOR_EMAIL] = add_text(rec->text, row->author_email, -1);
+    rec->off[S_COMMITTER_NAME] = add_text(rec->text, row->committer_name, -1);
+    rec->off[S_COMMITTER_EMAIL] = add_text(rec->text, row->committer_email, -1);
+    rec->off[S_MAILMAP_NAME] = add_text(rec->text, row->mailmap_name, -1);
+    rec->off[S_MAILMAP_EMAIL] = add_text(rec->text, row->mailmap_email, -1);
+    rec->off[S_SUMMARY] = add_text(rec->text, row->summary, -1);
+}
+
+void rhea_commit_record_add_parent(RheaCommitRecord *rec, const char *parent_sha)
+{
+    gsize off = add_text(rec->text, parent_sha, -1);
+    g_array_append_val(rec->parents, off);
+}
+
+void rhea_commit_record_add_change(RheaCommitRecord *rec, const char *path, size_t path_len,
+                                   char kind, gint64 added, gint64 removed)
+{
+    Change c = {add_text(rec->text, path, (gssize)path_len), path_len, added, removed, kind};
+    g_array_append_val(rec->changes, c);
+}
+
+static int write_record(RheaIngestWriter *w, RheaCommitRecord *rec, GError **error)
+{
+    const char *t = rec->text->str;
+    RheaCommitRow row = rec->row;
+    row.sha = t + rec->off[S_SHA];
+    row.author_name = t + rec->off[S_AUTHOR_NAME];
+    row.author_email = t + rec->off[S_AUTHOR_EMAIL];
+    row.committer_name = t + rec->off[S_COMMITTER_NAME];
+    row.committer_email = t + rec->off[S_COMMITTER_EMAIL];
+    row.mailmap_name = t + rec->off[S_MAILMAP_NAME];
+    row.mailmap_email = t + rec->off[S_MAILMAP_EMAIL];
+    row.summary = t + rec->off[S_SUMMARY];
+    gint64 cid = rhea_store_add_commit(w->store, w->product, &row, error);
+    if (cid < 0)
+        return -1;
+    for (guint i = 0; i < rec->parents->len; i++)
+        if (rhea_store_add_parent(w->store, cid, i, t + g_array_index(rec->parents, gsize, i),
+                                  error) < 0)
+            return -1;
+    for (guint i = 0; i < rec->changes->len; i++) {
+        const Change *c = &g_array_index(rec->changes, Change, i);
+        if (rhea_store_add_change(w->store, cid, t + c->path_off, c->path_len, c->kind, c->added,
+                                  c->removed, error) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static void record_init(RheaCommitRecord *rec)
+{
+    rec->text = g_string_sized_new(512);
+    rec->parents = g_array_new(FALSE, FALSE, sizeof(gsize));
+    rec->changes = g_array_new(FALSE, FALSE, sizeof(Change));
+}
+
+static void record_clear(RheaCommitRecord *rec)
+{
+    g_string_free(rec->text, TRUE);
+    g_array_free(rec->parents, TRUE);
+    g_array_free(rec->changes, TRUE);
+}
+
+/* Gives back the memory a huge commit made the slot grow to. */
+static void record_trim(RheaCommitRecord *rec)
+{
+    if (rec->text->allocated_len > KEEP_TEXT_BYTES || rec->changes->len > KEEP_CHANGES) {
+        record_clear(rec);
+        record_init(rec);
+    }
+}
+
+static gpointer writer_main(gpointer data)
+{
+    RheaIngestWriter *w = data;
+    guint in_batch = 0;
+    for (;;) {
+        g_mutex_lock(&w->lock);
+        while (w->count == 0 && !w->closing)
+            g_cond_wait(&w->not_empty, &w->lock);
+        if (w->count == 0) { /* closing and drained */
+            g_mutex_unlock(&w->lock);
+            break;
+        }
+        RheaCommitRecord *rec = &w->ring[w->tail];
+        g_mutex_unlock(&w->lock);
+
+        int rc = write_record(w, rec, &w->error);
+        if (rc == 0 && ++in_batch >= w->batch_size) {
+            in_batch = 0;
+            if (rhea_store_commit(w->store, &w->error) < 0 ||
+                rhea_store_begin(w->store, &w->error) < 0)
+                rc = -1;
+        }
+        record_trim(rec);
+
+        g_mutex_lock(&w->lock);
+        if (rc < 0) {
+            w->failed = TRUE;
+            g_cond_broadcast(&w->not_full);
+            g_mutex_unlock(&w->lock);
+            break;
+        }
+        w->tail = (w->tail + 1) % QUEUE_SLOTS;
+        if (w->count-- == QUEUE_SLOTS) /* the reader waits only on a full ring */
+            g_cond_signal(&w->not_full);
+        g_mutex_unlock(&w->lock);
+    }
+    return NULL;
+}
+
+RheaIngestWriter *rhea_ingest_writer_start(RheaStore *store, const char *product, guint batch_size)
+{
+    RheaIngestWriter *w = g_new0(RheaIngestWriter, 1);
+    w->store = store;
+    w->product = g_strdup(product);
+    w->batch_size = batch_size ? batch_size : 1;
+    g_mutex_init(&w->lock);
+    g_cond_init(&w->not_empty);
+    g_cond_init(&w->not_full);
+    for (guint i = 0; i < QUEUE_SLOTS; i++)
+        record_init(&w->ring[i]);
+    w->thread = g_thread_new("rhea-writer", writer_main, w);
+    return w;
+}
+
+RheaCommitRecord *rhea_ingest_writer_slot(RheaIngestWriter *w)
+{
+    g_mutex_lock(&w->lock);
+    while (w->count == QUEUE_SLOTS && !w->failed)
+        g_cond_wait(&w->not_full, &w->lock);
+    RheaCommitRecord *rec = w->failed ? NULL : &w->ring[w->head];
+    g_mutex_unlock(&w->lock);
+    if (rec) {
+        g_string_truncate(rec->text, 0);
+        g_array_set_size(rec->parents, 0);
+        g_array_set_size(rec->changes, 0);
+    }
+    return rec;
+}
+
+void rhea_ingest_writer_push(RheaIngestWriter *w)
+{
+    g_mutex_lock(&w->lock);
+    w->head = (w->head + 1) % QUEUE_SLOTS;
+    if (w->count++ == 0) /* the writer waits only on an empty ring */
+        g_cond_signal(&w->not_empty);
+    g_mutex_unlock(&w->lock);
+}
+
+int rhea_ingest_writer_finish(RheaIngestWriter *w, GError **error)
+{
+    g_mutex_lock(&w->lock);
+    w->closing = TRUE;
+    g_cond_signal(&w->not_empty);
+    g_mutex_unlock(&w->lock);
+    g_thread_join(w->thread);
+    int rc = 0;
+    if (w->failed) {
+        g_propagate_error(error, w->error);
+        w->error = NULL;
+        rc = -1;
+    }
+    for (guint i = 0; i < QUEUE_SLOTS; i++)
+        record_clear(&w->ring[i]);
+    g_clear_error(&w->error);
+    g_cond_clear(&w->not_full);
+    g_cond_clear(&w->not_empty);
+    g_mutex_clear(&w->lock);
+    g_free(w->product);
+    g_free(w);
+    return rc;
+}
