@@ -279,9 +279,10 @@ char *rhea_label_suggest(const char *product, const RheaLabeling *l, const RheaM
                            "# (rhea classify --suggest; docs/rules.md). The current rules come "
                            "first, unchanged;\n"
                            "# the suggested rules follow and, being last, win.\n"
-                           "# %u code files with ML evidence, %u of them labeled ml already; "
-                           "%u rules suggested, changing %u paths of the history.\n",
-                           product, m->commit, evident, already, kept, total_changed);
+                           "# %u code file%s with ML evidence, %u of them labeled ml already; "
+                           "%u rule%s suggested, changing %u path%s of the history.\n",
+                           product, m->commit, evident, evident == 1 ? "" : "s", already, kept,
+                           kept == 1 ? "" : "s", total_changed, total_changed == 1 ? "" : "s");
     if (base_text && *base_text) {
         g_string_append(out, base_text);
         if (out->str[out->len - 1] != '\n')

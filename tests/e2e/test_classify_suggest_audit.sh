@@ -123,6 +123,22 @@ expect_exit 0 "$RHEA" classify --product fx --db "$DB" --rules "$WORK/wrong.rule
 expect_match "$OUT" '\| nonml-with-evidence \| +5 \|'
 expect_match "$OUT" '\| ml-without-evidence \| +2 \|'
 
+# with recorded rules the draft keeps them first: app/ is ML already, so no app rule; the audit of
+# the draft then flags only what the recorded rules decided (app/main.py, app/util.py)
+expect_exit 0 "$RHEA" analyze "$R" --product fx2 --db "$DB" --rules "$WORK/wrong.rules" -q
+expect_exit 0 "$RHEA" classify --product fx2 --db "$DB" --suggest --out "$WORK/draft2.rules"
+sed -n '5,6p' "$WORK/draft2.rules" | diff - "$WORK/wrong.rules" >&2 || fail "recorded rules not kept first"
+grep -v '^#' "$WORK/draft2.rules" | grep -v '^$' | tr '\n' ' ' >"$WORK/rules2.only"
+[ "$(cat "$WORK/rules2.only")" = 'ml app/ ml /ml/ ml /vision/**/*.js ' ] ||
+  fail "draft over recorded rules: $(cat "$WORK/rules2.only")"
+expect_exit 0 "$RHEA" classify --product fx2 --db "$DB" --rules "$WORK/draft2.rules" --audit --format csv
+printf '%s\n' "$OUT" | tr -d '\r' | python3 -c '
+import csv, sys
+rows = [r for r in csv.reader(sys.stdin) if len(r) == 5 and r[0].endswith("-evidence")]
+assert sorted((r[0], r[1]) for r in rows) == [("ml-without-evidence", "app/main.py"),
+                                               ("ml-without-evidence", "app/util.py")], rows
+assert all(r[3].endswith("draft2.rules:6") for r in rows), rows' || fail "audit of the draft over recorded rules"
+
 # errors: one line, exit 2 for exclusive modes, 1 for an unwritable --out
 expect_exit 2 "$RHEA" classify --product fx --db "$DB" --suggest --audit
 one_line "$ERR"
