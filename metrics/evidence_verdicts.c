@@ -152,6 +152,53 @@ static void add_presence(RheaEvidenceVerdicts *v, const Ctx *c, const char *key,
     add(v, key, h ? "yes" : "no", h ? describe(h) : g_strdup_printf("no %s signal found", kind));
 }
 
+/* Android Studio writes these with every new project (`assertEquals(4, 2 + 2)`, the package
+ * name): they test nothing of the product, so they do not make software_tests yes. */
+static gboolean is_ide_template_test(const char *path)
+{
+    static const char *const TEMPLATES[] = {
+        "ExampleUnitTest.java",       "ExampleUnitTest.kt",   "ExampleInstrumentedTest.java",
+        "ExampleInstrumentedTest.kt", "ApplicationTest.java", "ApplicationTest.kt"};
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    for (size_t i = 0; i < G_N_ELEMENTS(TEMPLATES); i++)
+        if (strcmp(base, TEMPLATES[i]) == 0)
+            return TRUE;
+    return FALSE;
+}
+
+static const guint32 DEPENDENCY_KINDS = (1u << RHEA_FK_PIP) | (1u << RHEA_FK_NPM) |
+                                        (1u << RHEA_FK_GRADLE) | (1u << RHEA_FK_MAVEN) |
+                                        (1u << RHEA_FK_NUGET) | (1u << RHEA_FK_COCOAPODS);
+
+static void software_tests(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *best = NULL, *template = NULL;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (!is_kind(h, "test"))
+            continue;
+        /* a test framework declared (the IDE's build.gradle template does it) is not a test */
+        if (rhea_file_kinds(h->path) & DEPENDENCY_KINDS)
+            continue;
+        if (is_ide_template_test(h->path)) {
+            if (older(h, template))
+                template = h;
+        } else if (older(h, best)) {
+            best = h;
+        }
+    }
+    if (best)
+        add(v, "software_tests", "yes", describe(best));
+    else if (template)
+        add(v, "software_tests", "no",
+            g_strdup_printf("only the IDE's template tests (%s), which test nothing of the "
+                            "product",
+                            template->path));
+    else
+        add(v, "software_tests", "no", g_strdup("no test signal found"));
+}
+
 static gboolean is_ml_code(const RheaEvidenceHit *h)
 {
     return is_kind(h, "ml_library") || is_kind(h, "pretrained") || is_kind(h, "ml_api") ||
@@ -381,7 +428,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     add_presence(v, &c, "big_data", "big_data", FALSE);
     add_presence(v, &c, "cloud", "cloud", FALSE);
     trajectory(v, &c, threshold_days);
-    add_presence(v, &c, "software_tests", "test", TRUE);
+    software_tests(v, &c);
     add_presence(v, &c, "model_eval", "model_eval", TRUE);
     add_presence(v, &c, "data_validation", "data_validation", TRUE);
     retraining(v, &c);

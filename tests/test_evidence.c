@@ -246,6 +246,57 @@ START_TEST(product_first_third_party)
 }
 END_TEST
 
+/* Android Studio's template tests (ExampleUnitTest, ExampleInstrumentedTest) and a test framework
+ * only declared in build.gradle are not tests of the product: with only those, software_tests is
+ * no; a test of the app's own code makes it yes. */
+START_TEST(ide_template_tests_do_not_count)
+{
+    Env e = env_new();
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    int rc = 0;
+    rc |= rhea_fixture_write(fx, "app/src/test/java/a/ExampleUnitTest.java",
+                             "package a;\nimport org.junit.Test;\nimport static "
+                             "org.junit.Assert.*;\npublic class ExampleUnitTest {}\n");
+    rc |= rhea_fixture_write(fx, "app/src/androidTest/java/a/ExampleInstrumentedTest.kt",
+                             "package a\nimport androidx.test.ext.junit.runners.AndroidJUnit4\n");
+    rc |= rhea_fixture_write(fx, "app/build.gradle",
+                             "dependencies {\n    testImplementation 'junit:junit:4.13.2'\n}\n");
+    rc |= rhea_fixture_commit(fx, AUTHOR, T2020, 0, "new project", NULL);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    ck_assert_ptr_nonnull(hit(ev, "JUnit 4", "app/src/test/java/a/ExampleUnitTest.java"));
+    g_autoptr(RheaEvidenceVerdicts) v =
+        rhea_evidence_verdicts_compute(ev, RHEA_TRAJECTORY_DEFAULT_DAYS, NULL);
+    ck_assert_str_eq(verdict(v, "software_tests"), "no");
+    ck_assert_msg(
+        strstr(rhea_evidence_verdicts_get(v, "software_tests")->decided_by, "template tests"), "%s",
+        rhea_evidence_verdicts_get(v, "software_tests")->decided_by);
+    env_free(&e);
+
+    Env e2 = env_new();
+    fx = rhea_fixture_new(e2.repo_path, FALSE, &error);
+    rc = rhea_fixture_write(fx, "app/src/test/java/a/ExampleUnitTest.java",
+                            "package a;\nimport org.junit.Test;\n");
+    rc |= rhea_fixture_write(fx, "app/src/test/java/a/ParserTest.java",
+                             "package a;\nimport org.junit.Test;\n");
+    rc |= rhea_fixture_commit(fx, AUTHOR, T2020, 0, "tests", NULL);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    env_ingest(&e2, NULL);
+    g_autoptr(RheaEvidence) ev2 = collect(&e2, -1, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v2 =
+        rhea_evidence_verdicts_compute(ev2, RHEA_TRAJECTORY_DEFAULT_DAYS, NULL);
+    ck_assert_str_eq(verdict(v2, "software_tests"), "yes");
+    ck_assert_msg(
+        strstr(rhea_evidence_verdicts_get(v2, "software_tests")->decided_by, "ParserTest.java"),
+        "%s", rhea_evidence_verdicts_get(v2, "software_tests")->decided_by);
+    env_free(&e2);
+}
+END_TEST
+
 /* Training started from the GUI, a scheduled CI job that trains, files the rules exclude, a
  * binary and an oversized file. By hand: pipeline automated (the CI job runs train.py, which
  * beats the GUI action), retraining run time (the GUI action), the excluded file (rules:
@@ -371,6 +422,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, model_first_self_trained);
     tcase_add_test(tc, product_first_third_party);
+    tcase_add_test(tc, ide_template_tests_do_not_count);
     tcase_add_test(tc, automation_and_skips);
     tcase_add_test(tc, judgment_errors);
     tcase_add_test(tc, dating_follows_moves);
