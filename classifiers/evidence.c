@@ -92,11 +92,6 @@ static ReadScope scope_of(const RheaRules *rules, const char *path)
     return READ_PATH; /* images, archives, serialized models, binaries: their names still count */
 }
 
-static gboolean is_binary(const char *text, gsize len)
-{
-    return memchr(text, '\0', len < 8000 ? len : 8000) != NULL;
-}
-
 typedef struct {
     git_repository *repo;
     const RheaEvidenceCatalog *catalog;
@@ -138,7 +133,7 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     const char *text = git_blob_rawcontent(blob);
     if (len > w->max_size)
         w->ev->skipped_large++;
-    else if (is_binary(text, len))
+    else if (rhea_text_is_binary(text, len))
         w->ev->skipped_binary++;
     else {
         w->ev->files_read++;

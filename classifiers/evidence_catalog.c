@@ -56,6 +56,11 @@ static gboolean has_ext(const char *base, const char *exts)
 
 #define BIT(k) (1u << (k))
 
+gboolean rhea_text_is_binary(const char *text, gsize len)
+{
+    return memchr(text, '\0', MIN(len, (gsize)8000)) != NULL;
+}
+
 guint32 rhea_file_kinds(const char *path)
 {
     const char *slash = strrchr(path, '/');

@@ -39,6 +39,13 @@ typedef enum {
 
 /* The kinds of path's content as a bit set (1u << RheaFileKind); RHEA_FK_PATH is never set. */
 guint32 rhea_file_kinds(const char *path);
+/* The dependency manifests among the kinds (requirements, package.json, build.gradle, pom.xml,
+ * *.csproj, Podfile): a library declared there is not yet used in code. */
+#define RHEA_FK_DEPENDENCY_MASK                                                                    \
+    ((1u << RHEA_FK_PIP) | (1u << RHEA_FK_NPM) | (1u << RHEA_FK_GRADLE) | (1u << RHEA_FK_MAVEN) |  \
+     (1u << RHEA_FK_NUGET) | (1u << RHEA_FK_COCOAPODS))
+/* Whether a blob's content is binary: a NUL byte in its first 8000 bytes, as git decides. */
+gboolean rhea_text_is_binary(const char *text, gsize len);
 /* "python", "package.json"-style names as written in the catalog; NULL for an unknown kind. */
 const char *rhea_file_kind_name(RheaFileKind k);
 

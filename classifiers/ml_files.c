@@ -130,7 +130,7 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     }
     gsize len = (gsize)git_blob_rawsize(blob);
     const char *text = git_blob_rawcontent(blob);
-    if (len <= MAX_SIZE && !memchr(text, '\0', MIN(len, (gsize)8000))) {
+    if (len <= MAX_SIZE && !rhea_text_is_binary(text, len)) {
         c.text = text;
         rhea_evidence_catalog_scan(w->catalog, c.kinds, text, len, on_match, &c);
     }

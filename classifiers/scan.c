@@ -52,11 +52,6 @@ gboolean rhea_scan_path_is_incidental(const char *path)
     return FALSE;
 }
 
-/* Dependency manifests: a user-interface framework declared there is not yet a user interface. */
-static const guint32 DEPENDENCY_KINDS = (1u << RHEA_FK_PIP) | (1u << RHEA_FK_NPM) |
-                                        (1u << RHEA_FK_GRADLE) | (1u << RHEA_FK_MAVEN) |
-                                        (1u << RHEA_FK_NUGET) | (1u << RHEA_FK_COCOAPODS);
-
 static RheaScanRole role_of(const char *kind)
 {
     if (strcmp(kind, "ui") == 0)
@@ -185,6 +180,7 @@ typedef struct {
     RheaScanResult *r;
     const RheaEvidenceCatalog *catalog;
     git_repository *repo;
+    git_odb *odb; /* the repository's, taken once: sizes are read from object headers */
     GRegex *keywords;
     const char *path; /* the file being read */
     const char *text;
@@ -271,11 +267,6 @@ static gboolean on_match(const RheaEvidenceMatch *m, void *payload)
     return TRUE;
 }
 
-static gboolean is_binary(const char *text, gsize len)
-{
-    return memchr(text, '\0', MIN(len, (gsize)8000)) != NULL;
-}
-
 /* ML words in READMEs and documentation: the paper's last resort, counted apart. */
 static void find_keywords(Walk *w, const char *text, gsize len)
 {
@@ -315,20 +306,17 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     w->text = NULL;
     rhea_evidence_catalog_scan_path(w->catalog, path, on_match, w);
     guint32 kinds = rhea_file_kinds(path);
-    w->dependency = (kinds & DEPENDENCY_KINDS) != 0;
+    w->dependency = (kinds & RHEA_FK_DEPENDENCY_MASK) != 0;
     gboolean docs = (kinds & (1u << RHEA_FK_DOCS)) != 0;
     if (!rhea_evidence_catalog_reads(w->catalog, kinds) && !docs)
         return 0;
-    git_odb *odb = NULL;
     size_t size = 0;
     git_object_t type;
-    if (git_repository_odb(&odb, w->repo) == 0 &&
-        git_odb_read_header(&size, &type, odb, git_tree_entry_id(te)) == 0 && size > MAX_SIZE) {
-        git_odb_free(odb);
+    if (w->odb && git_odb_read_header(&size, &type, w->odb, git_tree_entry_id(te)) == 0 &&
+        size > MAX_SIZE) {
         r->skipped_large++;
         return 0;
     }
-    git_odb_free(odb);
     git_blob *blob = NULL;
     if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(te)) < 0) {
         r->missing_blobs++; /* a partial clone: the path is known, the content is not here */
@@ -339,7 +327,7 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     const char *text = git_blob_rawcontent(blob);
     if (len > MAX_SIZE) {
         r->skipped_large++;
-    } else if (is_binary(text, len)) {
+    } else if (rhea_text_is_binary(text, len)) {
         r->skipped_binary++;
     } else {
         r->files_read++;
@@ -443,6 +431,8 @@ RheaScanResult *rhea_scan_repository(const char *path, const RheaEvidenceCatalog
     }
     r->head = g_strdup(git_oid_tostr_s(git_commit_id(commit)));
     w.repo = repo;
+    if (git_repository_odb(&w.odb, repo) < 0)
+        w.odb = NULL; /* sizes then come from the blobs themselves */
     w.keywords = g_regex_new("\\b(?:machine learning|deep learning|neural net(?:work)?s?|"
                              "artificial intelligence|(?:large )?language models?|"
                              "computer vision|convolutional|trained models?|pre-?trained|"
@@ -473,6 +463,7 @@ RheaScanResult *rhea_scan_repository(const char *path, const RheaEvidenceCatalog
     r->priority = 4.0 * MIN(r->distinct_ml, 10u) + 2.0 * MIN(r->distinct_ui, 5u) +
                   (r->model_files ? 3.0 : 0.0) + (r->keyword_hits ? 1.0 : 0.0);
     g_ptr_array_sort(r->evidence, by_evidence);
+    git_odb_free(w.odb);
     g_regex_unref(w.keywords);
     g_hash_table_destroy(w.ml_names);
     g_hash_table_destroy(w.ui_names);

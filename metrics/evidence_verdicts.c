@@ -167,10 +167,6 @@ static gboolean is_ide_template_test(const char *path)
     return FALSE;
 }
 
-static const guint32 DEPENDENCY_KINDS = (1u << RHEA_FK_PIP) | (1u << RHEA_FK_NPM) |
-                                        (1u << RHEA_FK_GRADLE) | (1u << RHEA_FK_MAVEN) |
-                                        (1u << RHEA_FK_NUGET) | (1u << RHEA_FK_COCOAPODS);
-
 static void software_tests(RheaEvidenceVerdicts *v, const Ctx *c)
 {
     const RheaEvidenceHit *best = NULL, *template = NULL;
@@ -179,7 +175,7 @@ static void software_tests(RheaEvidenceVerdicts *v, const Ctx *c)
         if (!is_kind(h, "test"))
             continue;
         /* a test framework declared (the IDE's build.gradle template does it) is not a test */
-        if (rhea_file_kinds(h->path) & DEPENDENCY_KINDS)
+        if (rhea_file_kinds(h->path) & RHEA_FK_DEPENDENCY_MASK)
             continue;
         if (is_ide_template_test(h->path)) {
             if (older(h, template))
