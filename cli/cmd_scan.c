@@ -13,7 +13,7 @@
 #include "engine/shard.h"
 #include "metrics/window.h"
 #include "reports/format.h"
-#include "reports/format_json.h"
+#include "reports/rq1.h"
 #include "reports/scan_report.h"
 
 /* The repository's name under its root, the same on every machine: the shard key. */
@@ -25,22 +25,6 @@ static const char *shard_key(const char *path, const char *root)
     if (strncmp(path, root, n) == 0 && path[n] == '/')
         return path + n + 1;
     return strcmp(path, root) == 0 ? "." : path;
-}
-
-static int write_text(const char *text, const char *path, GError **error)
-{
-    if (!path || strcmp(path, "-") == 0) {
-        if (fputs(text, stdout) == EOF || fflush(stdout) != 0) {
-            g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "cannot write the output");
-            return -1;
-        }
-        return 0;
-    }
-    if (!g_file_set_contents(path, text, -1, error)) {
-        g_prefix_error(error, "cannot write the scan: ");
-        return -1;
-    }
-    return 0;
 }
 
 int rhea_cmd_scan(int argc, char **argv)
@@ -103,9 +87,8 @@ int rhea_cmd_scan(int argc, char **argv)
     g_ptr_array_sort(results, rhea_scan_result_compare);
     if (o.format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_scan_json(results, evidence);
-        g_autofree char *body = rhea_json_to_string(node);
-        g_autofree char *text = g_strconcat(body, "\n", NULL);
-        if (write_text(text, o.out, &error) < 0)
+        /* the one JSON writer, through engine/outfile for --out (docs/reliability.md, rule 1) */
+        if (rhea_rq1_write_json(node, o.out, &error) < 0)
             goto fail;
     } else {
         /* CSV is one table, so shards' outputs can be concatenated and sorted */
