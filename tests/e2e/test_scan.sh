@@ -120,6 +120,13 @@ for k in 0 1 2 3; do tr -d '\r' <"shard$k.csv" | tail -n +2; done | sort >merged
 diff single.rows merged.rows >&2 || fail "4 scan shards differ from one scan"
 [ "$(wc -l <merged.rows)" = 11 ] || fail "the shards hold $(wc -l <merged.rows) rows, not 11"
 
+# --out through a symlink writes its target and keeps the link, as the shell's > does
+printf 'old\n' >target.json
+ln -s target.json link.json
+expect_exit 0 "$RHEA" scan "$R/plain-web" --format json --out link.json
+[ -L link.json ] || fail "scan --out replaced the symlink by a file"
+grep -q '"repositories"' target.json || fail "scan --out did not write the symlink's target"
+
 # errors
 expect_exit 1 "$RHEA" scan "$WORK/no-such-folder"
 one_line "$ERR"
