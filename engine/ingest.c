@@ -37,8 +37,28 @@ typedef struct {
     GHashTable *shallow;
     git_mailmap *tree_mailmap;
     RheaCommitRecord *rec; /* the commit at hand, on its way to the writer thread */
+    RheaTreeReader *trees;
+    git_oid last_commit, last_tree; /* the commit stored last: most often the next one's parent */
+    gboolean have_last;
     GError **error;
 } CommitCtx;
+
+/* The tree of the first parent of commit, without parsing that parent again when it is the commit
+ * stored just before (a linear history). */
+static int parent_tree_id(CommitCtx *ctx, git_commit *commit, git_oid *out)
+{
+    const git_oid *pid = git_commit_parent_id(commit, 0);
+    if (ctx->have_last && git_oid_equal(pid, &ctx->last_commit)) {
+        git_oid_cpy(out, &ctx->last_tree);
+        return 0;
+    }
+    git_commit *parent = NULL;
+    if (git_commit_lookup(&parent, ctx->repo, pid) < 0)
+        return -1;
+    git_oid_cpy(out, git_commit_tree_id(parent));
+    git_commit_free(parent);
+    return 0;
+}
 
 /* Lines added and removed between two blobs; -1 for binary content or a missing blob. */
 static void line_stats(CommitCtx *ctx, const RheaChange *c, gint64 *added, gint64 *removed)
@@ -82,8 +102,7 @@ static int on_change(const RheaChange *c, void *payload)
 
 static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
 {
-    git_commit *commit = NULL, *parent = NULL;
-    git_tree *tree = NULL, *parent_tree = NULL;
+    git_commit *commit = NULL;
     char sha[GIT_OID_HEXSZ + 1], psha[GIT_OID_HEXSZ + 1];
     int rc = -1;
     git_oid_tostr(sha, sizeof sha, id);
@@ -125,22 +144,18 @@ static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
         git_oid_tostr(psha, sizeof psha, git_commit_parent_id(commit, i));
         rhea_commit_record_add_parent(ctx->rec, psha);
     }
+    const git_oid *tree = git_commit_tree_id(commit);
+    git_oid parent_tree;
     if (nparents > 1) { /* merges: no changed paths, as git log --no-merges */
         rc = 0;
         goto cleanup;
     }
-    if (git_commit_tree(&tree, commit) < 0) {
-        rhea_error_git(ctx->error, "cannot read the tree of commit %s", sha);
+    if (nparents == 1 && parent_tree_id(ctx, commit, &parent_tree) < 0) {
+        rhea_error_git(ctx->error, "cannot read the parent of commit %s", sha);
         goto cleanup;
     }
-    if (nparents == 1) {
-        if (git_commit_parent(&parent, commit, 0) < 0 ||
-            git_commit_tree(&parent_tree, parent) < 0) {
-            rhea_error_git(ctx->error, "cannot read the parent of commit %s", sha);
-            goto cleanup;
-        }
-    }
-    if (rhea_treediff_walk(ctx->repo, parent_tree, tree, on_change, ctx, ctx->error) != 0) {
+    if (rhea_treediff_walk(ctx->trees, nparents == 1 ? &parent_tree : NULL, tree, on_change, ctx,
+                           ctx->error) != 0) {
         if (ctx->error && !*ctx->error)
             g_set_error(ctx->error, RHEA_ERROR, RHEA_ERROR_FAILED, "commit %s: tree walk failed",
                         sha);
@@ -149,9 +164,12 @@ static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
     }
     rc = 0;
 cleanup:
-    git_tree_free(parent_tree);
-    git_commit_free(parent);
-    git_tree_free(tree);
+    if (rc == 0) {
+        git_oid_cpy(&ctx->last_commit, id);
+        git_oid_cpy(&ctx->last_tree, git_commit_tree_id(commit));
+        ctx->have_last = TRUE;
+        rhea_tree_reader_next_commit(ctx->trees);
+    }
     git_commit_free(commit);
     return rc;
 }
@@ -191,6 +209,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     RheaIngestPlan plan = {0};
     git_mailmap *mailmap = NULL, *tree_map = NULL;
     RheaProgress *progress = NULL;
+    RheaTreeReader *trees = NULL;
     gboolean in_txn = FALSE;
     int rc = -1;
     git_oid tip;
@@ -249,9 +268,20 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         goto cleanup;
     guint64 todo = ids->len, done = 0;
     progress = rhea_progress_new(opts->product, todo, opts->progress);
+    if (!(trees = rhea_tree_reader_new(repo))) {
+        rhea_error_git(error, "%s: cannot open the object database", opts->repo_path);
+        goto cleanup;
+    }
     /* From here until rhea_ingest_writer_finish, the writer thread alone uses the store. */
     RheaIngestWriter *writer = rhea_ingest_writer_start(store, opts->product, batch);
-    CommitCtx ctx = {store, repo, opts, stats, shallow, tree_map, NULL, error};
+    CommitCtx ctx = {.store = store,
+                     .repo = repo,
+                     .opts = opts,
+                     .stats = stats,
+                     .shallow = shallow,
+                     .tree_mailmap = tree_map,
+                     .trees = trees,
+                     .error = error};
     gboolean interrupted = FALSE, read_failed = FALSE;
     for (guint i = 0; i < ids->len; i++) {
         const git_oid *id = &g_array_index(ids, git_oid, i);
@@ -296,6 +326,7 @@ cleanup:
     if (in_txn)
         rhea_store_rollback(store);
     rhea_progress_free(progress);
+    rhea_tree_reader_free(trees);
     rhea_ingest_plan_clear(&plan);
     git_mailmap_free(tree_map);
     git_mailmap_free(mailmap);

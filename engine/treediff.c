@@ -5,6 +5,11 @@
  * and descending only where they differ visits a few dozen entries per commit instead of the whole
  * tree.
  *
+ * Trees are walked in their stored form ("<octal mode> <name>\0<20-byte id>" per entry, from
+ * engine/tree_reader.c), as git's own tree_desc does: no parsed git_tree, no entry arrays, no
+ * object cache. Modes are normalized as libgit2 and git do (any 04xxxx is a folder, an executable
+ * bit makes an executable file, 12xxxx a symlink, 16xxxx a gitlink, anything else a file).
+ *
  * Both entry lists are in git's tree order, where a folder sorts as if its name ended in '/'. The
  * walk advances whichever side has the smaller name; equal names with the same kind (both folders,
  * or both non-folders) are compared by id and mode. A file replaced by a folder of the same name
@@ -17,29 +22,75 @@
 #include "engine/error.h"
 
 typedef struct {
-    git_repository *repo;
+    RheaTreeReader *reader;
     RheaChangeFn fn;
     void *payload;
     GString *path;
     GError **error;
 } Walk;
 
-static int is_tree(const git_tree_entry *e)
+/* One entry of a raw tree, and where the next one starts. */
+typedef struct {
+    const unsigned char *p, *end;
+    const char *name;
+    size_t name_len;
+    git_filemode_t mode;
+    const git_oid *id;
+    gboolean valid; /* an entry is at hand */
+} Cursor;
+
+static git_filemode_t normalize_mode(unsigned m)
 {
-    return git_tree_entry_filemode(e) == GIT_FILEMODE_TREE;
+    if ((m & 0170000) == 0040000)
+        return GIT_FILEMODE_TREE;
+    if (m & 0111)
+        return GIT_FILEMODE_BLOB_EXECUTABLE;
+    if ((m & 0170000) == 0160000)
+        return GIT_FILEMODE_COMMIT;
+    if ((m & 0170000) == 0120000)
+        return GIT_FILEMODE_LINK;
+    return GIT_FILEMODE_BLOB;
+}
+
+/* Moves to the next entry. Returns 0 (c->valid FALSE at the end) or -1 for a malformed tree. */
+static int cursor_next(Cursor *c)
+{
+    c->valid = FALSE;
+    if (c->p >= c->end)
+        return 0;
+    unsigned mode = 0;
+    const unsigned char *p = c->p;
+    while (p < c->end && *p >= '0' && *p <= '7' && mode < 01000000)
+        mode = mode * 8 + (unsigned)(*p++ - '0');
+    if (p == c->p || p >= c->end || *p != ' ')
+        return -1;
+    const unsigned char *name = ++p;
+    const unsigned char *nul = memchr(name, '\0', (size_t)(c->end - name));
+    if (!nul || nul == name || (size_t)(c->end - nul - 1) < GIT_OID_RAWSZ)
+        return -1;
+    c->name = (const char *)name;
+    c->name_len = (size_t)(nul - name);
+    c->mode = normalize_mode(mode);
+    c->id = (const git_oid *)(nul + 1);
+    c->p = nul + 1 + GIT_OID_RAWSZ;
+    c->valid = TRUE;
+    return 0;
+}
+
+static int is_tree(const Cursor *c)
+{
+    return c->mode == GIT_FILEMODE_TREE;
 }
 
 /* git's base_name_compare: names compare bytewise, and a folder's name ends in '/'. */
-static int entry_cmp(const git_tree_entry *a, const git_tree_entry *b)
+static int entry_cmp(const Cursor *a, const Cursor *b)
 {
-    const char *an = git_tree_entry_name(a), *bn = git_tree_entry_name(b);
-    size_t al = strlen(an), bl = strlen(bn);
-    size_t len = al < bl ? al : bl;
-    int cmp = memcmp(an, bn, len);
+    size_t len = a->name_len < b->name_len ? a->name_len : b->name_len;
+    int cmp = memcmp(a->name, b->name, len);
     if (cmp != 0)
         return cmp;
-    unsigned char ac = len < al ? (unsigned char)an[len] : (is_tree(a) ? '/' : '\0');
-    unsigned char bc = len < bl ? (unsigned char)bn[len] : (is_tree(b) ? '/' : '\0');
+    unsigned char ac = len < a->name_len ? (unsigned char)a->name[len] : (is_tree(a) ? '/' : '\0');
+    unsigned char bc = len < b->name_len ? (unsigned char)b->name[len] : (is_tree(b) ? '/' : '\0');
     return (int)ac - (int)bc;
 }
 
@@ -59,110 +110,120 @@ static int mode_kind(git_filemode_t mode)
     }
 }
 
-static int walk_trees(Walk *w, git_tree *old_tree, git_tree *new_tree);
-
-static int lookup_subtree(Walk *w, const git_tree_entry *e, git_tree **out)
-{
-    if (git_tree_lookup(out, w->repo, git_tree_entry_id(e)) < 0) {
-        char hex[GIT_OID_HEXSZ + 1];
-        git_oid_tostr(hex, sizeof hex, git_tree_entry_id(e));
-        return rhea_error_git(w->error, "cannot read tree %s at '%s%s/'", hex, w->path->str,
-                              git_tree_entry_name(e));
-    }
-    return 0;
-}
+static int walk_trees(Walk *w, const git_oid *old_id, const git_oid *new_id);
 
 /* Descends into the folder entry old_e and/or new_e (one may be NULL). */
-static int descend(Walk *w, const git_tree_entry *old_e, const git_tree_entry *new_e)
+static int descend(Walk *w, const Cursor *old_e, const Cursor *new_e)
 {
-    const git_tree_entry *e = new_e ? new_e : old_e;
-    git_tree *old_sub = NULL, *new_sub = NULL;
+    const Cursor *e = new_e ? new_e : old_e;
     size_t saved = w->path->len;
-    int rc = 0;
-    if (old_e && (rc = lookup_subtree(w, old_e, &old_sub)) != 0)
-        goto cleanup;
-    if (new_e && (rc = lookup_subtree(w, new_e, &new_sub)) != 0)
-        goto cleanup;
-    g_string_append(w->path, git_tree_entry_name(e));
+    g_string_append_len(w->path, e->name, (gssize)e->name_len);
     g_string_append_c(w->path, '/');
-    rc = walk_trees(w, old_sub, new_sub);
+    int rc = walk_trees(w, old_e ? old_e->id : NULL, new_e ? new_e->id : NULL);
     g_string_truncate(w->path, saved);
-cleanup:
-    git_tree_free(new_sub);
-    git_tree_free(old_sub);
     return rc;
 }
 
-static int emit(Walk *w, RheaChangeKind kind, const git_tree_entry *old_e,
-                const git_tree_entry *new_e)
+static int emit(Walk *w, RheaChangeKind kind, const Cursor *old_e, const Cursor *new_e)
 {
-    const git_tree_entry *e = new_e ? new_e : old_e;
+    const Cursor *e = new_e ? new_e : old_e;
     size_t saved = w->path->len;
-    g_string_append(w->path, git_tree_entry_name(e));
+    g_string_append_len(w->path, e->name, (gssize)e->name_len);
     RheaChange c = {
         .path = w->path->str,
         .path_len = w->path->len,
         .kind = kind,
-        .old_id = old_e ? git_tree_entry_id(old_e) : NULL,
-        .new_id = new_e ? git_tree_entry_id(new_e) : NULL,
-        .old_mode = old_e ? git_tree_entry_filemode(old_e) : 0,
-        .new_mode = new_e ? git_tree_entry_filemode(new_e) : 0,
+        .old_id = old_e ? old_e->id : NULL,
+        .new_id = new_e ? new_e->id : NULL,
+        .old_mode = old_e ? old_e->mode : 0,
+        .new_mode = new_e ? new_e->mode : 0,
     };
     int rc = w->fn(&c, w->payload);
     g_string_truncate(w->path, saved);
     return rc;
 }
 
-static int removed(Walk *w, const git_tree_entry *e)
+static int removed(Walk *w, const Cursor *e)
 {
     return is_tree(e) ? descend(w, e, NULL) : emit(w, RHEA_CHANGE_DELETED, e, NULL);
 }
 
-static int added(Walk *w, const git_tree_entry *e)
+static int added(Walk *w, const Cursor *e)
 {
     return is_tree(e) ? descend(w, NULL, e) : emit(w, RHEA_CHANGE_ADDED, NULL, e);
 }
 
-static int walk_trees(Walk *w, git_tree *old_tree, git_tree *new_tree)
+static int malformed(Walk *w, const git_oid *id)
 {
-    size_t n_old = old_tree ? git_tree_entrycount(old_tree) : 0;
-    size_t n_new = new_tree ? git_tree_entrycount(new_tree) : 0;
-    size_t i = 0, j = 0;
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, id);
+    g_set_error(w->error, RHEA_ERROR, RHEA_ERROR_FAILED,
+                "tree %s at '%s' is malformed (the repository is corrupt; git fsck shows where)",
+                hex, w->path->len ? w->path->str : "/");
+    return -1;
+}
+
+/* Opens tree id (NULL: the empty tree) at its first entry. */
+static int cursor_open(Walk *w, const git_oid *id, Cursor *c)
+{
+    memset(c, 0, sizeof *c);
+    if (!id)
+        return 0;
+    RheaRawTree raw;
+    if (rhea_tree_reader_get(w->reader, id, &raw, w->error) < 0) {
+        g_prefix_error(w->error, "at '%s': ", w->path->len ? w->path->str : "/");
+        return -1;
+    }
+    c->p = raw.data;
+    c->end = raw.data + raw.len;
+    return cursor_next(c) < 0 ? malformed(w, id) : 0;
+}
+
+static int walk_trees(Walk *w, const git_oid *old_id, const git_oid *new_id)
+{
+    Cursor a, b;
+    /* an entry's id points into its tree's bytes, which the reader keeps for the whole commit */
+    if (cursor_open(w, old_id, &a) < 0 || cursor_open(w, new_id, &b) < 0)
+        return -1;
     int rc = 0;
-    while (rc == 0 && (i < n_old || j < n_new)) {
-        const git_tree_entry *a = i < n_old ? git_tree_entry_byindex(old_tree, i) : NULL;
-        const git_tree_entry *b = j < n_new ? git_tree_entry_byindex(new_tree, j) : NULL;
-        int cmp = a && b ? entry_cmp(a, b) : (a ? -1 : 1);
+    while (rc == 0 && (a.valid || b.valid)) {
+        int cmp = a.valid && b.valid ? entry_cmp(&a, &b) : (a.valid ? -1 : 1);
+        gboolean step_a = FALSE, step_b = FALSE;
         if (cmp < 0) {
-            rc = removed(w, a);
-            i++;
+            rc = removed(w, &a);
+            step_a = TRUE;
         } else if (cmp > 0) {
-            rc = added(w, b);
-            j++;
+            rc = added(w, &b);
+            step_b = TRUE;
         } else {
-            git_filemode_t am = git_tree_entry_filemode(a), bm = git_tree_entry_filemode(b);
-            if (!git_oid_equal(git_tree_entry_id(a), git_tree_entry_id(b)) || am != bm) {
-                if (is_tree(a))
-                    rc = descend(w, a, b);
+            if (!git_oid_equal(a.id, b.id) || a.mode != b.mode) {
+                if (is_tree(&a))
+                    rc = descend(w, &a, &b);
                 else
-                    rc = emit(
-                        w, mode_kind(am) == mode_kind(bm) ? RHEA_CHANGE_MODIFIED : RHEA_CHANGE_TYPE,
-                        a, b);
+                    rc = emit(w,
+                              mode_kind(a.mode) == mode_kind(b.mode) ? RHEA_CHANGE_MODIFIED
+                                                                     : RHEA_CHANGE_TYPE,
+                              &a, &b);
             }
-            i++;
-            j++;
+            step_a = step_b = TRUE;
         }
+        if (rc != 0)
+            break;
+        if (step_a && cursor_next(&a) < 0)
+            return malformed(w, old_id);
+        if (step_b && cursor_next(&b) < 0)
+            return malformed(w, new_id);
     }
     return rc;
 }
 
-int rhea_treediff_walk(git_repository *repo, git_tree *old_tree, git_tree *new_tree,
+int rhea_treediff_walk(RheaTreeReader *reader, const git_oid *old_tree, const git_oid *new_tree,
                        RheaChangeFn fn, void *payload, GError **error)
 {
-    g_return_val_if_fail(repo != NULL && fn != NULL, -1);
-    if (old_tree && new_tree && git_oid_equal(git_tree_id(old_tree), git_tree_id(new_tree)))
+    g_return_val_if_fail(reader != NULL && fn != NULL, -1);
+    if (old_tree && new_tree && git_oid_equal(old_tree, new_tree))
         return 0;
-    Walk w = {repo, fn, payload, g_string_sized_new(256), error};
+    Walk w = {reader, fn, payload, g_string_sized_new(256), error};
     int rc = walk_trees(&w, old_tree, new_tree);
     g_string_free(w.path, TRUE);
     return rc;

@@ -17,23 +17,48 @@ static int collect(const RheaChange *c, void *payload)
 }
 
 /* The changes between the trees of commits a and b (a may be NULL: the empty tree). */
+static void tree_of(git_repository *repo, const git_oid *commit, git_oid *out)
+{
+    git_commit *c = NULL;
+    ck_assert_int_eq(git_commit_lookup(&c, repo, commit), 0);
+    git_oid_cpy(out, git_commit_tree_id(c));
+    git_commit_free(c);
+}
+
+/* The changes between the trees of commits a and b (a may be NULL: the empty tree). */
 static char *diff(git_repository *repo, const git_oid *a, const git_oid *b)
 {
-    git_commit *ca = NULL, *cb = NULL;
-    git_tree *ta = NULL, *tb = NULL;
-    if (a) {
-        ck_assert_int_eq(git_commit_lookup(&ca, repo, a), 0);
-        ck_assert_int_eq(git_commit_tree(&ta, ca), 0);
-    }
-    ck_assert_int_eq(git_commit_lookup(&cb, repo, b), 0);
-    ck_assert_int_eq(git_commit_tree(&tb, cb), 0);
+    git_oid ta, tb;
+    if (a)
+        tree_of(repo, a, &ta);
+    tree_of(repo, b, &tb);
+    RheaTreeReader *reader = rhea_tree_reader_new(repo);
     GString *out = g_string_new(NULL);
     GError *error = NULL;
-    ck_assert_int_eq(rhea_treediff_walk(repo, ta, tb, collect, out, &error), 0);
-    git_tree_free(ta);
-    git_tree_free(tb);
-    git_commit_free(ca);
-    git_commit_free(cb);
+    ck_assert_int_eq(rhea_treediff_walk(reader, a ? &ta : NULL, &tb, collect, out, &error), 0);
+    rhea_tree_reader_free(reader);
+    return g_string_free(out, FALSE);
+}
+
+/* The diff of two trees written byte for byte (raw tree bodies), and the error if it failed. */
+static char *diff_raw(git_repository *repo, const char *old_body, size_t old_len,
+                      const char *new_body, size_t new_len, char **message)
+{
+    git_odb *odb = NULL;
+    git_oid a, b;
+    ck_assert_int_eq(git_repository_odb(&odb, repo), 0);
+    if (old_body)
+        ck_assert_int_eq(git_odb_write(&a, odb, old_body, old_len, GIT_OBJECT_TREE), 0);
+    ck_assert_int_eq(git_odb_write(&b, odb, new_body, new_len, GIT_OBJECT_TREE), 0);
+    git_odb_free(odb);
+    RheaTreeReader *reader = rhea_tree_reader_new(repo);
+    GString *out = g_string_new(NULL);
+    GError *error = NULL;
+    int rc = rhea_treediff_walk(reader, old_body ? &a : NULL, &b, collect, out, &error);
+    *message = rc < 0 && error ? g_strdup(error->message) : NULL;
+    ck_assert_int_eq(rc < 0, error != NULL);
+    g_clear_error(&error);
+    rhea_tree_reader_free(reader);
     return g_string_free(out, FALSE);
 }
 
@@ -189,15 +214,128 @@ START_TEST(callback_can_stop_the_walk)
     rhea_fixture_write(r.fx, "b", "2");
     rhea_fixture_write(r.fx, "c", "3");
     COMMIT(r, 1000, &c1);
-    git_commit *c = NULL;
-    git_tree *t = NULL;
-    git_commit_lookup(&c, r.repo, &c1);
-    git_commit_tree(&t, c);
+    git_oid t;
+    tree_of(r.repo, &c1, &t);
+    RheaTreeReader *reader = rhea_tree_reader_new(r.repo);
     int n = 0;
-    ck_assert_int_eq(rhea_treediff_walk(r.repo, NULL, t, stop_at_second, &n, NULL), 7);
+    ck_assert_int_eq(rhea_treediff_walk(reader, NULL, &t, stop_at_second, &n, NULL), 7);
     ck_assert_int_eq(n, 2);
-    git_tree_free(t);
-    git_commit_free(c);
+    rhea_tree_reader_free(reader);
+    repo_free(&r);
+}
+END_TEST
+
+/* A raw tree entry: mode, name, and an id of twenty bytes of fill. */
+static void entry(GString *t, const char *mode, const char *name, unsigned char fill)
+{
+    g_string_append_printf(t, "%s %s", mode, name);
+    g_string_append_c(t, '\0');
+    for (int i = 0; i < GIT_OID_RAWSZ; i++)
+        g_string_append_c(t, (char)fill);
+}
+
+START_TEST(non_canonical_modes_are_normalized_as_git_does)
+{
+    /* Old tools wrote 100664 and 100755-like modes with other bits; git reads any mode with an
+     * executable bit as 100755 and any other 10xxxx as 100644, so 100644 -> 100664 with the same
+     * id is no change, and 100644 -> 100775 is a modification (the executable bit). */
+    Repo r = repo_new();
+    g_autoptr(GString) a = g_string_new(NULL), b = g_string_new(NULL);
+    entry(a, "100644", "same", 1);
+    entry(a, "100644", "x", 2);
+    entry(b, "100664", "same", 1);
+    entry(b, "100775", "x", 2);
+    char *message = NULL;
+    g_autofree char *got = diff_raw(r.repo, a->str, a->len, b->str, b->len, &message);
+    ck_assert_ptr_null(message);
+    ck_assert_str_eq(got, "M x");
+    repo_free(&r);
+}
+END_TEST
+
+START_TEST(malformed_and_wrong_type_trees_are_errors_naming_the_tree)
+{
+    Repo r = repo_new();
+    char *message = NULL;
+    /* no space after the mode */
+    g_autofree char *g1 = diff_raw(r.repo, NULL, 0, "100644x", 7, &message);
+    ck_assert_ptr_nonnull(message);
+    ck_assert_ptr_nonnull(strstr(message, "is malformed"));
+    g_free(message);
+    /* an id cut short after the name */
+    g_autofree char *g2 = diff_raw(r.repo, NULL, 0, "100644 a\0abc", 12, &message);
+    ck_assert_ptr_nonnull(strstr(message, "is malformed"));
+    g_free(message);
+    /* a good first entry, then garbage: the first change is reported before the error */
+    g_autoptr(GString) t = g_string_new(NULL);
+    entry(t, "100644", "a", 3);
+    g_string_append(t, "zz");
+    g_autofree char *g3 = diff_raw(r.repo, NULL, 0, t->str, t->len, &message);
+    ck_assert_str_eq(g3, "A a");
+    ck_assert_ptr_nonnull(strstr(message, "is malformed"));
+    g_free(message);
+    /* a folder entry whose id is a blob */
+    git_oid blob;
+    ck_assert_int_eq(git_blob_create_from_buffer(&blob, r.repo, "data", 4), 0);
+    g_autoptr(GString) u = g_string_new("40000 dir");
+    g_string_append_c(u, '\0');
+    g_string_append_len(u, (const char *)blob.id, GIT_OID_RAWSZ);
+    g_autofree char *g4 = diff_raw(r.repo, NULL, 0, u->str, u->len, &message);
+    ck_assert_ptr_nonnull(strstr(message, "should be a tree but is a blob"));
+    ck_assert_ptr_nonnull(strstr(message, "at 'dir/'"));
+    g_free(message);
+    /* a folder entry whose object is missing */
+    g_autoptr(GString) v = g_string_new(NULL);
+    entry(v, "40000", "gone", 0x5a);
+    g_autofree char *g5 = diff_raw(r.repo, NULL, 0, v->str, v->len, &message);
+    ck_assert_ptr_nonnull(strstr(message, "cannot read tree 5a5a5a5a"));
+    g_free(message);
+    repo_free(&r);
+}
+END_TEST
+
+static int count_changes(const RheaChange *c, void *payload)
+{
+    (void)c;
+    ++*(int *)payload;
+    return 0;
+}
+
+START_TEST(a_linear_history_reads_each_tree_once)
+{
+    /* commits 2..4 each change one file in a/b/; the trees read are: c1's root, a, a/b (3), then
+     * for each later commit its new root, a and a/b (3 each); the parent's are still held. */
+    Repo r = repo_new();
+    git_oid c[4], t[4];
+    rhea_fixture_write(r.fx, "a/b/f", "0");
+    rhea_fixture_write(r.fx, "z/keep", "k");
+    for (int i = 0; i < 4; i++) {
+        char content[8];
+        g_snprintf(content, sizeof content, "%d", i + 1);
+        if (i > 0)
+            rhea_fixture_write(r.fx, "a/b/f", content);
+        COMMIT(r, 1000 + i, &c[i]);
+        tree_of(r.repo, &c[i], &t[i]);
+    }
+    RheaTreeReader *reader = rhea_tree_reader_new(r.repo);
+    int n = 0;
+    ck_assert_int_eq(rhea_treediff_walk(reader, NULL, &t[0], count_changes, &n, NULL), 0);
+    ck_assert_int_eq(n, 2);
+    ck_assert_uint_eq(rhea_tree_reader_reads(reader), 4); /* root, a, a/b, z */
+    for (int i = 1; i < 4; i++) {
+        rhea_tree_reader_next_commit(reader);
+        n = 0;
+        ck_assert_int_eq(rhea_treediff_walk(reader, &t[i - 1], &t[i], count_changes, &n, NULL), 0);
+        ck_assert_int_eq(n, 1);
+    }
+    ck_assert_uint_eq(rhea_tree_reader_reads(reader), 4 + 3 * 3);
+    /* two commits on, the first commit's trees are gone and are read again */
+    rhea_tree_reader_next_commit(reader);
+    rhea_tree_reader_next_commit(reader);
+    n = 0;
+    ck_assert_int_eq(rhea_treediff_walk(reader, &t[0], &t[1], count_changes, &n, NULL), 0);
+    ck_assert_uint_eq(rhea_tree_reader_reads(reader), 13 + 6);
+    rhea_tree_reader_free(reader);
     repo_free(&r);
 }
 END_TEST
@@ -213,6 +351,9 @@ int main(void)
     tcase_add_test(tc, deleting_a_folder_lists_every_file_in_it);
     tcase_add_test(tc, paths_with_spaces_newlines_and_non_utf8_bytes);
     tcase_add_test(tc, callback_can_stop_the_walk);
+    tcase_add_test(tc, non_canonical_modes_are_normalized_as_git_does);
+    tcase_add_test(tc, malformed_and_wrong_type_trees_are_errors_naming_the_tree);
+    tcase_add_test(tc, a_linear_history_reads_each_tree_once);
     suite_add_tcase(s, tc);
     return testutil_run(s);
 }

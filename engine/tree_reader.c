@@ -1,0 +1,153 @@
+/* tree_reader.c: raw trees from the object database backends, kept for two commits (see the
+ * header for why).
+ *
+ * Reading goes to the backends directly (packs first, then loose objects, in libgit2's priority
+ * order) so that nothing lands in libgit2's object cache; an object no backend has (a pack added
+ * while rhea runs) falls back to git_odb_read, which refreshes the pack list. Two generations of
+ * trees are kept in hash tables keyed by id: a lookup that hits the older one moves the tree to
+ * the current one, so a tree used by every commit (an unchanged folder next to a busy one) is read
+ * once for the whole run. */
+#include "engine/tree_reader.h"
+
+#include <git2/sys/odb_backend.h>
+#include <string.h>
+
+#include "engine/error.h"
+
+typedef struct {
+    git_oid id;
+    void *data;
+    size_t len;
+    git_odb_backend *backend; /* frees data; NULL when data came from git_odb_read */
+    git_odb_object *object;   /* the fallback's object, NULL otherwise */
+} Entry;
+
+struct RheaTreeReader {
+    git_odb *odb;
+    GHashTable *current, *previous; /* git_oid* -> Entry*, the key inside the entry */
+    guint64 reads;
+};
+
+static guint oid_hash(gconstpointer p)
+{
+    guint h;
+    memcpy(&h, ((const git_oid *)p)->id, sizeof h);
+    return h;
+}
+
+static gboolean oid_equal(gconstpointer a, gconstpointer b)
+{
+    return memcmp(a, b, GIT_OID_RAWSZ) == 0;
+}
+
+static void entry_free(gpointer p)
+{
+    Entry *e = p;
+    if (e->object)
+        git_odb_object_free(e->object);
+    else if (e->backend)
+        git_odb_backend_data_free(e->backend, e->data);
+    g_free(e);
+}
+
+static GHashTable *generation_new(void)
+{
+    return g_hash_table_new_full(oid_hash, oid_equal, NULL, entry_free);
+}
+
+RheaTreeReader *rhea_tree_reader_new(git_repository *repo)
+{
+    git_odb *odb = NULL;
+    if (git_repository_odb(&odb, repo) < 0)
+        return NULL;
+    RheaTreeReader *r = g_new0(RheaTreeReader, 1);
+    r->odb = odb;
+    r->current = generation_new();
+    r->previous = generation_new();
+    return r;
+}
+
+void rhea_tree_reader_free(RheaTreeReader *reader)
+{
+    if (!reader)
+        return;
+    g_hash_table_destroy(reader->current);
+    g_hash_table_destroy(reader->previous);
+    git_odb_free(reader->odb);
+    g_free(reader);
+}
+
+void rhea_tree_reader_next_commit(RheaTreeReader *reader)
+{
+    GHashTable *old = reader->previous;
+    reader->previous = reader->current;
+    g_hash_table_remove_all(old);
+    reader->current = old;
+}
+
+guint64 rhea_tree_reader_reads(const RheaTreeReader *reader)
+{
+    return reader->reads;
+}
+
+/* 0 and the object in e, GIT_ENOTFOUND when no backend has it, or another libgit2 error. */
+static int read_from_backends(RheaTreeReader *r, const git_oid *id, Entry *e, git_object_t *type)
+{
+    size_t n = git_odb_num_backends(r->odb);
+    for (size_t i = 0; i < n; i++) {
+        git_odb_backend *b = NULL;
+        if (git_odb_get_backend(&b, r->odb, i) < 0 || !b->read)
+            continue;
+        int rc = b->read(&e->data, &e->len, type, b, id);
+        if (rc == GIT_ENOTFOUND || rc == GIT_PASSTHROUGH)
+            continue;
+        if (rc < 0)
+            return rc;
+        e->backend = b;
+        return 0;
+    }
+    git_error_clear();
+    int rc = git_odb_read(&e->object, r->odb, id);
+    if (rc < 0)
+        return rc;
+    e->data = (void *)git_odb_object_data(e->object);
+    e->len = git_odb_object_size(e->object);
+    *type = git_odb_object_type(e->object);
+    return 0;
+}
+
+int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, RheaRawTree *out,
+                         GError **error)
+{
+    Entry *e = g_hash_table_lookup(reader->current, id);
+    if (!e) {
+        /* only the value is asked for: the key is &entry->id, the same pointer as the entry, and
+         * GLib 2.74 then keeps one array for both and clears it when the key is stolen */
+        gpointer value = NULL;
+        if (g_hash_table_steal_extended(reader->previous, id, NULL, &value)) {
+            e = value;
+        } else {
+            e = g_new0(Entry, 1);
+            git_oid_cpy(&e->id, id);
+            git_object_t type = GIT_OBJECT_INVALID;
+            int rc = read_from_backends(reader, id, e, &type);
+            reader->reads++;
+            if (rc < 0 || type != GIT_OBJECT_TREE) {
+                char hex[GIT_OID_HEXSZ + 1];
+                git_oid_tostr(hex, sizeof hex, id);
+                if (rc < 0)
+                    rhea_error_git(error, "cannot read tree %s", hex);
+                else
+                    g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
+                                "object %s should be a tree but is a %s", hex,
+                                git_object_type2string(type));
+                entry_free(e);
+                return -1;
+            }
+        }
+        g_hash_table_insert(reader->current, &e->id, e);
+    }
+    out->data = e->data;
+    out->len = e->len;
+    return 0;
+}
