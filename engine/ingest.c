@@ -11,9 +11,11 @@
  * by rhea_ingest_plan (engine/ingest_plan.c). Another repository under the same product id is
  * refused before that (engine/binding.h), unless opts->replace asks to drop the stored product.
  *
- * Threads: this thread reads git (commits, trees, line counts) and hands each commit as a record
- * to the writer thread (engine/ingest_writer.c) through a bounded queue; the writer owns the store
- * for the length of the commit loop, so libgit2 and SQLite work overlap on two cores. */
+ * Threads and processes: this thread reads git (commits, trees, line counts) and hands each commit
+ * as a record to the writer thread (engine/ingest_writer.c) through a bounded queue; the writer
+ * owns the store for the length of the commit loop, so libgit2 and SQLite work overlap. On a
+ * machine with two or more cores a forked worker (engine/ingest_worker.c) reads every other chunk
+ * of commits at the same time, and this thread takes its records in order. */
 #include "engine/ingest.h"
 
 #include <string.h>
@@ -22,6 +24,7 @@
 #include "engine/error.h"
 #include "engine/history.h"
 #include "engine/ingest_plan.h"
+#include "engine/ingest_worker.h"
 #include "engine/ingest_writer.h"
 #include "engine/mailmap_size.h"
 #include "engine/progress.h"
@@ -36,6 +39,7 @@ typedef struct {
     RheaIngestStats *stats;
     GHashTable *shallow;
     git_mailmap *tree_mailmap;
+    git_mailmap *mailmap;
     RheaCommitRecord *rec; /* the commit at hand, on its way to the writer thread */
     RheaTreeReader *trees;
     git_oid last_commit, last_tree; /* the commit stored last: most often the next one's parent */
@@ -71,7 +75,7 @@ static void line_stats(CommitCtx *ctx, const RheaChange *c, gint64 *added, gint6
     git_patch *patch = NULL;
     if ((c->old_id && git_blob_lookup(&old_blob, ctx->repo, c->old_id) < 0) ||
         (c->new_id && git_blob_lookup(&new_blob, ctx->repo, c->new_id) < 0)) {
-        ctx->stats->missing_blobs++;
+        rhea_commit_record_add_missing_blobs(ctx->rec, 1);
         goto cleanup;
     }
     if (git_patch_from_blobs(&patch, old_blob, NULL, new_blob, NULL, NULL) < 0)
@@ -96,11 +100,10 @@ static int on_change(const RheaChange *c, void *payload)
     if (ctx->opts->line_stats)
         line_stats(ctx, c, &added, &removed);
     rhea_commit_record_add_change(ctx->rec, c->path, c->path_len, (char)c->kind, added, removed);
-    ctx->stats->changes++;
     return 0;
 }
 
-static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
+static int read_commit(CommitCtx *ctx, const git_oid *id)
 {
     git_commit *commit = NULL;
     char sha[GIT_OID_HEXSZ + 1], psha[GIT_OID_HEXSZ + 1];
@@ -115,7 +118,7 @@ static int store_commit(CommitCtx *ctx, git_mailmap *mailmap, const git_oid *id)
     const char *name = NULL, *email = NULL;
     if ((ctx->tree_mailmap &&
          git_mailmap_resolve(&name, &email, ctx->tree_mailmap, author->name, author->email) < 0) ||
-        git_mailmap_resolve(&name, &email, mailmap, ctx->tree_mailmap ? name : author->name,
+        git_mailmap_resolve(&name, &email, ctx->mailmap, ctx->tree_mailmap ? name : author->name,
                             ctx->tree_mailmap ? email : author->email) < 0) {
         rhea_error_git(ctx->error, "cannot apply .mailmap to commit %s", sha);
         goto cleanup;
@@ -172,6 +175,22 @@ cleanup:
     }
     git_commit_free(commit);
     return rc;
+}
+
+/* read_commit for the worker process (engine/ingest_worker.h). */
+static int fill_record(void *payload, const git_oid *id, RheaCommitRecord *rec, GError **error)
+{
+    CommitCtx *ctx = payload;
+    ctx->rec = rec;
+    ctx->error = error;
+    return read_commit(ctx, id);
+}
+
+/* How many reading processes: a worker pays off only with a second core and enough commits. */
+static guint reading_processes(const RheaIngestOptions *opts, guint commits, guint chunk)
+{
+    guint n = opts->workers ? opts->workers : (g_get_num_processors() >= 2 ? 2 : 1);
+    return n >= 2 && commits > chunk ? 2 : 1;
 }
 
 /* The .mailmap in the analyzed commit's tree. git (and libgit2) read HEAD:.mailmap only for bare
@@ -272,17 +291,26 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         rhea_error_git(error, "%s: cannot open the object database", opts->repo_path);
         goto cleanup;
     }
-    /* From here until rhea_ingest_writer_finish, the writer thread alone uses the store. */
-    RheaIngestWriter *writer = rhea_ingest_writer_start(store, opts->product, batch);
+    /* From rhea_ingest_writer_start until rhea_ingest_writer_finish, the writer thread alone
+     * uses the store. */
+    guint chunk = opts->worker_chunk ? opts->worker_chunk : 256;
     CommitCtx ctx = {.store = store,
                      .repo = repo,
                      .opts = opts,
                      .stats = stats,
                      .shallow = shallow,
                      .tree_mailmap = tree_map,
+                     .mailmap = mailmap,
                      .trees = trees,
                      .error = error};
     gboolean interrupted = FALSE, read_failed = FALSE;
+    /* forked before the writer thread exists: a child of a threaded process may find a lock
+     * taken by a thread that is not there */
+    RheaIngestWorker *worker = NULL;
+    if (reading_processes(opts, ids->len, chunk) == 2 &&
+        !(worker = rhea_ingest_worker_start(ids, chunk, fill_record, &ctx, error)))
+        goto cleanup;
+    RheaIngestWriter *writer = rhea_ingest_writer_start(store, opts->product, batch);
     for (guint i = 0; i < ids->len; i++) {
         const git_oid *id = &g_array_index(ids, git_oid, i);
         done++;
@@ -292,14 +320,25 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         }
         if (!(ctx.rec = rhea_ingest_writer_slot(writer)))
             break; /* the writer failed: finish reports why */
-        if (store_commit(&ctx, mailmap, id) < 0) {
+        int got;
+        if (worker && rhea_ingest_worker_owns(i, chunk)) {
+            char hex[GIT_OID_HEXSZ + 1];
+            git_oid_tostr(hex, sizeof hex, id);
+            got = rhea_ingest_worker_next(worker, ctx.rec, hex, error);
+        } else {
+            got = read_commit(&ctx, id);
+        }
+        if (got < 0) {
             read_failed = TRUE;
             break;
         }
+        stats->changes += rhea_commit_record_change_count(ctx.rec);
+        stats->missing_blobs += rhea_commit_record_missing_blobs(ctx.rec);
         rhea_ingest_writer_push(writer);
         stats->read++;
         rhea_progress_update(progress, done);
     }
+    rhea_ingest_worker_stop(worker);
     /* A read error is the one to report; the writer's own, if any, is dropped with it. */
     if (rhea_ingest_writer_finish(writer, read_failed ? NULL : error) < 0 || read_failed)
         goto cleanup;

@@ -16,9 +16,11 @@ typedef struct {
     gboolean progress; /* draw a progress line on stderr */
     guint batch_size;  /* commits per transaction; 0: 1000 */
     volatile sig_atomic_t
-        *stop;        /* when it becomes non-zero, the run stops after the commit at hand */
-    guint64 limit;    /* stop (as interrupted) after reading this many commits; 0: no limit */
-    gboolean replace; /* the product may be stored from another repository: drop it first */
+        *stop;          /* when it becomes non-zero, the run stops after the commit at hand */
+    guint64 limit;      /* stop (as interrupted) after reading this many commits; 0: no limit */
+    gboolean replace;   /* the product may be stored from another repository: drop it first */
+    guint workers;      /* reading processes: 0 = 2 on a machine with 2 or more cores, else 1 */
+    guint worker_chunk; /* commits per chunk split between the processes; 0: 256 */
 } RheaIngestOptions;
 
 typedef struct {

@@ -42,6 +42,7 @@ struct RheaCommitRecord {
     GString *text;
     GArray *parents; /* gsize offsets of NUL-terminated hex ids in text */
     GArray *changes; /* Change */
+    guint missing_blobs;
 };
 
 struct RheaIngestWriter {
@@ -90,8 +91,97 @@ void rhea_commit_record_add_parent(RheaCommitRecord *rec, const char *parent_sha
 void rhea_commit_record_add_change(RheaCommitRecord *rec, const char *path, size_t path_len,
                                    char kind, gint64 added, gint64 removed)
 {
-    Change c = {add_text(rec->text, path, (gssize)path_len), path_len, added, removed, kind};
+    Change c;
+    memset(&c, 0, sizeof c); /* padding too: records may be sent to another process */
+    c.path_off = add_text(rec->text, path, (gssize)path_len);
+    c.path_len = path_len;
+    c.added = added;
+    c.removed = removed;
+    c.kind = kind;
     g_array_append_val(rec->changes, c);
+}
+
+void rhea_commit_record_add_missing_blobs(RheaCommitRecord *rec, guint n)
+{
+    rec->missing_blobs += n;
+}
+
+guint rhea_commit_record_missing_blobs(const RheaCommitRecord *rec)
+{
+    return rec->missing_blobs;
+}
+
+guint rhea_commit_record_change_count(const RheaCommitRecord *rec)
+{
+    return rec->changes->len;
+}
+
+const char *rhea_commit_record_sha(const RheaCommitRecord *rec)
+{
+    return rec->text->len > rec->off[S_SHA] ? rec->text->str + rec->off[S_SHA] : "";
+}
+
+/* The fixed part of a serialized record; the text, the parent offsets and the changes follow. */
+typedef struct {
+    RheaCommitRow row; /* numbers only: the pointers are not meaningful in another process */
+    gsize off[S_COUNT];
+    gsize text_len, n_parents, n_changes;
+    guint missing_blobs;
+} Header;
+
+void rhea_commit_record_serialize(const RheaCommitRecord *rec, GString *out)
+{
+    Header h;
+    memset(&h, 0, sizeof h); /* padding too: the bytes go to another process */
+    h.row = rec->row;
+    h.text_len = rec->text->len;
+    h.n_parents = rec->parents->len;
+    h.n_changes = rec->changes->len;
+    h.missing_blobs = rec->missing_blobs;
+    memcpy(h.off, rec->off, sizeof h.off);
+    h.row.sha = h.row.author_name = h.row.author_email = h.row.committer_name = NULL;
+    h.row.committer_email = h.row.mailmap_name = h.row.mailmap_email = h.row.summary = NULL;
+    g_string_append_len(out, (const char *)&h, sizeof h);
+    g_string_append_len(out, rec->text->str, (gssize)rec->text->len);
+    g_string_append_len(out, rec->parents->data, (gssize)(rec->parents->len * sizeof(gsize)));
+    g_string_append_len(out, rec->changes->data, (gssize)(rec->changes->len * sizeof(Change)));
+}
+
+int rhea_commit_record_deserialize(RheaCommitRecord *rec, const char *bytes, gsize len)
+{
+    Header h;
+    rhea_commit_record_reset(rec);
+    if (len < sizeof h)
+        return -1;
+    memcpy(&h, bytes, sizeof h);
+    /* each count is bounded by len before the products are formed, so nothing overflows */
+    if (h.text_len > len || h.n_parents > len || h.n_changes > len ||
+        len != sizeof h + h.text_len + h.n_parents * sizeof(gsize) + h.n_changes * sizeof(Change))
+        return -1;
+    const char *p = bytes + sizeof h;
+    /* every string must end inside the text, so that readers stop at its NUL */
+    if (h.text_len == 0 || p[h.text_len - 1] != '\0')
+        return -1;
+    for (int i = 0; i < S_COUNT; i++)
+        if (h.off[i] >= h.text_len)
+            return -1;
+    g_string_append_len(rec->text, p, (gssize)h.text_len);
+    p += h.text_len;
+    g_array_append_vals(rec->parents, p, (guint)h.n_parents);
+    p += h.n_parents * sizeof(gsize);
+    g_array_append_vals(rec->changes, p, (guint)h.n_changes);
+    for (guint i = 0; i < rec->parents->len; i++)
+        if (g_array_index(rec->parents, gsize, i) >= h.text_len)
+            return -1;
+    for (guint i = 0; i < rec->changes->len; i++) {
+        const Change *c = &g_array_index(rec->changes, Change, i);
+        if (c->path_off >= h.text_len || c->path_len >= h.text_len - c->path_off)
+            return -1;
+    }
+    rec->row = h.row;
+    memcpy(rec->off, h.off, sizeof h.off);
+    rec->missing_blobs = h.missing_blobs;
+    return 0;
 }
 
 static int write_record(RheaIngestWriter *w, RheaCommitRecord *rec, GError **error)
@@ -134,6 +224,30 @@ static void record_clear(RheaCommitRecord *rec)
     g_string_free(rec->text, TRUE);
     g_array_free(rec->parents, TRUE);
     g_array_free(rec->changes, TRUE);
+}
+
+RheaCommitRecord *rhea_commit_record_new(void)
+{
+    RheaCommitRecord *rec = g_new0(RheaCommitRecord, 1);
+    record_init(rec);
+    return rec;
+}
+
+void rhea_commit_record_free(RheaCommitRecord *rec)
+{
+    if (!rec)
+        return;
+    record_clear(rec);
+    g_free(rec);
+}
+
+void rhea_commit_record_reset(RheaCommitRecord *rec)
+{
+    g_string_truncate(rec->text, 0);
+    g_array_set_size(rec->parents, 0);
+    g_array_set_size(rec->changes, 0);
+    rec->missing_blobs = 0;
+    memset(rec->off, 0, sizeof rec->off);
 }
 
 /* Gives back the memory a huge commit made the slot grow to. */
@@ -206,11 +320,8 @@ RheaCommitRecord *rhea_ingest_writer_slot(RheaIngestWriter *w)
         g_cond_wait(&w->not_full, &w->lock);
     RheaCommitRecord *rec = w->failed ? NULL : &w->ring[w->head];
     g_mutex_unlock(&w->lock);
-    if (rec) {
-        g_string_truncate(rec->text, 0);
-        g_array_set_size(rec->parents, 0);
-        g_array_set_size(rec->changes, 0);
-    }
+    if (rec)
+        rhea_commit_record_reset(rec);
     return rec;
 }
 

@@ -23,6 +23,24 @@ void rhea_commit_record_set(RheaCommitRecord *rec, const RheaCommitRow *row);
 void rhea_commit_record_add_parent(RheaCommitRecord *rec, const char *parent_sha);
 void rhea_commit_record_add_change(RheaCommitRecord *rec, const char *path, size_t path_len,
                                    char kind, gint64 added, gint64 removed);
+/* Blobs found missing while the record was filled (partial clones); counted into the run's stats.
+ */
+void rhea_commit_record_add_missing_blobs(RheaCommitRecord *rec, guint n);
+guint rhea_commit_record_missing_blobs(const RheaCommitRecord *rec);
+guint rhea_commit_record_change_count(const RheaCommitRecord *rec);
+const char *rhea_commit_record_sha(const RheaCommitRecord *rec);
+
+/* A record outside the queue, for a worker process that fills records and sends them over a pipe
+ * (engine/ingest_worker.c). */
+RheaCommitRecord *rhea_commit_record_new(void);
+void rhea_commit_record_free(RheaCommitRecord *rec);
+void rhea_commit_record_reset(RheaCommitRecord *rec);
+/* Appends rec as bytes to out, for a process running the same binary. */
+void rhea_commit_record_serialize(const RheaCommitRecord *rec, GString *out);
+/* Fills rec (reset first) from len bytes written by rhea_commit_record_serialize. -1 when the
+ * bytes are not a whole, consistent record. */
+int rhea_commit_record_deserialize(RheaCommitRecord *rec, const char *bytes, gsize len);
+
 /* Hands the record filled since rhea_ingest_writer_slot to the writer. */
 void rhea_ingest_writer_push(RheaIngestWriter *w);
 

@@ -116,8 +116,8 @@ static int read_from_backends(RheaTreeReader *r, const git_oid *id, Entry *e, gi
     return 0;
 }
 
-int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, RheaRawTree *out,
-                         GError **error)
+int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, const char *where,
+                         RheaRawTree *out, GError **error)
 {
     Entry *e = g_hash_table_lookup(reader->current, id);
     if (!e) {
@@ -136,10 +136,13 @@ int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, RheaRawTree 
                 char hex[GIT_OID_HEXSZ + 1];
                 git_oid_tostr(hex, sizeof hex, id);
                 if (rc < 0)
-                    rhea_error_git(error, "cannot read tree %s", hex);
+                    rhea_error_git(error, "cannot read %s%s%s%s%s",
+                                   where ? "tree " : "the root tree ", hex, where ? " at '" : "",
+                                   where ? where : "", where ? "'" : "");
                 else
                     g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
-                                "object %s should be a tree but is a %s", hex,
+                                "object %s%s%s%s should be a tree but is a %s", hex,
+                                where ? " at '" : "", where ? where : "", where ? "'" : "",
                                 git_object_type2string(type));
                 entry_free(e);
                 return -1;

@@ -21,10 +21,11 @@ typedef struct {
 RheaTreeReader *rhea_tree_reader_new(git_repository *repo);
 void rhea_tree_reader_free(RheaTreeReader *reader);
 
-/* Reads tree id (valid until the second rhea_tree_reader_next_commit after this call). Returns 0,
- * or -1 with *error naming the tree (missing, or not a tree). */
-int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, RheaRawTree *out,
-                         GError **error);
+/* Reads tree id (valid until the second rhea_tree_reader_next_commit after this call). where is
+ * the tree's path for messages ("model/"), NULL for a commit's root tree. Returns 0, or -1 with
+ * *error naming the tree (missing, or not a tree). */
+int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, const char *where,
+                         RheaRawTree *out, GError **error);
 
 /* Ends a commit: trees read before the previous call are freed. */
 void rhea_tree_reader_next_commit(RheaTreeReader *reader);

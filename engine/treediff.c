@@ -170,10 +170,8 @@ static int cursor_open(Walk *w, const git_oid *id, Cursor *c)
     if (!id)
         return 0;
     RheaRawTree raw;
-    if (rhea_tree_reader_get(w->reader, id, &raw, w->error) < 0) {
-        g_prefix_error(w->error, "at '%s': ", w->path->len ? w->path->str : "/");
+    if (rhea_tree_reader_get(w->reader, id, w->path->len ? w->path->str : NULL, &raw, w->error) < 0)
         return -1;
-    }
     c->p = raw.data;
     c->end = raw.data + raw.len;
     return cursor_next(c) < 0 ? malformed(w, id) : 0;

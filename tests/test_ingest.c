@@ -1,6 +1,7 @@
 /* test_ingest.c: rhea_ingest_run on the sample product and on small fixtures, checked against the
  * history the generator wrote (samples/sample_product.c lists it commit by commit). */
 #include <check.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "engine/error.h"
@@ -258,7 +259,9 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
     /* stop after 1, 2, ... 12 commits, resuming each time with small batches */
     for (guint64 stop = 1; stop < 13; stop++) {
         Env e = env_sample();
-        RheaIngestOptions o = {.limit = stop, .batch_size = 2};
+        /* odd stops go through a worker process reading chunks of one commit */
+        RheaIngestOptions o = {
+            .limit = stop, .batch_size = 2, .workers = stop % 2 ? 2 : 1, .worker_chunk = 1};
         ck_assert_int_eq(ingest(&e, "wordwise", &o, &st, &error), -1);
         ck_assert(g_error_matches(error, RHEA_ERROR, RHEA_ERROR_INTERRUPTED));
         g_clear_error(&error);
@@ -270,7 +273,7 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         rhea_store_product_get(e.store, "wordwise", &p, &error);
         ck_assert_ptr_null(p->tip);
         rhea_product_free(p);
-        RheaIngestOptions again = {.batch_size = 2};
+        RheaIngestOptions again = {.batch_size = 2, .workers = 2, .worker_chunk = 1};
         ck_assert_int_eq(ingest(&e, "wordwise", &again, &st, &error), 0);
         ck_assert_uint_eq(st.read, 13 - stop);
         ck_assert_int_eq(testutil_int(e.store, PATH_INDEX_SQL), 1);
@@ -279,6 +282,98 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         env_free(&e);
     }
     env_free(&clean);
+}
+END_TEST
+
+/* A worker process reading every other chunk stores exactly what one process stores: chunks of 1,
+ * 2, 3 and 5 commits put the split at every place of the sample's branches and merges. */
+START_TEST(worker_process_stores_the_same_history)
+{
+    Env one = env_sample();
+    RheaIngestStats st1, st;
+    GError *error = NULL;
+    RheaIngestOptions o1 = {.workers = 1, .line_stats = TRUE};
+    ck_assert_int_eq(ingest(&one, "wordwise", &o1, &st1, &error), 0);
+    g_autofree char *want = dump(one.store, "wordwise");
+    guint chunks[] = {1, 2, 3, 5};
+    for (guint k = 0; k < G_N_ELEMENTS(chunks); k++) {
+        Env e = env_sample();
+        RheaIngestOptions o = {.workers = 2, .worker_chunk = chunks[k], .line_stats = TRUE};
+        ck_assert_int_eq(ingest(&e, "wordwise", &o, &st, &error), 0);
+        g_autofree char *got = dump(e.store, "wordwise");
+        ck_assert_str_eq(got, want);
+        ck_assert_uint_eq(st.changes, st1.changes);
+        ck_assert_uint_eq(st.read, 13);
+        env_free(&e);
+    }
+    env_free(&one);
+}
+END_TEST
+
+/* The loose object file of id in the repository at path. */
+static char *loose_path(const char *repo_path, gboolean bare, const git_oid *id)
+{
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, id);
+    char dir[3] = {hex[0], hex[1], '\0'};
+    return g_build_filename(repo_path, bare ? "" : ".git", "objects", dir, hex + 2, NULL);
+}
+
+/* A tree missing in a commit the worker reads: the error names the commit and the folder, the
+ * commits before it stay stored whole, and a run after the object is back completes the history. */
+START_TEST(worker_read_error_names_the_commit_and_resumes)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *repo_path = g_build_filename(dir, "r", NULL);
+    g_autofree char *db_path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(repo_path, FALSE, &error);
+    ck_assert_ptr_nonnull(fx);
+    git_oid c[4];
+    for (int i = 0; i < 4; i++) {
+        g_autofree char *path = g_strdup_printf("d%d/x", i);
+        rhea_fixture_write(fx, path, path); /* distinct folders: distinct tree ids */
+        ck_assert_int_eq(rhea_fixture_commit(fx, "T", "t@x", 1000 + i, 0, "m", &c[i]), 0);
+    }
+    git_repository *repo = rhea_fixture_repo(fx);
+    /* commit 1 (the second, read by the worker with chunks of 1) adds folder d1 */
+    git_commit *commit = NULL;
+    git_tree *tree = NULL;
+    ck_assert_int_eq(git_commit_lookup(&commit, repo, &c[1]), 0);
+    ck_assert_int_eq(git_commit_tree(&tree, commit), 0);
+    const git_tree_entry *d1 = git_tree_entry_byname(tree, "d1");
+    ck_assert_ptr_nonnull(d1);
+    g_autofree char *object = loose_path(repo_path, FALSE, git_tree_entry_id(d1));
+    git_tree_free(tree);
+    git_commit_free(commit);
+    g_autofree char *saved = NULL;
+    gsize saved_len = 0;
+    ck_assert(g_file_get_contents(object, &saved, &saved_len, NULL));
+    ck_assert_int_eq(g_remove(object), 0);
+
+    RheaStore *store = rhea_store_open(db_path, &error);
+    git_repository *fresh = rhea_repo_open(repo_path, &error);
+    ck_assert_ptr_nonnull(fresh);
+    RheaIngestOptions o = {
+        .product = "p", .repo_path = repo_path, .workers = 2, .worker_chunk = 1, .batch_size = 1};
+    RheaIngestStats st;
+    ck_assert_int_eq(rhea_ingest_run(store, fresh, &o, &st, &error), -1);
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &c[1]);
+    g_autofree char *want = g_strdup_printf("commit %s: cannot read tree ", hex);
+    ck_assert_msg(strstr(error->message, want), "%s", error->message);
+    ck_assert_ptr_nonnull(strstr(error->message, " at 'd1/'"));
+    g_clear_error(&error);
+    ck_assert_int_eq(testutil_int(store, "SELECT count(*) FROM commits"), 1);
+
+    ck_assert(g_file_set_contents(object, saved, (gssize)saved_len, NULL));
+    ck_assert_int_eq(rhea_ingest_run(store, fresh, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.read, 3);
+    ck_assert_int_eq(testutil_int(store, "SELECT count(*) FROM changes"), 4);
+    git_repository_free(fresh);
+    rhea_store_close(store);
+    rhea_fixture_free(fx);
+    testutil_rmtree(dir);
 }
 END_TEST
 
@@ -326,6 +421,8 @@ int main(void)
     TCase *tc = tcase_create("ingest");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, sample_history_is_stored_as_written);
+    tcase_add_test(tc, worker_process_stores_the_same_history);
+    tcase_add_test(tc, worker_read_error_names_the_commit_and_resumes);
     tcase_add_test(tc, line_stats_count_lines_and_leave_binaries_null);
     tcase_add_test(tc, second_run_reads_only_new_commits);
     tcase_add_test(tc, rewritten_history_is_read_again_from_scratch);
