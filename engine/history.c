@@ -16,6 +16,7 @@
 
 #include "engine/error.h"
 #include "engine/lines.h"
+#include "engine/odb_raw.h"
 
 typedef struct {
     git_oid id;
@@ -52,12 +53,61 @@ GHashTable *rhea_history_shallow(git_repository *repo)
     return set;
 }
 
+/* Appends the parents of commit id to parents, read from the commit's stored header ("tree X\n"
+ * then one "parent P\n" per parent) without parsing the rest or putting it in libgit2's cache: the
+ * walk visits every commit of the history, and the ingest reads each one again anyway. -1 when the
+ * object is missing or its header is not in that form (the caller asks libgit2 then). */
+static int raw_parents(git_odb *odb, const git_oid *id, GArray *parents)
+{
+    RheaOdbRaw raw;
+    if (!odb || rhea_odb_raw_read(odb, id, &raw) < 0) {
+        git_error_clear();
+        return -1;
+    }
+    int rc = -1;
+    const char *p = (const char *)raw.data, *end = p + raw.len;
+    if (raw.type != GIT_OBJECT_COMMIT || end - p < 46 || memcmp(p, "tree ", 5) != 0 ||
+        p[45] != '\n')
+        goto out;
+    for (p += 46; end - p >= 48 && memcmp(p, "parent ", 7) == 0; p += 48) {
+        git_oid parent;
+        if (p[47] != '\n' || git_oid_fromstrn(&parent, p + 7, GIT_OID_HEXSZ) < 0)
+            goto out;
+        g_array_append_val(parents, parent);
+    }
+    rc = 0;
+out:
+    rhea_odb_raw_free(&raw);
+    return rc;
+}
+
+/* The parents of commit id: from its raw header, or through libgit2 when that fails (which then
+ * says why). */
+static int commit_parents(git_repository *repo, git_odb *odb, const git_oid *id, GArray *parents)
+{
+    g_array_set_size(parents, 0);
+    if (raw_parents(odb, id, parents) == 0)
+        return 0;
+    g_array_set_size(parents, 0);
+    git_commit *commit = NULL;
+    if (git_commit_lookup(&commit, repo, id) < 0)
+        return -1;
+    for (unsigned i = 0; i < git_commit_parentcount(commit); i++)
+        g_array_append_val(parents, *git_commit_parent_id(commit, i));
+    git_commit_free(commit);
+    return 0;
+}
+
 GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *shallow,
                           GHashTable *stop, GHashTable **reached, GError **error)
 {
     g_autoptr(GHashTable) visited = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
     g_autoptr(GArray) stack = g_array_new(FALSE, FALSE, sizeof(Frame));
     GArray *out = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    g_autoptr(GArray) parents = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    git_odb *odb = NULL;
+    if (git_repository_odb(&odb, repo) < 0)
+        odb = NULL; /* every commit then goes through libgit2 */
     if (reached)
         *reached = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     char hex[GIT_OID_HEXSZ + 1];
@@ -81,26 +131,26 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
                 g_hash_table_add(*reached, g_strdup(hex));
             continue;
         }
-        git_commit *commit = NULL;
-        if (git_commit_lookup(&commit, repo, &f.id) < 0) {
+        if (commit_parents(repo, odb, &f.id, parents) < 0) {
             rhea_error_git(error, "cannot read commit %s (the repository is incomplete or corrupt)",
                            hex);
             g_array_free(out, TRUE);
             if (reached)
                 g_clear_pointer(reached, g_hash_table_destroy);
+            git_odb_free(odb);
             return NULL;
         }
         f.expanded = TRUE;
         g_array_append_val(stack, f);
-        unsigned n = g_hash_table_contains(shallow, &f.id) ? 0 : git_commit_parentcount(commit);
+        guint n = g_hash_table_contains(shallow, &f.id) ? 0 : parents->len;
         /* pushed last-first so the first parent's line is walked first */
-        for (unsigned i = n; i-- > 0;) {
+        for (guint i = n; i-- > 0;) {
             Frame p = {.expanded = FALSE};
-            git_oid_cpy(&p.id, git_commit_parent_id(commit, i));
+            git_oid_cpy(&p.id, &g_array_index(parents, git_oid, i));
             if (!g_hash_table_contains(visited, &p.id))
                 g_array_append_val(stack, p);
         }
-        git_commit_free(commit);
     }
+    git_odb_free(odb);
     return out;
 }

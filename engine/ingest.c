@@ -110,7 +110,8 @@ static int read_commit(CommitCtx *ctx, const git_oid *id)
     int rc = -1;
     git_oid_tostr(sha, sizeof sha, id);
     if (git_commit_lookup(&commit, ctx->repo, id) < 0) {
-        rhea_error_git(ctx->error, "cannot read commit %s", sha);
+        rhea_error_git(ctx->error,
+                       "cannot read commit %s (the repository is incomplete or corrupt)", sha);
         goto cleanup;
     }
     const git_signature *author = git_commit_author(commit);

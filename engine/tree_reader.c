@@ -1,25 +1,21 @@
 /* tree_reader.c: raw trees from the object database backends, kept for two commits (see the
  * header for why).
  *
- * Reading goes to the backends directly (packs first, then loose objects, in libgit2's priority
- * order) so that nothing lands in libgit2's object cache; an object no backend has (a pack added
- * while rhea runs) falls back to git_odb_read, which refreshes the pack list. Two generations of
+ * Reading goes to the backends directly (engine/odb_raw.c) so that nothing lands in libgit2's
+ * object cache. Two generations of
  * trees are kept in hash tables keyed by id: a lookup that hits the older one moves the tree to
  * the current one, so a tree used by every commit (an unchanged folder next to a busy one) is read
  * once for the whole run. */
 #include "engine/tree_reader.h"
 
-#include <git2/sys/odb_backend.h>
 #include <string.h>
 
 #include "engine/error.h"
+#include "engine/odb_raw.h"
 
 typedef struct {
     git_oid id;
-    void *data;
-    size_t len;
-    git_odb_backend *backend; /* frees data; NULL when data came from git_odb_read */
-    git_odb_object *object;   /* the fallback's object, NULL otherwise */
+    RheaOdbRaw raw;
 } Entry;
 
 struct RheaTreeReader {
@@ -43,10 +39,7 @@ static gboolean oid_equal(gconstpointer a, gconstpointer b)
 static void entry_free(gpointer p)
 {
     Entry *e = p;
-    if (e->object)
-        git_odb_object_free(e->object);
-    else if (e->backend)
-        git_odb_backend_data_free(e->backend, e->data);
+    rhea_odb_raw_free(&e->raw);
     g_free(e);
 }
 
@@ -90,32 +83,6 @@ guint64 rhea_tree_reader_reads(const RheaTreeReader *reader)
     return reader->reads;
 }
 
-/* 0 and the object in e, GIT_ENOTFOUND when no backend has it, or another libgit2 error. */
-static int read_from_backends(RheaTreeReader *r, const git_oid *id, Entry *e, git_object_t *type)
-{
-    size_t n = git_odb_num_backends(r->odb);
-    for (size_t i = 0; i < n; i++) {
-        git_odb_backend *b = NULL;
-        if (git_odb_get_backend(&b, r->odb, i) < 0 || !b->read)
-            continue;
-        int rc = b->read(&e->data, &e->len, type, b, id);
-        if (rc == GIT_ENOTFOUND || rc == GIT_PASSTHROUGH)
-            continue;
-        if (rc < 0)
-            return rc;
-        e->backend = b;
-        return 0;
-    }
-    git_error_clear();
-    int rc = git_odb_read(&e->object, r->odb, id);
-    if (rc < 0)
-        return rc;
-    e->data = (void *)git_odb_object_data(e->object);
-    e->len = git_odb_object_size(e->object);
-    *type = git_odb_object_type(e->object);
-    return 0;
-}
-
 int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, const char *where,
                          RheaRawTree *out, GError **error)
 {
@@ -129,8 +96,8 @@ int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, const char *
         } else {
             e = g_new0(Entry, 1);
             git_oid_cpy(&e->id, id);
-            git_object_t type = GIT_OBJECT_INVALID;
-            int rc = read_from_backends(reader, id, e, &type);
+            int rc = rhea_odb_raw_read(reader->odb, id, &e->raw);
+            git_object_t type = e->raw.type;
             reader->reads++;
             if (rc < 0 || type != GIT_OBJECT_TREE) {
                 char hex[GIT_OID_HEXSZ + 1];
@@ -150,7 +117,7 @@ int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, const char *
         }
         g_hash_table_insert(reader->current, &e->id, e);
     }
-    out->data = e->data;
-    out->len = e->len;
+    out->data = e->raw.data;
+    out->len = e->raw.len;
     return 0;
 }
