@@ -228,7 +228,11 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     RheaStore *store = g_new0(RheaStore, 1);
     store->path = g_strdup(path);
     store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    int flags = writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+    /* NOMUTEX: a store is used by one thread at a time (an ingest hands it to its writer thread
+     * and takes it back, engine/ingest_writer.h), so SQLite's per-call connection lock was a tenth
+     * of the writer's instructions for nothing */
+    int flags = (writable ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY) |
+                SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path, &store->db, flags, NULL) != SQLITE_OK) {
         rhea_store_path_fail(error, path, "cannot open the database",
                              store->db ? sqlite3_extended_errcode(store->db) : SQLITE_NOMEM,
@@ -578,16 +582,27 @@ int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t
     gint64 pid = path_id(store, path, path_len, error);
     if (pid < 0)
         return -1;
-    char kind_text[2] = {kind, '\0'};
+    static const char kinds[] = "A\0M\0D\0T\0";
+    const char *k = strchr("AMDT", kind);
     sqlite3_stmt *st = store->ins_change;
     sqlite3_bind_int64(st, 1, cid);
     sqlite3_bind_int64(st, 2, pid);
-    sqlite3_bind_text(st, 3, kind_text, 1, SQLITE_TRANSIENT);
+    /* static text and every column bound each time: no copy, no clearing of the bindings */
+    if (k && kind)
+        sqlite3_bind_text(st, 3, kinds + 2 * (k - "AMDT"), 1, SQLITE_STATIC);
+    else
+        sqlite3_bind_text(st, 3, &kind, 1, SQLITE_TRANSIENT); /* refused by the CHECK */
     if (added >= 0)
         sqlite3_bind_int64(st, 4, added);
+    else
+        sqlite3_bind_null(st, 4);
     if (removed >= 0)
         sqlite3_bind_int64(st, 5, removed);
-    return step_done(store, st, error, "cannot store a change");
+    else
+        sqlite3_bind_null(st, 5);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot store a change");
 }
 
 int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,
