@@ -57,5 +57,16 @@ awk -v rw="$rw" -v gw="$gw" -v rc="$rc" -v gc="$gc" -v rm="$rm_" -v gm="$gm" -v 
   printf "%s: %d commits; medians of %d alternating runs (load average %s)\n", repo, c, runs, load
   printf "  wall    rhea %.3f s  git %.3f s  ratio %.2f\n", rw, gw, rw / gw
   printf "  cpu     rhea %.3f s  git %.3f s  ratio %.2f (user + system)\n", rc, gc, rc / gc
-  printf "  peakRSS rhea %.1f MiB  git %.1f MiB  ratio %.2f\n", rm / 1024, gm / 1024, rm / gm
+  printf "  peakRSS rhea %.1f MiB  git %.1f MiB  ratio %.2f (largest single process, GNU time)\n", rm / 1024, gm / 1024, rm / gm
   printf "  per commit: rhea wall %.1f us, cpu %.1f us\n", rw * 1e6 / c, rc * 1e6 / c }'
+
+# Memory of every process together (rhea forks a reading worker): one more run of each, sampled by
+# peak_memory.sh; PSS shares the pack pages both processes map, RSS counts them twice.
+rm -f "$DB" "$DB-wal" "$DB-shm"
+read -r r_rss r_pss _ < <("$(dirname "$0")/peak_memory.sh" "$RHEA" analyze "$REPO" --product bench \
+  --db "$DB" --quiet 2>&1 >/dev/null | tail -1)
+read -r g_rss g_pss _ < <("$(dirname "$0")/peak_memory.sh" git --git-dir="$GIT_DIR" log --no-merges \
+  --no-renames --name-only --format=%H HEAD 2>&1 >/dev/null | tail -1)
+awk -v rr="$r_rss" -v rp="$r_pss" -v gr="$g_rss" -v gp="$g_pss" 'BEGIN{
+  printf "  all processes, sampled: PSS rhea %.1f MiB  git %.1f MiB  ratio %.2f; RSS sum rhea %.1f MiB  git %.1f MiB  ratio %.2f\n",
+    rp / 1024, gp / 1024, rp / gp, rr / 1024, gr / 1024, rr / gr }'
