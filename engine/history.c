@@ -98,8 +98,15 @@ static int commit_parents(git_repository *repo, git_odb *odb, const git_oid *id,
     return 0;
 }
 
+int rhea_history_stop_in_set(const char *hex, void *ctx, GError **error)
+{
+    (void)error;
+    return g_hash_table_contains(ctx, hex) ? 1 : 0;
+}
+
 GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *shallow,
-                          GHashTable *stop, GHashTable **reached, GError **error)
+                          RheaHistoryStopFn stop, void *stop_ctx, GHashTable **reached,
+                          GError **error)
 {
     g_autoptr(GHashTable) visited = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
     g_autoptr(GArray) stack = g_array_new(FALSE, FALSE, sizeof(Frame));
@@ -126,7 +133,10 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
             continue;
         g_hash_table_add(visited, g_memdup2(&f.id, sizeof f.id));
         git_oid_tostr(hex, sizeof hex, &f.id);
-        if (stop && g_hash_table_contains(stop, hex)) {
+        int stopped = stop ? stop(hex, stop_ctx, error) : 0;
+        if (stopped < 0)
+            goto fail;
+        if (stopped) {
             if (reached)
                 g_hash_table_add(*reached, g_strdup(hex));
             continue;
@@ -134,11 +144,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
         if (commit_parents(repo, odb, &f.id, parents) < 0) {
             rhea_error_git(error, "cannot read commit %s (the repository is incomplete or corrupt)",
                            hex);
-            g_array_free(out, TRUE);
-            if (reached)
-                g_clear_pointer(reached, g_hash_table_destroy);
-            git_odb_free(odb);
-            return NULL;
+            goto fail;
         }
         f.expanded = TRUE;
         g_array_append_val(stack, f);
@@ -153,4 +159,10 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
     }
     git_odb_free(odb);
     return out;
+fail:
+    g_array_free(out, TRUE);
+    if (reached)
+        g_clear_pointer(reached, g_hash_table_destroy);
+    git_odb_free(odb);
+    return NULL;
 }

@@ -32,6 +32,18 @@ static GArray *without_known(GArray *ids, GHashTable *known)
     return rest;
 }
 
+typedef struct {
+    RheaStore *store;
+    const char *product;
+} Stored;
+
+/* The walk's stop test for an incremental run: one index lookup per commit visited. */
+static int is_stored(const char *hex, void *ctx, GError **error)
+{
+    Stored *s = ctx;
+    return rhea_store_has_commit(s->store, s->product, hex, error);
+}
+
 int rhea_ingest_plan(RheaStore *store, git_repository *repo, const RheaIngestOptions *opts,
                      const RheaProduct *stored, const git_oid *tip, GHashTable *shallow,
                      RheaIngestPlan *plan, GError **error)
@@ -40,17 +52,21 @@ int rhea_ingest_plan(RheaStore *store, git_repository *repo, const RheaIngestOpt
     memset(plan, 0, sizeof *plan);
     char tip_hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(tip_hex, sizeof tip_hex, tip);
-    g_autoptr(GHashTable) known = rhea_store_commit_ids(store, opts->product, error);
-    if (!known)
-        return -1;
     if (stored && opts->replace) {
         plan->clear = TRUE; /* rhea analyze --replace: the stored product goes, whatever it was */
     } else if (stored && stored->tip) {
+        /* the common case, a re-run: it costs the new commits, not the stored ones */
         g_autoptr(GHashTable) reached = NULL;
-        if (!(plan->ids = rhea_history_walk(repo, tip, shallow, known, &reached, error)))
+        Stored s = {store, opts->product};
+        if (!(plan->ids = rhea_history_walk(repo, tip, shallow, is_stored, &s, &reached, error)))
             return -1;
         if (strcmp(stored->tip, tip_hex) == 0 || g_hash_table_contains(reached, stored->tip)) {
-            plan->kept = g_hash_table_size(known);
+            gint64 kept = rhea_store_commit_count(store, opts->product, error);
+            if (kept < 0) {
+                g_clear_pointer(&plan->ids, g_array_unref);
+                return -1;
+            }
+            plan->kept = (guint64)kept;
             return 0;
         }
         plan->rewritten = plan->clear = TRUE;
@@ -59,7 +75,11 @@ int rhea_ingest_plan(RheaStore *store, git_repository *repo, const RheaIngestOpt
                    opts->product, stored->tip, opts->ref ? opts->ref : "HEAD");
         g_clear_pointer(&plan->ids, g_array_unref);
     }
-    if (!(plan->ids = rhea_history_walk(repo, tip, shallow, NULL, NULL, error)))
+    /* a first run, one resumed after a kill, or one after a rewrite: the whole history */
+    g_autoptr(GHashTable) known = rhea_store_commit_ids(store, opts->product, error);
+    if (!known)
+        return -1;
+    if (!(plan->ids = rhea_history_walk(repo, tip, shallow, NULL, NULL, NULL, error)))
         return -1;
     if (!plan->clear && g_hash_table_size(known) > 0) {
         GArray *rest = without_known(plan->ids, known);

@@ -291,6 +291,7 @@ void rhea_store_close(RheaStore *store)
     sqlite3_finalize(store->ins_change);
     sqlite3_finalize(store->ins_path);
     sqlite3_finalize(store->sel_path);
+    sqlite3_finalize(store->has_commit);
     sqlite3_close(store->db);
     g_hash_table_destroy(store->path_ids);
     g_free(store->path);
@@ -493,6 +494,34 @@ GHashTable *rhea_store_commit_ids(RheaStore *store, const char *product, GError 
         return NULL;
     }
     return ids;
+}
+
+int rhea_store_has_commit(RheaStore *store, const char *product, const char *sha, GError **error)
+{
+    if (!store->has_commit &&
+        sqlite3_prepare_v2(store->db, "SELECT 1 FROM commits WHERE product = ? AND sha = ?", -1,
+                           &store->has_commit, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot read commits");
+    sqlite3_stmt *st = store->has_commit;
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, sha, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot read commits");
+    return rc == SQLITE_ROW;
+}
+
+gint64 rhea_store_commit_count(RheaStore *store, const char *product, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT count(*) FROM commits WHERE product = ?", -1, &st,
+                           NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot count commits");
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_STATIC);
+    gint64 n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return n < 0 ? rhea_store_fail(store, error, "cannot count commits") : n;
 }
 
 static int step_done(RheaStore *store, sqlite3_stmt *st, GError **error, const char *what)

@@ -71,6 +71,11 @@ int rhea_store_product_set_tip(RheaStore *store, const char *id, const char *tip
 int rhea_store_product_clear(RheaStore *store, const char *id, GError **error);
 /* The set of commit ids (hex strings) stored for the product. */
 GHashTable *rhea_store_commit_ids(RheaStore *store, const char *product, GError **error);
+/* Whether commit sha is stored for product: 1, 0, or -1 with *error set. One index lookup, so an
+ * incremental run asks only about the commits it visits. */
+int rhea_store_has_commit(RheaStore *store, const char *product, const char *sha, GError **error);
+/* How many commits are stored for product; -1 with *error set. */
+gint64 rhea_store_commit_count(RheaStore *store, const char *product, GError **error);
 
 /* Inserts a commit; returns its row id (> 0), or -1 with *error set. */
 gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCommitRow *row,

@@ -10,5 +10,6 @@ struct RheaStore {
     sqlite3 *db;
     char *path;
     sqlite3_stmt *ins_commit, *ins_parent, *ins_change, *ins_path, *sel_path;
-    GHashTable *path_ids; /* path -> pid (stored as gint64 in a pointer-sized slot) */
+    sqlite3_stmt *has_commit; /* prepared on first use by rhea_store_has_commit */
+    GHashTable *path_ids;     /* path -> pid (stored as gint64 in a pointer-sized slot) */
 };

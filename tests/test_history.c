@@ -84,7 +84,7 @@ START_TEST(parents_first_first_parent_line_first)
     g_autoptr(GHashTable) shallow = rhea_history_shallow(g.repo);
     ck_assert_uint_eq(g_hash_table_size(shallow), 0);
     GHashTable *reached = NULL;
-    g_autoptr(GArray) ids = rhea_history_walk(g.repo, &g.m, shallow, NULL, &reached, &error);
+    g_autoptr(GArray) ids = rhea_history_walk(g.repo, &g.m, shallow, NULL, NULL, &reached, &error);
     ck_assert_ptr_nonnull(ids);
     g_autofree char *order = letters(&g, ids);
     /* M pushes C then B; B's line (B, A) is emitted first, then C, then M */
@@ -92,7 +92,7 @@ START_TEST(parents_first_first_parent_line_first)
     ck_assert_uint_eq(g_hash_table_size(reached), 0);
     g_hash_table_destroy(reached);
     /* from a tip inside the graph: only its ancestors */
-    g_autoptr(GArray) from_c = rhea_history_walk(g.repo, &g.c, shallow, NULL, NULL, &error);
+    g_autoptr(GArray) from_c = rhea_history_walk(g.repo, &g.c, shallow, NULL, NULL, NULL, &error);
     g_autofree char *order_c = letters(&g, from_c);
     ck_assert_str_eq(order_c, "AC");
     graph_close(&g);
@@ -107,7 +107,8 @@ START_TEST(stop_commits_are_reached_not_entered)
     /* B stored (as after an earlier run of main): the walk takes C's line to A */
     g_autoptr(GHashTable) stop = hex_set(&g.b);
     GHashTable *reached = NULL;
-    g_autoptr(GArray) ids = rhea_history_walk(g.repo, &g.m, shallow, stop, &reached, &error);
+    g_autoptr(GArray) ids =
+        rhea_history_walk(g.repo, &g.m, shallow, rhea_history_stop_in_set, stop, &reached, &error);
     g_autofree char *order = letters(&g, ids);
     ck_assert_str_eq(order, "ACM");
     ck_assert_uint_eq(g_hash_table_size(reached), 1);
@@ -115,12 +116,14 @@ START_TEST(stop_commits_are_reached_not_entered)
     g_hash_table_destroy(reached);
     /* A stored: neither line goes below it */
     g_autoptr(GHashTable) stop_a = hex_set(&g.a);
-    g_autoptr(GArray) ids_a = rhea_history_walk(g.repo, &g.m, shallow, stop_a, NULL, &error);
+    g_autoptr(GArray) ids_a =
+        rhea_history_walk(g.repo, &g.m, shallow, rhea_history_stop_in_set, stop_a, NULL, &error);
     g_autofree char *order_a = letters(&g, ids_a);
     ck_assert_str_eq(order_a, "BCM");
     /* the tip itself stored: nothing new */
     g_autoptr(GHashTable) stop_m = hex_set(&g.m);
-    g_autoptr(GArray) none = rhea_history_walk(g.repo, &g.m, shallow, stop_m, NULL, &error);
+    g_autoptr(GArray) none =
+        rhea_history_walk(g.repo, &g.m, shallow, rhea_history_stop_in_set, stop_m, NULL, &error);
     ck_assert_uint_eq(none->len, 0);
     graph_close(&g);
 }
@@ -137,7 +140,7 @@ START_TEST(shallow_boundary_is_a_root)
     g_autoptr(GHashTable) shallow = rhea_history_shallow(g.repo);
     ck_assert_uint_eq(g_hash_table_size(shallow), 1);
     ck_assert(g_hash_table_contains(shallow, &g.b));
-    g_autoptr(GArray) ids = rhea_history_walk(g.repo, &g.m, shallow, NULL, NULL, &error);
+    g_autoptr(GArray) ids = rhea_history_walk(g.repo, &g.m, shallow, NULL, NULL, NULL, &error);
     g_autofree char *order = letters(&g, ids);
     /* B has no parent now; A is still reached through C */
     ck_assert_str_eq(order, "BACM");
@@ -153,7 +156,7 @@ START_TEST(missing_commit_is_an_error_naming_it)
     git_oid absent;
     ck_assert_int_eq(git_oid_fromstr(&absent, "0123456789abcdef0123456789abcdef01234567"), 0);
     GHashTable *reached = NULL;
-    ck_assert_ptr_null(rhea_history_walk(g.repo, &absent, shallow, NULL, &reached, &error));
+    ck_assert_ptr_null(rhea_history_walk(g.repo, &absent, shallow, NULL, NULL, &reached, &error));
     ck_assert_ptr_null(reached);
     ck_assert_msg(g_str_has_prefix(error->message,
                                    "cannot read commit 0123456789abcdef0123456789abcdef01234567 "

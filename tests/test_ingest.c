@@ -377,6 +377,58 @@ START_TEST(worker_read_error_names_the_commit_and_resumes)
 }
 END_TEST
 
+/* A re-run costs the new commits: with every stored commit but the tip gone from the repository
+ * (so any read of them fails), a run with two new commits still succeeds, and the store answers
+ * which commits it holds. */
+START_TEST(rerun_reads_nothing_below_the_stored_tip)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *repo_path = g_build_filename(dir, "r.git", NULL);
+    g_autofree char *db_path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(repo_path, TRUE, &error);
+    git_oid c[5];
+    for (int i = 0; i < 5; i++) {
+        g_autofree char *body = g_strdup_printf("v%d", i);
+        rhea_fixture_write(fx, "f.txt", body);
+        ck_assert_int_eq(rhea_fixture_commit(fx, "A", "a@x", 1000 + i, 0, body, &c[i]), 0);
+        if (i == 2) {
+            RheaStore *store = rhea_store_open(db_path, &error);
+            git_repository *repo = rhea_repo_open(repo_path, &error);
+            RheaIngestOptions o = {.product = "p", .repo_path = repo_path};
+            RheaIngestStats st;
+            ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+            git_repository_free(repo);
+            rhea_store_close(store);
+        }
+    }
+    for (int i = 0; i < 2; i++) {
+        g_autofree char *object = loose_path(repo_path, TRUE, &c[i]);
+        ck_assert_int_eq(g_remove(object), 0);
+    }
+    RheaStore *store = rhea_store_open(db_path, &error);
+    git_repository *repo = rhea_repo_open(repo_path, &error);
+    RheaIngestOptions o = {.product = "p", .repo_path = repo_path};
+    RheaIngestStats st;
+    ck_assert_msg(rhea_ingest_run(store, repo, &o, &st, &error) == 0, "%s",
+                  error ? error->message : "");
+    ck_assert_uint_eq(st.walked, 2);
+    ck_assert_uint_eq(st.read, 2);
+    ck_assert_uint_eq(st.stored, 5);
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, &c[0]);
+    ck_assert_int_eq(rhea_store_has_commit(store, "p", hex, &error), 1);
+    ck_assert_int_eq(rhea_store_has_commit(store, "other", hex, &error), 0);
+    ck_assert_int_eq(rhea_store_has_commit(store, "p", "0123", &error), 0);
+    ck_assert_int_eq(rhea_store_commit_count(store, "p", &error), 5);
+    ck_assert_int_eq(rhea_store_commit_count(store, "other", &error), 0);
+    git_repository_free(repo);
+    rhea_store_close(store);
+    rhea_fixture_free(fx);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 START_TEST(empty_repository_stores_nothing)
 {
     g_autofree char *dir = testutil_tmpdir();
@@ -423,6 +475,7 @@ int main(void)
     tcase_add_test(tc, sample_history_is_stored_as_written);
     tcase_add_test(tc, worker_process_stores_the_same_history);
     tcase_add_test(tc, worker_read_error_names_the_commit_and_resumes);
+    tcase_add_test(tc, rerun_reads_nothing_below_the_stored_tip);
     tcase_add_test(tc, line_stats_count_lines_and_leave_binaries_null);
     tcase_add_test(tc, second_run_reads_only_new_commits);
     tcase_add_test(tc, rewritten_history_is_read_again_from_scratch);
