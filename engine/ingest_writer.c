@@ -56,6 +56,7 @@ struct RheaIngestWriter {
     guint head, tail, count;  /* under lock */
     gboolean closing, failed; /* under lock */
     GError *error;            /* written by the thread before failed is set */
+    GArray *rows;             /* RheaChangeRow, the writer thread's scratch */
 };
 
 static gsize add_text(GString *text, const char *s, gssize len)
@@ -203,12 +204,20 @@ static int write_record(RheaIngestWriter *w, RheaCommitRecord *rec, GError **err
         if (rhea_store_add_parent(w->store, cid, i, t + g_array_index(rec->parents, gsize, i),
                                   error) < 0)
             return -1;
+    /* the rows point into the record's text, which outlives the call */
+    g_array_set_size(w->rows, rec->changes->len);
     for (guint i = 0; i < rec->changes->len; i++) {
         const Change *c = &g_array_index(rec->changes, Change, i);
-        if (rhea_store_add_change(w->store, cid, t + c->path_off, c->path_len, c->kind, c->added,
-                                  c->removed, error) < 0)
-            return -1;
+        RheaChangeRow *r = &g_array_index(w->rows, RheaChangeRow, i);
+        r->path = t + c->path_off;
+        r->path_len = c->path_len;
+        r->kind = c->kind;
+        r->added = c->added;
+        r->removed = c->removed;
     }
+    if (rhea_store_add_changes(w->store, cid, (const RheaChangeRow *)w->rows->data,
+                               rec->changes->len, error) < 0)
+        return -1;
     return 0;
 }
 
@@ -304,6 +313,7 @@ RheaIngestWriter *rhea_ingest_writer_start(RheaStore *store, const char *product
     w->store = store;
     w->product = g_strdup(product);
     w->batch_size = batch_size ? batch_size : 1;
+    w->rows = g_array_new(FALSE, FALSE, sizeof(RheaChangeRow));
     g_mutex_init(&w->lock);
     g_cond_init(&w->not_empty);
     g_cond_init(&w->not_full);
@@ -353,6 +363,7 @@ int rhea_ingest_writer_finish(RheaIngestWriter *w, GError **error)
     g_cond_clear(&w->not_full);
     g_cond_clear(&w->not_empty);
     g_mutex_clear(&w->lock);
+    g_array_free(w->rows, TRUE);
     g_free(w->product);
     g_free(w);
     return rc;

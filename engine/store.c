@@ -292,6 +292,7 @@ void rhea_store_close(RheaStore *store)
     sqlite3_finalize(store->ins_path);
     sqlite3_finalize(store->sel_path);
     sqlite3_finalize(store->has_commit);
+    sqlite3_finalize(store->ins_changes);
     sqlite3_close(store->db);
     g_hash_table_destroy(store->path_ids);
     g_free(store->path);
@@ -605,33 +606,75 @@ static gint64 path_id(RheaStore *store, const char *path, size_t len, GError **e
     return pid;
 }
 
-int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
-                          char kind, gint64 added, gint64 removed, GError **error)
+/* Binds one change row at column offset base (5 columns). */
+static int bind_change(RheaStore *store, sqlite3_stmt *st, int base, gint64 cid,
+                       const RheaChangeRow *r, GError **error)
 {
-    gint64 pid = path_id(store, path, path_len, error);
+    static const char kinds[] = "A\0M\0D\0T\0";
+    gint64 pid = path_id(store, r->path, r->path_len, error);
     if (pid < 0)
         return -1;
-    static const char kinds[] = "A\0M\0D\0T\0";
-    const char *k = strchr("AMDT", kind);
-    sqlite3_stmt *st = store->ins_change;
-    sqlite3_bind_int64(st, 1, cid);
-    sqlite3_bind_int64(st, 2, pid);
+    const char *k = r->kind ? strchr("AMDT", r->kind) : NULL;
+    sqlite3_bind_int64(st, base + 1, cid);
+    sqlite3_bind_int64(st, base + 2, pid);
     /* static text and every column bound each time: no copy, no clearing of the bindings */
-    if (k && kind)
-        sqlite3_bind_text(st, 3, kinds + 2 * (k - "AMDT"), 1, SQLITE_STATIC);
+    if (k)
+        sqlite3_bind_text(st, base + 3, kinds + 2 * (k - "AMDT"), 1, SQLITE_STATIC);
     else
-        sqlite3_bind_text(st, 3, &kind, 1, SQLITE_TRANSIENT); /* refused by the CHECK */
-    if (added >= 0)
-        sqlite3_bind_int64(st, 4, added);
+        sqlite3_bind_text(st, base + 3, &r->kind, 1, SQLITE_TRANSIENT); /* refused by the CHECK */
+    if (r->added >= 0)
+        sqlite3_bind_int64(st, base + 4, r->added);
     else
-        sqlite3_bind_null(st, 4);
-    if (removed >= 0)
-        sqlite3_bind_int64(st, 5, removed);
+        sqlite3_bind_null(st, base + 4);
+    if (r->removed >= 0)
+        sqlite3_bind_int64(st, base + 5, r->removed);
     else
-        sqlite3_bind_null(st, 5);
+        sqlite3_bind_null(st, base + 5);
+    return 0;
+}
+
+static int step_reset(RheaStore *store, sqlite3_stmt *st, GError **error)
+{
     int rc = sqlite3_step(st);
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot store a change");
+}
+
+int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
+                          char kind, gint64 added, gint64 removed, GError **error)
+{
+    RheaChangeRow r = {path, path_len, kind, added, removed};
+    if (bind_change(store, store->ins_change, 0, cid, &r, error) < 0)
+        return -1;
+    return step_reset(store, store->ins_change, error);
+}
+
+int rhea_store_add_changes(RheaStore *store, gint64 cid, const RheaChangeRow *rows, guint n,
+                           GError **error)
+{
+    enum { N = RHEA_STORE_CHANGES_PER_INSERT };
+    guint i = 0;
+    if (n >= N && !store->ins_changes) {
+        GString *sql = g_string_new("INSERT INTO changes(cid, pid, kind, added, removed) VALUES");
+        for (int j = 0; j < N; j++)
+            g_string_append(sql, j ? ",(?,?,?,?,?)" : "(?,?,?,?,?)");
+        int rc = sqlite3_prepare_v2(store->db, sql->str, -1, &store->ins_changes, NULL);
+        g_string_free(sql, TRUE);
+        if (rc != SQLITE_OK)
+            return rhea_store_fail(store, error, "cannot store changes");
+    }
+    for (; i + N <= n; i += N) {
+        for (int j = 0; j < N; j++)
+            if (bind_change(store, store->ins_changes, 5 * j, cid, &rows[i + (guint)j], error) < 0)
+                return -1;
+        if (step_reset(store, store->ins_changes, error) < 0)
+            return -1;
+    }
+    for (; i < n; i++)
+        if (bind_change(store, store->ins_change, 0, cid, &rows[i], error) < 0 ||
+            step_reset(store, store->ins_change, error) < 0)
+            return -1;
+    return 0;
 }
 
 int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,

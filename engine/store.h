@@ -86,6 +86,18 @@ int rhea_store_add_parent(RheaStore *store, gint64 cid, unsigned idx, const char
 int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
                           char kind, gint64 added, gint64 removed, GError **error);
 
+/* One changed path of a commit, for rhea_store_add_changes. */
+typedef struct {
+    const char *path; /* NUL-terminated at path_len */
+    size_t path_len;
+    char kind;
+    gint64 added, removed; /* < 0: NULL */
+} RheaChangeRow;
+
+/* rhea_store_add_change for n rows of commit cid, inserted several rows per statement. */
+int rhea_store_add_changes(RheaStore *store, gint64 cid, const RheaChangeRow *rows, guint n,
+                           GError **error);
+
 /* Study metadata: manifest columns per product (name, genre, the paper's stars...). */
 int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,
                         GError **error);
