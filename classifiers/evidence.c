@@ -7,6 +7,7 @@
 #include <git2.h>
 #include <string.h>
 
+#include "classifiers/notebook.h"
 #include "classifiers/rules.h"
 #include "engine/error.h"
 #include "engine/store_evidence.h"
@@ -83,8 +84,15 @@ static ReadScope scope_of(const RheaRules *rules, const char *path)
     RheaLabel l = rhea_rules_label(rules, path, &why);
     if (l != RHEA_LABEL_EXCLUDE)
         return READ_ALL;
-    if (!why || !g_str_has_prefix(why, "default:"))
-        return READ_NONE; /* the product's own rules exclude it */
+    if (!why || !g_str_has_prefix(why, "default:")) {
+        /* the product's own rules exclude it; a serialized model (the defaults' kind) is still
+         * evidence by its name: rules exclude model folders to keep data out of the code counts */
+        const char *dwhy = NULL;
+        if (rhea_rules_label_default(path, &dwhy) == RHEA_LABEL_EXCLUDE && dwhy &&
+            strcmp(dwhy, "default:serialized-model") == 0)
+            return READ_PATH;
+        return READ_NONE;
+    }
     if (strcmp(why, "default:documentation") == 0)
         return READ_DOCS;
     if (strcmp(why, "default:vendored") == 0)
@@ -118,7 +126,8 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     rhea_evidence_catalog_scan_path(w->catalog, path, on_match, &sc);
     if (scope == READ_PATH)
         return 0;
-    guint32 kinds = rhea_file_kinds(path);
+    gboolean notebook = rhea_notebook_is(path);
+    guint32 kinds = notebook ? 1u << RHEA_FK_PYTHON : rhea_file_kinds(path);
     if (scope == READ_DOCS)
         kinds &= 1u << RHEA_FK_DOCS;
     if (!kinds || !rhea_evidence_catalog_reads(w->catalog, kinds))
@@ -135,7 +144,13 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
         w->ev->skipped_large++;
     else if (rhea_text_is_binary(text, len))
         w->ev->skipped_binary++;
-    else {
+    else if (notebook) {
+        w->ev->files_read++;
+        gsize code_len = 0;
+        g_autofree char *code = rhea_notebook_code(text, len, &code_len);
+        sc.text = code;
+        rhea_evidence_catalog_scan(w->catalog, kinds, code, code_len, on_match, &sc);
+    } else {
         w->ev->files_read++;
         sc.text = text;
         rhea_evidence_catalog_scan(w->catalog, kinds, text, len, on_match, &sc);
@@ -194,6 +209,7 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
         git_tree *tree = NULL;
         git_tree_entry *te = NULL;
         git_blob *blob = NULL;
+        char *code = NULL; /* a notebook is matched as its code, as in the walk */
         if (git_oid_fromstr(&oid, cd->pc.sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
             git_commit_tree(&tree, commit) < 0 || git_tree_entry_bypath(&te, tree, cd->path) < 0)
             goto next;
@@ -201,14 +217,17 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
                              git_blob_lookup(&blob, repo, git_tree_entry_id(te)) == 0;
         if (git_tree_entry_type(te) == GIT_OBJECT_BLOB && !have_blob)
             (*missing)++;
+        const char *text = have_blob ? git_blob_rawcontent(blob) : NULL;
+        gsize len = have_blob ? (gsize)git_blob_rawsize(blob) : 0;
+        if (have_blob && rhea_notebook_is(cd->path))
+            text = code = rhea_notebook_code(text, len, &len);
         for (guint i = from; i < to; i++) {
             RheaEvidenceHit *h = g_ptr_array_index(hits, i);
             if (h->first_commit)
                 continue;
             gboolean ok = h->line == 0; /* a path entry: present is enough */
             if (!ok && have_blob)
-                ok = rhea_evidence_entry_matches(h->e, git_blob_rawcontent(blob),
-                                                 (gsize)git_blob_rawsize(blob));
+                ok = rhea_evidence_entry_matches(h->e, text, len);
             if (ok) {
                 h->first_commit = g_strdup(cd->pc.sha);
                 h->first_time = cd->pc.time;
@@ -217,6 +236,7 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
         }
     next:
         git_error_clear();
+        g_free(code);
         git_blob_free(blob);
         git_tree_entry_free(te);
         git_tree_free(tree);
