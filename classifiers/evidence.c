@@ -56,12 +56,16 @@ typedef struct {
     RheaEvidence *ev;
     const RheaEvidenceCatalog *catalog;
     const char *path;
-    const char *text; /* NULL for path matches */
+    const char *text;     /* NULL for path matches */
+    gboolean models_only; /* keep model_file hits only */
 } ScanCtx;
 
 static gboolean on_match(const RheaEvidenceMatch *m, void *payload)
 {
     ScanCtx *c = payload;
+    if (c->models_only &&
+        strcmp(rhea_evidence_catalog_entry(c->catalog, m->entry)->kind, "model_file") != 0)
+        return TRUE;
     RheaEvidenceHit *h = g_new0(RheaEvidenceHit, 1);
     h->entry = m->entry;
     h->e = rhea_evidence_catalog_entry(c->catalog, m->entry);
@@ -75,8 +79,9 @@ static gboolean on_match(const RheaEvidenceMatch *m, void *payload)
 }
 
 /* What of a path is read, from its label: everything, its documentation entries only, its path
- * only, or nothing (docs/evidence.md, "What is searched"). */
-typedef enum { READ_ALL, READ_DOCS, READ_PATH, READ_NONE } ReadScope;
+ * only, its path by the model_file entries only, or nothing (docs/evidence.md, "What is
+ * searched"). */
+typedef enum { READ_ALL, READ_DOCS, READ_PATH, READ_MODEL_PATH, READ_NONE } ReadScope;
 
 static ReadScope scope_of(const RheaRules *rules, const char *path)
 {
@@ -84,15 +89,10 @@ static ReadScope scope_of(const RheaRules *rules, const char *path)
     RheaLabel l = rhea_rules_label(rules, path, &why);
     if (l != RHEA_LABEL_EXCLUDE)
         return READ_ALL;
-    if (!why || !g_str_has_prefix(why, "default:")) {
-        /* the product's own rules exclude it; a serialized model (the defaults' kind) is still
-         * evidence by its name: rules exclude model folders to keep data out of the code counts */
-        const char *dwhy = NULL;
-        if (rhea_rules_label_default(path, &dwhy) == RHEA_LABEL_EXCLUDE && dwhy &&
-            strcmp(dwhy, "default:serialized-model") == 0)
-            return READ_PATH;
-        return READ_NONE;
-    }
+    /* the product's own rules exclude it: a model file is still evidence by its name (rules
+     * exclude model folders and files to keep data out of the code counts, not to hide them) */
+    if (!why || !g_str_has_prefix(why, "default:"))
+        return READ_MODEL_PATH;
     if (strcmp(why, "default:documentation") == 0)
         return READ_DOCS;
     if (strcmp(why, "default:vendored") == 0)
@@ -118,13 +118,14 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     g_autofree char *path = g_strconcat(root, git_tree_entry_name(te), NULL);
     w->ev->files++;
     ReadScope scope = scope_of(w->rules, path);
-    if (scope == READ_NONE) {
-        w->ev->skipped_excluded++;
+    if (scope == READ_NONE || scope == READ_MODEL_PATH)
+        w->ev->skipped_excluded++; /* its content is not read */
+    if (scope == READ_NONE)
         return 0;
-    }
-    ScanCtx sc = {.ev = w->ev, .catalog = w->catalog, .path = path};
+    ScanCtx sc = {
+        .ev = w->ev, .catalog = w->catalog, .path = path, .models_only = scope == READ_MODEL_PATH};
     rhea_evidence_catalog_scan_path(w->catalog, path, on_match, &sc);
-    if (scope == READ_PATH)
+    if (scope == READ_PATH || scope == READ_MODEL_PATH)
         return 0;
     gboolean notebook = rhea_notebook_is(path);
     guint32 kinds = notebook ? 1u << RHEA_FK_PYTHON : rhea_file_kinds(path);

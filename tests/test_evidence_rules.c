@@ -238,26 +238,31 @@ START_TEST(data_retrieval_outside_training)
 }
 END_TEST
 
-/* A serialized model is evidence by its name even where the product's rules exclude its folder.
- * Rules `exclude assets/`: assets/detector.tflite is found (model_source third-party, no
- * training), while assets/helper.py (import torch) stays unread and assets/eng.traineddata (not
- * a serialized model in the built-in defaults) is not found. */
+/* A model file is evidence by its name even where the product's rules exclude it; nothing else
+ * of an excluded file is. Rules `exclude assets/` and `exclude legacy/`: assets/detector.tflite
+ * and assets/eng.traineddata are found by the model_file entries (model_source third-party, no
+ * training; multiple_models yes, two files), while assets/helper.py (import torch) stays unread
+ * and legacy/train.py is not a training script (a path entry of another kind); all four count as
+ * skipped. */
 START_TEST(excluded_model_files_count_by_name)
 {
     Env e = env_new();
     int rc = rhea_fixture_write_mode(e.fx, "assets/detector.tflite", "TFL3\x00\x01", 6, 0);
     rc |= rhea_fixture_write_mode(e.fx, "assets/eng.traineddata", "\x00\x01\x02", 3, 0);
     rc |= rhea_fixture_write(e.fx, "assets/helper.py", "import torch\n");
+    rc |= rhea_fixture_write(e.fx, "legacy/train.py", "print(1)\n");
     rc |= rhea_fixture_write(e.fx, "app/Main.java", "import org.tensorflow.lite.Interpreter;\n");
     rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "app", NULL);
     ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, "exclude assets/\n");
+    g_autoptr(RheaEvidence) ev = env_collect(&e, "exclude assets/\nexclude legacy/\n");
     ck_assert_ptr_nonnull(hit(ev, "TensorFlow Lite model", "assets/detector.tflite"));
+    ck_assert_ptr_nonnull(hit(ev, "Tesseract language data", "assets/eng.traineddata"));
     ck_assert_ptr_null(hit(ev, "PyTorch", "assets/helper.py"));
-    ck_assert_ptr_null(hit(ev, "Tesseract language data", "assets/eng.traineddata"));
-    ck_assert_uint_eq(ev->skipped_excluded, 2);
+    ck_assert_ptr_null(hit(ev, "Training script", "legacy/train.py"));
+    ck_assert_uint_eq(ev->skipped_excluded, 4);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "model_source", "third-party");
+    ck_verdict(v, "multiple_models", "yes");
     env_free(&e);
 }
 END_TEST
