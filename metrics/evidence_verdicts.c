@@ -67,6 +67,7 @@ typedef struct {
     const RheaEvidence *ev;
     GHashTable *test_paths; /* paths with a test-file path hit */
     GHashTable *ui_paths;   /* non-test paths with a ui hit */
+    GHashTable *ui_dirs;    /* their folders */
     GHashTable *train_paths;
 } Ctx;
 
@@ -225,12 +226,13 @@ static void model_source(RheaEvidenceVerdicts *v, const Ctx *c)
 }
 
 /* A file that trains a model: a training line (an optimizer built, a fit or backward call), not
- * a path entry (a script's name), an epoch loop (it trains the model another file builds) nor the
- * GUI action (it starts another file's training). */
+ * a path entry (a script's name), an epoch loop (it trains the model another file builds), the
+ * GUI action nor a dispatched train command (they start another file's training). */
 static gboolean is_training_site(const RheaEvidenceHit *h)
 {
     return is_kind(h, "training") && h->line && strcmp(h->e->name, "Epoch loop") &&
-           strcmp(h->e->name, "Training action in a GUI");
+           strcmp(h->e->name, "Training action in a GUI") &&
+           strcmp(h->e->name, "Training command dispatched");
 }
 
 /* Distinct models: pre-trained libraries and ML APIs by name, model files and model URLs by
@@ -287,8 +289,9 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
     }
 }
 
-/* Training launched from a user interface: the GUI-action entry, or training code in a file that
- * also has user-interface code. */
+/* Training launched from a user interface: the GUI-action entry, training code in a file that
+ * also has user-interface code, or the train command dispatched in a folder of user-interface
+ * code (a GUI package's runner next to its widgets; a CLI's dispatcher is not). */
 static const RheaEvidenceHit *gui_training(const Ctx *c)
 {
     const RheaEvidenceHit *h = first_named(c, "Training action in a GUI");
@@ -298,6 +301,14 @@ static const RheaEvidenceHit *gui_training(const Ctx *c)
         h = g_ptr_array_index(c->ev->hits, i);
         if (is_kind(h, "training") && h->line && !in_test(c, h) &&
             g_hash_table_contains(c->ui_paths, h->path))
+            return h;
+    }
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        h = g_ptr_array_index(c->ev->hits, i);
+        if (strcmp(h->e->name, "Training command dispatched") || in_test(c, h))
+            continue;
+        g_autofree char *dir = g_path_get_dirname(h->path);
+        if (g_hash_table_contains(c->ui_dirs, dir))
             return h;
     }
     return NULL;
@@ -468,6 +479,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     Ctx c = {.ev = ev};
     c.test_paths = g_hash_table_new(g_str_hash, g_str_equal);
     c.ui_paths = g_hash_table_new(g_str_hash, g_str_equal);
+    c.ui_dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.train_paths = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
@@ -478,8 +490,10 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
         const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
         if (in_test(&c, h))
             continue;
-        if (is_kind(h, "ui"))
+        if (is_kind(h, "ui")) {
             g_hash_table_add(c.ui_paths, h->path);
+            g_hash_table_add(c.ui_dirs, g_path_get_dirname(h->path));
+        }
         if (is_kind(h, "training"))
             g_hash_table_add(c.train_paths, h->path);
     }
@@ -500,6 +514,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     responsible_ai(v, &c);
     g_hash_table_destroy(c.test_paths);
     g_hash_table_destroy(c.ui_paths);
+    g_hash_table_destroy(c.ui_dirs);
     g_hash_table_destroy(c.train_paths);
     apply_judgments(v, j);
     return v;

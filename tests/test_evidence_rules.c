@@ -267,6 +267,46 @@ START_TEST(excluded_model_files_count_by_name)
 }
 END_TEST
 
+/* A train command dispatched next to user-interface code is training started from the GUI. Must
+ * hit: gui/wrapper.py runs the "train" command and gui/window.py (same folder) is Tkinter code:
+ * pipeline training in the GUI, retraining run time, and the dispatcher is no second model
+ * (train.py trains the one model: multiple_models no). Near miss: cli/main.py dispatches the
+ * same command while the user interface lives in web/: pipeline manual steps, retraining none. */
+START_TEST(train_command_dispatched_by_a_gui)
+{
+    Env e = env_new();
+    int rc = rhea_fixture_write(e.fx, "gui/wrapper.py",
+                                "def run(self):\n    if self._command == \"train\":\n"
+                                "        self.busy = True\n");
+    rc |= rhea_fixture_write(e.fx, "gui/window.py", "import tkinter as tk\n");
+    rc |= rhea_fixture_write(e.fx, "train.py", "model.fit(x, y)\n");
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "gui", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
+    ck_verdict(v, "pipeline", "training in the GUI");
+    ck_verdict(v, "retraining", "run time");
+    ck_verdict(v, "multiple_models", "no");
+    ck_assert_ptr_nonnull(
+        strstr(rhea_evidence_verdicts_get(v, "pipeline")->decided_by, "gui/wrapper.py:2"));
+    env_free(&e);
+
+    Env n = env_new();
+    rc = rhea_fixture_write(n.fx, "cli/main.py",
+                            "def main(args):\n    if args.command == 'train':\n        run()\n");
+    rc |= rhea_fixture_write(n.fx, "web/app.py", "from flask import Flask\n");
+    rc |= rhea_fixture_write(n.fx, "train.py", "model.fit(x, y)\n");
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "cli", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    ck_assert_ptr_nonnull(hit(ev2, "Training command dispatched", "cli/main.py"));
+    g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
+    ck_verdict(v2, "pipeline", "manual steps");
+    ck_verdict(v2, "retraining", "none");
+    env_free(&n);
+}
+END_TEST
+
 /* A notebook's code cells are read as Python, line for line; markdown and outputs are not.
  * Commit 1 (2020-01-01): model.ipynb with a markdown cell naming model.fit and an output
  * printing "import torch". Commit 2 (2020-03-01): a code cell compiling a Keras model with an
@@ -398,6 +438,7 @@ int main(void)
     tcase_add_test(tc, prediction_asserts_count_in_tests_only);
     tcase_add_test(tc, data_retrieval_outside_training);
     tcase_add_test(tc, excluded_model_files_count_by_name);
+    tcase_add_test(tc, train_command_dispatched_by_a_gui);
     tcase_add_test(tc, notebooks_read_as_code);
     tcase_add_test(tc, notebook_code_lines);
     suite_add_tcase(s, tc);
