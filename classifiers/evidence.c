@@ -253,13 +253,87 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* The renames of a commit against its first parent, as git finds them (renamed files at least
+ * 50% similar, exact moves first; git's rename limit bounds the work): new path -> old path, or
+ * NULL when the commit deletes or adds nothing, or its trees or blobs cannot be read (a partial
+ * clone). */
+#define RENAME_PAIRS_MAX 10000
+
+static GHashTable *commit_renames(git_repository *repo, const char *sha)
+{
+    GHashTable *out = NULL;
+    git_oid oid;
+    git_commit *commit = NULL, *parent = NULL;
+    git_tree *tree = NULL, *ptree = NULL;
+    git_diff *diff = NULL;
+    if (git_oid_fromstr(&oid, sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
+        git_commit_parentcount(commit) == 0 || git_commit_parent(&parent, commit, 0) < 0 ||
+        git_commit_tree(&tree, commit) < 0 || git_commit_tree(&ptree, parent) < 0 ||
+        git_diff_tree_to_tree(&diff, repo, ptree, tree, NULL) < 0)
+        goto cleanup;
+    size_t added = 0, deleted = 0;
+    for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+        git_delta_t st = git_diff_get_delta(diff, i)->status;
+        added += st == GIT_DELTA_ADDED;
+        deleted += st == GIT_DELTA_DELETED;
+    }
+    if (!added || !deleted)
+        goto cleanup;
+    git_diff_find_options fo;
+    if (git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION) < 0)
+        goto cleanup;
+    fo.flags = GIT_DIFF_FIND_RENAMES;
+    /* comparing contents costs added x deleted: past RENAME_PAIRS_MAX pairs (a restructuring
+     * commit) only exact moves are found, as git does past its rename limit */
+    if (added * deleted > RENAME_PAIRS_MAX)
+        fo.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY;
+    if (git_diff_find_similar(diff, &fo) < 0)
+        goto cleanup;
+    out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        if (d->status == GIT_DELTA_RENAMED)
+            g_hash_table_insert(out, g_strdup(d->new_file.path), g_strdup(d->old_file.path));
+    }
+cleanup:
+    git_error_clear();
+    git_diff_free(diff);
+    git_tree_free(ptree);
+    git_tree_free(tree);
+    git_commit_free(parent);
+    git_commit_free(commit);
+    return out;
+}
+
+static void renames_free(gpointer p)
+{
+    if (p) /* a commit without renames */
+        g_hash_table_unref(p);
+}
+
+/* The path that commit sha renamed to path, or NULL; each commit's renames are found once
+ * (renames: sha -> GHashTable or NULL, owning the returned string). */
+static const char *renamed_from(git_repository *repo, GHashTable *renames, const char *sha,
+                                const char *path)
+{
+    gpointer found = NULL;
+    if (!g_hash_table_lookup_extended(renames, sha, NULL, &found)) {
+        found = commit_renames(repo, sha);
+        g_hash_table_insert(renames, g_strdup(sha), found);
+    }
+    return found ? g_hash_table_lookup(found, path) : NULL;
+}
+
 /* The commits of path and of the files it was moved from: a path whose first commit added it
- * while deleting a path of the same name elsewhere continues that path's history (followed up to
- * MOVES_MAX moves back, among at most SAME_NAME_MAX paths of that name). */
+ * while deleting a path of the same name elsewhere continues that path's history (among at most
+ * SAME_NAME_MAX paths of that name); failing that, a path the commit renamed, as git detects
+ * renames (a file renamed and edited, ClarifaiAI.py -> clarifai_tagging.py). Followed up to
+ * MOVES_MAX moves back. */
 #define MOVES_MAX 8
 
-static int follow_moves(RheaPathHistory *ph, GHashTable *names, const char *path, gint64 until,
-                        GArray *hist, GArray *cands, GError **error)
+static int follow_moves(RheaPathHistory *ph, git_repository *repo, GHashTable *renames,
+                        GHashTable *names, const char *path, gint64 until, GArray *hist,
+                        GArray *cands, GError **error)
 {
     GPtrArray *same = g_hash_table_lookup(names, base_name(path));
     gboolean others = same && same->len > 1 && same->len <= SAME_NAME_MAX;
@@ -293,6 +367,8 @@ static int follow_moves(RheaPathHistory *ph, GHashTable *names, const char *path
                     prev = q;
             }
         }
+        if (!prev && *added)
+            prev = renamed_from(repo, renames, added, cur);
         cur = prev;
         until = added_time;
     }
@@ -390,6 +466,8 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
     g_autoptr(GArray) hist = NULL;
     g_autoptr(GArray) cands = NULL;
     g_autoptr(GHashTable) names = NULL;
+    g_autoptr(GHashTable) renames =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, renames_free);
     git_repository *repo = NULL;
     git_commit *commit = NULL;
     git_tree *tree = NULL;
@@ -451,7 +529,7 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
         while (j < ev->hits->len &&
                strcmp(((RheaEvidenceHit *)g_ptr_array_index(ev->hits, j))->path, h->path) == 0)
             j++;
-        if (follow_moves(ph, names, h->path, ev->time, hist, cands, error) < 0)
+        if (follow_moves(ph, repo, renames, names, h->path, ev->time, hist, cands, error) < 0)
             goto fail;
         g_array_sort(cands, by_time);
         date_path(repo, ev->hits, i, j, cands, &ev->missing_blobs);

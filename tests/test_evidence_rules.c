@@ -307,6 +307,58 @@ START_TEST(train_command_dispatched_by_a_gui)
 }
 END_TEST
 
+/* Dating follows a file renamed and edited in one commit (git's rename detection), not only a
+ * move that keeps the name. Must hit: commit 1 (2020-01-01) adds "Python Server/app/ClarifaiAI.py"
+ * importing clarifai; commit 2 (2020-03-01) renames it to server/tagging/clarifai_tagging.py and
+ * edits one of its twelve lines: the Clarifai hit dates from commit 1. Near miss: commit 2
+ * deletes an unrelated old/notes.py and adds the same new file: nothing was renamed, the hit
+ * dates from commit 2. */
+START_TEST(dating_follows_renames)
+{
+    GString *body = g_string_new("from clarifai.rest import ClarifaiApp\n");
+    for (int i = 0; i < 11; i++)
+        g_string_append_printf(body, "tag_%d = app.tag(urls[%d], threshold=0.%d)\n", i, i, i);
+    g_autofree char *v1 = g_strdup(body->str);
+    g_string_append(body, "print('tagged')\n");
+    g_autofree char *v2 = g_string_free(body, FALSE);
+
+    Env e = env_new();
+    git_oid c1, c2;
+    int rc = rhea_fixture_write(e.fx, "Python Server/app/ClarifaiAI.py", v1);
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "tagging", &c1);
+    rc |= rhea_fixture_remove(e.fx, "Python Server/app/ClarifaiAI.py");
+    rc |= rhea_fixture_write(e.fx, "server/tagging/clarifai_tagging.py", v2);
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020 + 60 * DAY, 0, "restructure", &c2);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    char h1[41];
+    git_oid_tostr(h1, sizeof h1, &c1);
+    const RheaEvidenceHit *cl = hit(ev, "Clarifai SDK", "server/tagging/clarifai_tagging.py");
+    ck_assert_ptr_nonnull(cl);
+    ck_assert_str_eq(cl->first_commit, h1);
+    env_free(&e);
+
+    Env n = env_new();
+    GString *notes = g_string_new("");
+    for (int i = 0; i < 12; i++)
+        g_string_append_printf(notes, "note_%d = 'unrelated %d'\n", i, i * 7);
+    rc = rhea_fixture_write(n.fx, "old/notes.py", notes->str);
+    g_string_free(notes, TRUE);
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "notes", NULL);
+    rc |= rhea_fixture_remove(n.fx, "old/notes.py");
+    rc |= rhea_fixture_write(n.fx, "server/tagging/clarifai_tagging.py", v2);
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020 + 60 * DAY, 0, "tagging", &c2);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    char h2[41];
+    git_oid_tostr(h2, sizeof h2, &c2);
+    cl = hit(ev2, "Clarifai SDK", "server/tagging/clarifai_tagging.py");
+    ck_assert_ptr_nonnull(cl);
+    ck_assert_str_eq(cl->first_commit, h2);
+    env_free(&n);
+}
+END_TEST
+
 /* A notebook's code cells are read as Python, line for line; markdown and outputs are not.
  * Commit 1 (2020-01-01): model.ipynb with a markdown cell naming model.fit and an output
  * printing "import torch". Commit 2 (2020-03-01): a code cell compiling a Keras model with an
@@ -439,6 +491,7 @@ int main(void)
     tcase_add_test(tc, data_retrieval_outside_training);
     tcase_add_test(tc, excluded_model_files_count_by_name);
     tcase_add_test(tc, train_command_dispatched_by_a_gui);
+    tcase_add_test(tc, dating_follows_renames);
     tcase_add_test(tc, notebooks_read_as_code);
     tcase_add_test(tc, notebook_code_lines);
     suite_add_tcase(s, tc);
