@@ -7,6 +7,7 @@
 #include <git2.h>
 #include <string.h>
 
+#include "classifiers/notebook.h"
 #include "classifiers/rules.h"
 #include "engine/error.h"
 #include "engine/store_evidence.h"
@@ -55,12 +56,16 @@ typedef struct {
     RheaEvidence *ev;
     const RheaEvidenceCatalog *catalog;
     const char *path;
-    const char *text; /* NULL for path matches */
+    const char *text;     /* NULL for path matches */
+    gboolean models_only; /* keep model_file hits only */
 } ScanCtx;
 
 static gboolean on_match(const RheaEvidenceMatch *m, void *payload)
 {
     ScanCtx *c = payload;
+    if (c->models_only &&
+        strcmp(rhea_evidence_catalog_entry(c->catalog, m->entry)->kind, "model_file") != 0)
+        return TRUE;
     RheaEvidenceHit *h = g_new0(RheaEvidenceHit, 1);
     h->entry = m->entry;
     h->e = rhea_evidence_catalog_entry(c->catalog, m->entry);
@@ -74,8 +79,9 @@ static gboolean on_match(const RheaEvidenceMatch *m, void *payload)
 }
 
 /* What of a path is read, from its label: everything, its documentation entries only, its path
- * only, or nothing (docs/evidence.md, "What is searched"). */
-typedef enum { READ_ALL, READ_DOCS, READ_PATH, READ_NONE } ReadScope;
+ * only, its path by the model_file entries only, or nothing (docs/evidence.md, "What is
+ * searched"). */
+typedef enum { READ_ALL, READ_DOCS, READ_PATH, READ_MODEL_PATH, READ_NONE } ReadScope;
 
 static ReadScope scope_of(const RheaRules *rules, const char *path)
 {
@@ -83,8 +89,10 @@ static ReadScope scope_of(const RheaRules *rules, const char *path)
     RheaLabel l = rhea_rules_label(rules, path, &why);
     if (l != RHEA_LABEL_EXCLUDE)
         return READ_ALL;
+    /* the product's own rules exclude it: a model file is still evidence by its name (rules
+     * exclude model folders and files to keep data out of the code counts, not to hide them) */
     if (!why || !g_str_has_prefix(why, "default:"))
-        return READ_NONE; /* the product's own rules exclude it */
+        return READ_MODEL_PATH;
     if (strcmp(why, "default:documentation") == 0)
         return READ_DOCS;
     if (strcmp(why, "default:vendored") == 0)
@@ -110,15 +118,17 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
     g_autofree char *path = g_strconcat(root, git_tree_entry_name(te), NULL);
     w->ev->files++;
     ReadScope scope = scope_of(w->rules, path);
-    if (scope == READ_NONE) {
-        w->ev->skipped_excluded++;
+    if (scope == READ_NONE || scope == READ_MODEL_PATH)
+        w->ev->skipped_excluded++; /* its content is not read */
+    if (scope == READ_NONE)
         return 0;
-    }
-    ScanCtx sc = {.ev = w->ev, .catalog = w->catalog, .path = path};
+    ScanCtx sc = {
+        .ev = w->ev, .catalog = w->catalog, .path = path, .models_only = scope == READ_MODEL_PATH};
     rhea_evidence_catalog_scan_path(w->catalog, path, on_match, &sc);
-    if (scope == READ_PATH)
+    if (scope == READ_PATH || scope == READ_MODEL_PATH)
         return 0;
-    guint32 kinds = rhea_file_kinds(path);
+    gboolean notebook = rhea_notebook_is(path);
+    guint32 kinds = notebook ? 1u << RHEA_FK_PYTHON : rhea_file_kinds(path);
     if (scope == READ_DOCS)
         kinds &= 1u << RHEA_FK_DOCS;
     if (!kinds || !rhea_evidence_catalog_reads(w->catalog, kinds))
@@ -135,7 +145,13 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
         w->ev->skipped_large++;
     else if (rhea_text_is_binary(text, len))
         w->ev->skipped_binary++;
-    else {
+    else if (notebook) {
+        w->ev->files_read++;
+        gsize code_len = 0;
+        g_autofree char *code = rhea_notebook_code(text, len, &code_len);
+        sc.text = code;
+        rhea_evidence_catalog_scan(w->catalog, kinds, code, code_len, on_match, &sc);
+    } else {
         w->ev->files_read++;
         sc.text = text;
         rhea_evidence_catalog_scan(w->catalog, kinds, text, len, on_match, &sc);
@@ -194,6 +210,7 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
         git_tree *tree = NULL;
         git_tree_entry *te = NULL;
         git_blob *blob = NULL;
+        char *code = NULL; /* a notebook is matched as its code, as in the walk */
         if (git_oid_fromstr(&oid, cd->pc.sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
             git_commit_tree(&tree, commit) < 0 || git_tree_entry_bypath(&te, tree, cd->path) < 0)
             goto next;
@@ -201,14 +218,17 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
                              git_blob_lookup(&blob, repo, git_tree_entry_id(te)) == 0;
         if (git_tree_entry_type(te) == GIT_OBJECT_BLOB && !have_blob)
             (*missing)++;
+        const char *text = have_blob ? git_blob_rawcontent(blob) : NULL;
+        gsize len = have_blob ? (gsize)git_blob_rawsize(blob) : 0;
+        if (have_blob && rhea_notebook_is(cd->path))
+            text = code = rhea_notebook_code(text, len, &len);
         for (guint i = from; i < to; i++) {
             RheaEvidenceHit *h = g_ptr_array_index(hits, i);
             if (h->first_commit)
                 continue;
             gboolean ok = h->line == 0; /* a path entry: present is enough */
             if (!ok && have_blob)
-                ok = rhea_evidence_entry_matches(h->e, git_blob_rawcontent(blob),
-                                                 (gsize)git_blob_rawsize(blob));
+                ok = rhea_evidence_entry_matches(h->e, text, len);
             if (ok) {
                 h->first_commit = g_strdup(cd->pc.sha);
                 h->first_time = cd->pc.time;
@@ -217,6 +237,7 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
         }
     next:
         git_error_clear();
+        g_free(code);
         git_blob_free(blob);
         git_tree_entry_free(te);
         git_tree_free(tree);
@@ -232,13 +253,87 @@ static const char *base_name(const char *path)
     return slash ? slash + 1 : path;
 }
 
+/* The renames of a commit against its first parent, as git finds them (renamed files at least
+ * 50% similar, exact moves first; git's rename limit bounds the work): new path -> old path, or
+ * NULL when the commit deletes or adds nothing, or its trees or blobs cannot be read (a partial
+ * clone). */
+#define RENAME_PAIRS_MAX 10000
+
+static GHashTable *commit_renames(git_repository *repo, const char *sha)
+{
+    GHashTable *out = NULL;
+    git_oid oid;
+    git_commit *commit = NULL, *parent = NULL;
+    git_tree *tree = NULL, *ptree = NULL;
+    git_diff *diff = NULL;
+    if (git_oid_fromstr(&oid, sha) < 0 || git_commit_lookup(&commit, repo, &oid) < 0 ||
+        git_commit_parentcount(commit) == 0 || git_commit_parent(&parent, commit, 0) < 0 ||
+        git_commit_tree(&tree, commit) < 0 || git_commit_tree(&ptree, parent) < 0 ||
+        git_diff_tree_to_tree(&diff, repo, ptree, tree, NULL) < 0)
+        goto cleanup;
+    size_t added = 0, deleted = 0;
+    for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+        git_delta_t st = git_diff_get_delta(diff, i)->status;
+        added += st == GIT_DELTA_ADDED;
+        deleted += st == GIT_DELTA_DELETED;
+    }
+    if (!added || !deleted)
+        goto cleanup;
+    git_diff_find_options fo;
+    if (git_diff_find_options_init(&fo, GIT_DIFF_FIND_OPTIONS_VERSION) < 0)
+        goto cleanup;
+    fo.flags = GIT_DIFF_FIND_RENAMES;
+    /* comparing contents costs added x deleted: past RENAME_PAIRS_MAX pairs (a restructuring
+     * commit) only exact moves are found, as git does past its rename limit */
+    if (added * deleted > RENAME_PAIRS_MAX)
+        fo.flags |= GIT_DIFF_FIND_EXACT_MATCH_ONLY;
+    if (git_diff_find_similar(diff, &fo) < 0)
+        goto cleanup;
+    out = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        if (d->status == GIT_DELTA_RENAMED)
+            g_hash_table_insert(out, g_strdup(d->new_file.path), g_strdup(d->old_file.path));
+    }
+cleanup:
+    git_error_clear();
+    git_diff_free(diff);
+    git_tree_free(ptree);
+    git_tree_free(tree);
+    git_commit_free(parent);
+    git_commit_free(commit);
+    return out;
+}
+
+static void renames_free(gpointer p)
+{
+    if (p) /* a commit without renames */
+        g_hash_table_unref(p);
+}
+
+/* The path that commit sha renamed to path, or NULL; each commit's renames are found once
+ * (renames: sha -> GHashTable or NULL, owning the returned string). */
+static const char *renamed_from(git_repository *repo, GHashTable *renames, const char *sha,
+                                const char *path)
+{
+    gpointer found = NULL;
+    if (!g_hash_table_lookup_extended(renames, sha, NULL, &found)) {
+        found = commit_renames(repo, sha);
+        g_hash_table_insert(renames, g_strdup(sha), found);
+    }
+    return found ? g_hash_table_lookup(found, path) : NULL;
+}
+
 /* The commits of path and of the files it was moved from: a path whose first commit added it
- * while deleting a path of the same name elsewhere continues that path's history (followed up to
- * MOVES_MAX moves back, among at most SAME_NAME_MAX paths of that name). */
+ * while deleting a path of the same name elsewhere continues that path's history (among at most
+ * SAME_NAME_MAX paths of that name); failing that, a path the commit renamed, as git detects
+ * renames (a file renamed and edited, ClarifaiAI.py -> clarifai_tagging.py). Followed up to
+ * MOVES_MAX moves back. */
 #define MOVES_MAX 8
 
-static int follow_moves(RheaPathHistory *ph, GHashTable *names, const char *path, gint64 until,
-                        GArray *hist, GArray *cands, GError **error)
+static int follow_moves(RheaPathHistory *ph, git_repository *repo, GHashTable *renames,
+                        GHashTable *names, const char *path, gint64 until, GArray *hist,
+                        GArray *cands, GError **error)
 {
     GPtrArray *same = g_hash_table_lookup(names, base_name(path));
     gboolean others = same && same->len > 1 && same->len <= SAME_NAME_MAX;
@@ -272,6 +367,8 @@ static int follow_moves(RheaPathHistory *ph, GHashTable *names, const char *path
                     prev = q;
             }
         }
+        if (!prev && *added)
+            prev = renamed_from(repo, renames, added, cur);
         cur = prev;
         until = added_time;
     }
@@ -369,6 +466,8 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
     g_autoptr(GArray) hist = NULL;
     g_autoptr(GArray) cands = NULL;
     g_autoptr(GHashTable) names = NULL;
+    g_autoptr(GHashTable) renames =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, renames_free);
     git_repository *repo = NULL;
     git_commit *commit = NULL;
     git_tree *tree = NULL;
@@ -430,7 +529,7 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
         while (j < ev->hits->len &&
                strcmp(((RheaEvidenceHit *)g_ptr_array_index(ev->hits, j))->path, h->path) == 0)
             j++;
-        if (follow_moves(ph, names, h->path, ev->time, hist, cands, error) < 0)
+        if (follow_moves(ph, repo, renames, names, h->path, ev->time, hist, cands, error) < 0)
             goto fail;
         g_array_sort(cands, by_time);
         date_path(repo, ev->hits, i, j, cands, &ev->missing_blobs);

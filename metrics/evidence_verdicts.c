@@ -67,6 +67,7 @@ typedef struct {
     const RheaEvidence *ev;
     GHashTable *test_paths; /* paths with a test-file path hit */
     GHashTable *ui_paths;   /* non-test paths with a ui hit */
+    GHashTable *ui_dirs;    /* their folders */
     GHashTable *train_paths;
 } Ctx;
 
@@ -224,12 +225,28 @@ static void model_source(RheaEvidenceVerdicts *v, const Ctx *c)
     }
 }
 
+/* A file that trains a model: a training line (an optimizer built, a fit or backward call), not
+ * a path entry (a script's name), an epoch loop (it trains the model another file builds), the
+ * GUI action nor a dispatched train command (they start another file's training). */
+static gboolean is_training_site(const RheaEvidenceHit *h)
+{
+    return is_kind(h, "training") && h->line && strcmp(h->e->name, "Epoch loop") &&
+           strcmp(h->e->name, "Training action in a GUI") &&
+           strcmp(h->e->name, "Training command dispatched");
+}
+
 /* Distinct models: pre-trained libraries and ML APIs by name, model files and model URLs by
- * path or text. */
+ * path or text, self-trained models by the file that trains them (docs/evidence.md, "Verdicts"). */
 static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GPtrArray) first = g_ptr_array_new();
+    g_autoptr(GHashTable) train_dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (is_training_site(h) && !in_test(c, h))
+            g_hash_table_add(train_dirs, g_path_get_dirname(h->path));
+    }
     GStringChunk *names = g_string_chunk_new(256);
     for (guint i = 0; i < c->ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
@@ -242,10 +259,15 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
             const char *paren = strstr(h->e->name, " (");
             lib = paren ? g_strndup(h->e->name, (gsize)(paren - h->e->name)) : g_strdup(h->e->name);
             id = g_string_chunk_insert_const(names, lib);
-        } else if (is_kind(h, "model_file"))
-            id = h->path;
-        else if (is_kind(h, "model_url"))
+        } else if (is_kind(h, "model_file")) {
+            g_autofree char *dir = g_path_get_dirname(h->path);
+            /* a model file next to the code that trains is that code's output, not another model */
+            if (!g_hash_table_contains(train_dirs, dir))
+                id = h->path;
+        } else if (is_kind(h, "model_url"))
             id = h->text;
+        else if (is_training_site(h))
+            id = h->path; /* a model of the product's own, trained in that file */
         if (!id || g_hash_table_contains(seen, id))
             continue;
         g_hash_table_add(seen, (gpointer)id);
@@ -261,12 +283,15 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
             g_strdup_printf("%u distinct models, e.g. %s; %s", n, a, b));
     } else {
         add(v, "multiple_models", "no",
-            g_strdup_printf("%u distinct pre-trained model, ML API, model file or model URL", n));
+            g_strdup_printf("%u distinct pre-trained model, ML API, model file, model URL or "
+                            "file that trains a model",
+                            n));
     }
 }
 
-/* Training launched from a user interface: the GUI-action entry, or training code in a file that
- * also has user-interface code. */
+/* Training launched from a user interface: the GUI-action entry, training code in a file that
+ * also has user-interface code, or the train command dispatched in a folder of user-interface
+ * code (a GUI package's runner next to its widgets; a CLI's dispatcher is not). */
 static const RheaEvidenceHit *gui_training(const Ctx *c)
 {
     const RheaEvidenceHit *h = first_named(c, "Training action in a GUI");
@@ -276,6 +301,14 @@ static const RheaEvidenceHit *gui_training(const Ctx *c)
         h = g_ptr_array_index(c->ev->hits, i);
         if (is_kind(h, "training") && h->line && !in_test(c, h) &&
             g_hash_table_contains(c->ui_paths, h->path))
+            return h;
+    }
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        h = g_ptr_array_index(c->ev->hits, i);
+        if (strcmp(h->e->name, "Training command dispatched") || in_test(c, h))
+            continue;
+        g_autofree char *dir = g_path_get_dirname(h->path);
+        if (g_hash_table_contains(c->ui_dirs, dir))
             return h;
     }
     return NULL;
@@ -296,6 +329,20 @@ static const RheaEvidenceHit *automated_training(const Ctx *c)
     return NULL;
 }
 
+/* Data retrieval run on its own: a data_fetch hit outside the files that train (a download in a
+ * training script is one of its manual steps, not an automated retrieval). */
+static const RheaEvidenceHit *data_retrieval(const Ctx *c)
+{
+    const RheaEvidenceHit *best = NULL;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (is_kind(h, "data_fetch") && !in_test(c, h) &&
+            !g_hash_table_contains(c->train_paths, h->path) && older(h, best))
+            best = h;
+    }
+    return best;
+}
+
 static void pipeline(RheaEvidenceVerdicts *v, const Ctx *c)
 {
     const RheaEvidenceHit *train = first_of(c, "training", FALSE), *h;
@@ -305,7 +352,7 @@ static void pipeline(RheaEvidenceVerdicts *v, const Ctx *c)
         add(v, "pipeline", "automated", describe(h));
     else if ((h = gui_training(c)))
         add(v, "pipeline", "training in the GUI", describe(h));
-    else if ((h = first_of(c, "data_fetch", FALSE)))
+    else if ((h = data_retrieval(c)))
         add(v, "pipeline", "data retrieval only", describe(h));
     else {
         g_autofree char *d = describe(train);
@@ -342,6 +389,37 @@ static void trajectory(RheaEvidenceVerdicts *v, const Ctx *c, guint threshold_da
         g_strdup_printf("first ML code %s; first UI code %s; UI %+" G_GINT64_FORMAT
                         " days after ML (together within %u days)",
                         a, b, gap, threshold_days));
+}
+
+/* Cloud as readers count it (Finding 14): a cloud SDK or service, or a hosted ML API (the model
+ * runs in someone's cloud). */
+static void cloud(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *h = first_of(c, "cloud", FALSE);
+    if (!h)
+        h = first_of(c, "ml_api", FALSE);
+    add(v, "cloud", h ? "yes" : "no",
+        h ? describe(h) : g_strdup("no cloud or ml_api signal found"));
+}
+
+/* Model evaluation: evaluation code anywhere (tests included); an assertion naming predictions
+ * only in a test (in product code it checks a value's type or presence, not the model). */
+static void model_eval(RheaEvidenceVerdicts *v, const Ctx *c)
+{
+    const RheaEvidenceHit *best = NULL;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (!is_kind(h, "model_eval"))
+            continue;
+        if (!strcmp(h->e->name, "Test asserting predictions") && !in_test(c, h))
+            continue;
+        if (older(h, best))
+            best = h;
+    }
+    add(v, "model_eval", best ? "yes" : "no",
+        best ? describe(best)
+             : g_strdup("no model_eval signal found (an assertion naming "
+                        "predictions counts in test files only)"));
 }
 
 static void retraining(RheaEvidenceVerdicts *v, const Ctx *c)
@@ -401,6 +479,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     Ctx c = {.ev = ev};
     c.test_paths = g_hash_table_new(g_str_hash, g_str_equal);
     c.ui_paths = g_hash_table_new(g_str_hash, g_str_equal);
+    c.ui_dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.train_paths = g_hash_table_new(g_str_hash, g_str_equal);
     for (guint i = 0; i < ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
@@ -411,8 +490,10 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
         const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
         if (in_test(&c, h))
             continue;
-        if (is_kind(h, "ui"))
+        if (is_kind(h, "ui")) {
             g_hash_table_add(c.ui_paths, h->path);
+            g_hash_table_add(c.ui_dirs, g_path_get_dirname(h->path));
+        }
         if (is_kind(h, "training"))
             g_hash_table_add(c.train_paths, h->path);
     }
@@ -422,10 +503,10 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     add_presence(v, &c, "model_docs", "model_docs", TRUE);
     add_presence(v, &c, "data_docs", "data_docs", TRUE);
     add_presence(v, &c, "big_data", "big_data", FALSE);
-    add_presence(v, &c, "cloud", "cloud", FALSE);
+    cloud(v, &c);
     trajectory(v, &c, threshold_days);
     software_tests(v, &c);
-    add_presence(v, &c, "model_eval", "model_eval", TRUE);
+    model_eval(v, &c);
     add_presence(v, &c, "data_validation", "data_validation", TRUE);
     retraining(v, &c);
     add_presence(v, &c, "telemetry", "telemetry", FALSE);
@@ -433,6 +514,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     responsible_ai(v, &c);
     g_hash_table_destroy(c.test_paths);
     g_hash_table_destroy(c.ui_paths);
+    g_hash_table_destroy(c.ui_dirs);
     g_hash_table_destroy(c.train_paths);
     apply_judgments(v, j);
     return v;
