@@ -6,7 +6,7 @@ DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev li
 	libjson-glib-dev libcairo2-dev fonts-dejavu-core python3 git sqlite3 xxd parallel \
 	chromium texlive-latex-base texlive-latex-recommended man-db
 
-.PHONY: all deps build test test-asan memcheck demo bench fuzz format clean install
+.PHONY: all deps build test test-asan memcheck demo bench fuzz fuzz-cpu format clean install
 
 all: build
 
@@ -75,6 +75,21 @@ fuzz: deps
 		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
 			$$t -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 -artifact_prefix=build-fuzz/ build-fuzz/corpus/$$name \
 			build-fuzz/seeds/$$name || exit 1; \
+	done
+
+# fuzz-cpu: each target until it has used FUZZ_CPU_SECONDS of CPU (not wall) time, so that a
+# shared or loaded machine still gives every target its budget (tests/fuzz/fuzz_for_cpu.sh).
+FUZZ_CPU_SECONDS ?= 1800
+fuzz-cpu: deps
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+		-DRHEA_FUZZ=ON -DRHEA_SANITIZE=ON
+	cmake --build build-fuzz -j2
+	@for t in build-fuzz/tests/fuzz_*; do \
+		name=$$(basename $$t); case $$name in *_replay) continue;; esac; \
+		LSAN_OPTIONS=suppressions=$(CURDIR)/tests/fuzz/lsan.supp:print_suppressions=0 \
+		ARTIFACT_PREFIX=build-fuzz/ tests/fuzz/fuzz_for_cpu.sh $$t $(FUZZ_CPU_SECONDS) \
+			build-fuzz/corpus/$$name build-fuzz/seeds/$$name tests/fuzz/corpus/$$name \
+			2>build-fuzz/$$name.log || exit 1; \
 	done
 
 bench: build
