@@ -10,8 +10,11 @@ name=$(basename "$bin")
 mkdir -p "$corpus"
 art=${ARTIFACT_PREFIX:-$(dirname "$corpus")/}
 start=$(date +%s)
-LSAN_OPTIONS=${LSAN_OPTIONS:-} "$bin" -max_total_time=1000000 -print_final_stats=1 \
-	-artifact_prefix="$art" "$corpus" "$@" &
+# libFuzzer's -timeout is wall time: on a shared machine a target paused or starved for a while
+# (another job's benchmark stops it) would report a "timeout" on an input that runs in
+# milliseconds. Hangs are caught instead when ctest replays the corpus under its own time limit.
+LSAN_OPTIONS=${LSAN_OPTIONS:-} "$bin" -max_total_time=1000000 -timeout=86400 \
+	-report_slow_units=86400 -print_final_stats=1 -artifact_prefix="$art" "$corpus" "$@" &
 pid=$!
 tck=$(getconf CLK_TCK)
 cpu=0
