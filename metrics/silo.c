@@ -9,10 +9,10 @@
  * and the p-value says whether the observation is above it. */
 #include "metrics/silo.h"
 
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <string.h>
+
+#include "metrics/mt19937.h"
 
 int rhea_silo_side(const RheaCommitRec *c)
 {
@@ -71,18 +71,18 @@ void rhea_silo_measure(const guint *person, const guint *side, guint n, guint n_
     if (permutations == 0)
         return;
     g_autofree guint *shuffled = g_memdup2(person, sizeof(guint) * n);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(rng, (unsigned long)seed);
+    RheaMt *rng = g_new(RheaMt, 1); /* GSL's mt19937, inlined: the same shuffles */
+    rhea_mt_seed(rng, (unsigned long)seed);
     guint ge = 0;
     /* compare MI, not NMI: H(S) is the same under every shuffle; the tolerance keeps a shuffle
      * that reproduces the observation (same counts, other order of sums) a hit */
     double tol = 1e-12 * (out->mi > 1 ? out->mi : 1);
     for (guint p = 0; p < permutations; p++) {
-        gsl_ran_shuffle(rng, shuffled, n, sizeof(guint));
+        rhea_mt_shuffle_u32(rng, shuffled, n);
         double mi = mutual_information(shuffled, side, n, n_people, side_n, counts, per_person);
         ge += mi >= out->mi - tol;
     }
-    gsl_rng_free(rng);
+    g_free(rng);
     out->permutations = permutations;
     out->p_value = (1.0 + ge) / (1.0 + permutations);
 }
