@@ -103,6 +103,20 @@ static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng
     g_free(cross);
 }
 
+typedef struct {
+    const RheaCouplingInput *in;
+    guint permutations;
+    RheaCoupling *out;
+    RheaMt rng;
+} NullJob;
+
+static gpointer null_job(gpointer data)
+{
+    NullJob *job = data;
+    null_model(job->in, job->permutations, &job->rng, job->out);
+    return NULL;
+}
+
 void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guint boot,
                            guint64 seed, RheaCoupling *out)
 {
@@ -151,15 +165,23 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
         out->rci = out->eci / out->expected_eci;
         if (out->expected_eci_tx > 0)
             out->rci_tx = out->eci_tx / out->expected_eci_tx;
-        RheaMt *rng = g_new(RheaMt, 1);
-        rhea_mt_seed(rng, (unsigned long)seed);
+        /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own
+         * and write disjoint fields of out, so they run on two threads with the same results. */
+        NullJob job = {.in = in, .permutations = permutations, .out = out};
+        rhea_mt_seed(&job.rng, (unsigned long)seed);
         out->permutations = permutations;
-        if (permutations > 0)
-            null_model(in, permutations, rng, out);
-        rhea_mt_seed(rng, (unsigned long)seed + 1);
         out->bootstrap = boot;
+        GThread *thread = NULL;
+        if (permutations > 0 && boot > 0)
+            thread = g_thread_try_new("coupling-null", null_job, &job, NULL);
+        if (permutations > 0 && !thread)
+            null_job(&job);
+        RheaMt *rng = g_new(RheaMt, 1);
+        rhea_mt_seed(rng, (unsigned long)seed + 1);
         if (boot > 0)
             bootstrap(in, boot, rng, out);
         g_free(rng);
+        if (thread)
+            g_thread_join(thread);
     }
 }

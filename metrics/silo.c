@@ -107,10 +107,33 @@ static void measure_subset(const RheaCommitSet *set, const RheaContributors *c, 
                       c->all->len, permutations, seed, out);
 }
 
+typedef struct {
+    const RheaCommitSet *set;
+    const RheaContributors *c;
+    guint permutations;
+    guint64 seed;
+    RheaSiloFigure *out;
+} SubsetJob;
+
+static gpointer subset_job(gpointer data)
+{
+    SubsetJob *job = data;
+    measure_subset(job->set, job->c, TRUE, job->permutations, job->seed, job->out);
+    return NULL;
+}
+
 void rhea_silo_compute(const RheaCommitSet *set, const RheaContributors *c, guint permutations,
                        guint64 seed, RheaSilo *out)
 {
     out->seed = seed;
+    /* the two measures share nothing but their inputs (each seeds its own generator): the core
+     * one runs on a second thread, with the same results */
+    SubsetJob job = {set, c, permutations, seed, &out->core};
+    GThread *thread =
+        permutations > 0 ? g_thread_try_new("silo-core", subset_job, &job, NULL) : NULL;
     measure_subset(set, c, FALSE, permutations, seed, &out->all);
-    measure_subset(set, c, TRUE, permutations, seed, &out->core);
+    if (thread)
+        g_thread_join(thread);
+    else
+        subset_job(&job);
 }
