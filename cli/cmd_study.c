@@ -156,7 +156,8 @@ static int study_work(guint task, gpointer user)
     return got > 0 ? CHILD_NO_COMMITS : CHILD_ANALYZED;
 }
 
-/* A child's finished product folded into the study database. */
+/* A child's finished product folded into the study database: 0, 1 when it could not be (said,
+ * and counted as failed), -1 with *error set. */
 static int study_merge(Study *s, const RheaManifestEntry *e, const char *temp, GError **error)
 {
     RheaMergeStats ms = {0};
@@ -164,7 +165,7 @@ static int study_merge(Study *s, const RheaManifestEntry *e, const char *temp, G
     if (rhea_store_merge_shard(s->store, temp, &ms, &one) < 0) {
         fprintf(stderr, "rhea %s: %s: %s\n", s->command, e->id, one->message);
         s->failed++;
-        return 0;
+        return 1;
     }
     s->analyzed++;
     s->read += ms.commits_added;
@@ -188,9 +189,12 @@ static int study_done(guint task, int status, const char *output, gsize len, gbo
             rc = study_in_parent(s, e, error);
         goto cleanup;
     }
+    gboolean say = TRUE; /* the child's lines */
     switch (status) {
     case CHILD_ANALYZED:
         rc = study_merge(s, e, temp, error);
+        say = rc == 0;
+        rc = rc < 0 ? -1 : 0;
         break;
     case CHILD_NO_COMMITS:
         s->skipped++;
@@ -209,7 +213,7 @@ static int study_done(guint task, int status, const char *output, gsize len, gbo
                 status >= RHEA_WORKERS_SIGNALED ? status - RHEA_WORKERS_SIGNALED : status);
         s->failed++;
     }
-    if (rc == 0)
+    if (rc == 0 && say)
         fwrite(output, 1, len, stdout);
 cleanup:
     if (temp)
