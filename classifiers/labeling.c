@@ -68,7 +68,6 @@ static int apply_content_signals(RheaLabeling *l, const RheaProduct *prod, gbool
         return -1;
     }
     git_oid oid;
-    git_libgit2_init(); /* counted: commands that read no repository otherwise skip it */
     if (git_repository_open(&repo, prod->repo_path) < 0) {
         rhea_error_git(error, "%s: cannot open the repository of product '%s' for content signals",
                        prod->repo_path, prod->id);
@@ -107,7 +106,6 @@ cleanup:
     git_tree_free(tree);
     git_commit_free(commit);
     git_repository_free(repo);
-    git_libgit2_shutdown();
     return ret;
 }
 

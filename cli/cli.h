@@ -10,9 +10,6 @@ typedef struct {
     const char *name;
     const char *summary;
     int (*run)(int argc, char **argv); /* argv[0] is the command name */
-    /* reads no repository but through the labeling's content signals, which set libgit2 up
-     * themselves: its set-up (loading the system's certificates, ~15 ms) is skipped */
-    gboolean no_git;
 } RheaCommand;
 
 #define RHEA_DEFAULT_DB "rhea.sqlite"

@@ -9,27 +9,26 @@
 #include "rhea_version.h"
 
 static const RheaCommand commands[] = {
-    {"analyze", "read a repository's history into the database", rhea_cmd_analyze, FALSE},
+    {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
     {"classify", "label every path ML, non-ML or excluded, with the rule that decided",
-     rhea_cmd_classify, FALSE},
+     rhea_cmd_classify},
     {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
-     rhea_cmd_contributors, TRUE},
-    {"study", "analyze every product of a manifest into one database", rhea_cmd_study, FALSE},
+     rhea_cmd_contributors},
+    {"study", "analyze every product of a manifest into one database", rhea_cmd_study},
     {"report", "per-RQ tables and charts for one or more products, in every format",
-     rhea_cmd_report, FALSE},
-    {"trend", "metrics per month, quarter or year", rhea_cmd_trend, FALSE},
+     rhea_cmd_report},
+    {"trend", "metrics per month, quarter or year", rhea_cmd_trend},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
-     rhea_cmd_coupling, TRUE},
-    {"merge", "merge the databases of a sharded study into one, all or nothing", rhea_cmd_merge,
-     FALSE},
+     rhea_cmd_coupling},
+    {"merge", "merge the databases of a sharded study into one, all or nothing", rhea_cmd_merge},
     {"evidence", "RQ2-RQ6 signals in a product's tree, dated, and the verdicts they support",
-     rhea_cmd_evidence, FALSE},
+     rhea_cmd_evidence},
     {"scan", "the paper's product and ML filters over every repository under folders",
-     rhea_cmd_scan, FALSE},
+     rhea_cmd_scan},
     {"verdicts", "agreement between people who rated candidate repositories (Cohen, Fleiss)",
-     rhea_cmd_verdicts, FALSE},
+     rhea_cmd_verdicts},
     {"sensitivity", "RCI and core count as the analyst's choices vary, one at a time",
-     rhea_cmd_sensitivity, FALSE},
+     rhea_cmd_sensitivity},
 };
 
 static void print_help(FILE *out)
@@ -64,8 +63,6 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
-            if (commands[i].no_git)
-                return commands[i].run(argc - 1, argv + 1);
             git_libgit2_init();
             rhea_repo_tune();
             int rc = commands[i].run(argc - 1, argv + 1);
