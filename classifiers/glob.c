@@ -305,6 +305,11 @@ static gboolean same(const char *a, const char *b, gsize n, gboolean casefold)
     return casefold ? g_ascii_strncasecmp(a, b, n) == 0 : memcmp(a, b, n) == 0;
 }
 
+gboolean rhea_glob_is_basename(const RheaGlob *g)
+{
+    return (g->flags & GLOB_BASENAME) != 0;
+}
+
 gboolean rhea_glob_match_one(const RheaGlob *g, const char *path, gsize len, gboolean is_dir)
 {
     gboolean casefold = (g->flags & RHEA_GLOB_CASEFOLD) != 0;

@@ -25,6 +25,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaGlob, rhea_glob_free)
 /* The pattern as given to rhea_glob_new (trailing spaces dropped). */
 const char *rhea_glob_pattern(const RheaGlob *glob);
 
+/* Whether the pattern is matched against the last component only (no `/` but a trailing one):
+ * then it matches a path exactly when it matches the path's last component. */
+gboolean rhea_glob_is_basename(const RheaGlob *glob);
+
 /* Whether the pattern matches the path itself (len bytes, no trailing `/`), a folder when is_dir.
  */
 gboolean rhea_glob_match_one(const RheaGlob *glob, const char *path, gsize len, gboolean is_dir);

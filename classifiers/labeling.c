@@ -8,6 +8,7 @@
 #include <git2.h>
 
 #include "classifiers/catalog.h"
+#include "classifiers/default_labels.h"
 #include "engine/error.h"
 #include "engine/store_reads.h"
 
@@ -113,6 +114,7 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
 {
     g_autoptr(RheaProduct) prod = NULL;
     g_autofree gboolean *user_matched = NULL;
+    g_autoptr(RheaDefaultLabels) defaults = NULL;
     if (rhea_store_product_get(store, product, &prod, error) < 0)
         return NULL;
     if (!prod) {
@@ -138,11 +140,12 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
     if (rhea_store_each_product_path(store, product, add_path, l->entries, error) < 0)
         goto fail;
     user_matched = g_new0(gboolean, l->entries->len + 1);
+    defaults = rhea_default_labels_new();
     for (guint i = 0; i < l->entries->len; i++) {
         Entry *e = &g_array_index(l->entries, Entry, i);
         user_matched[i] = rhea_rules_label_user(l->rules, e->path, &e->label, &e->why);
         if (!user_matched[i])
-            e->label = rhea_rules_label_default(e->path, &e->why);
+            e->label = rhea_default_labels_get(defaults, e->path, &e->why);
         gint64 *key = g_new(gint64, 1);
         *key = e->pid;
         g_hash_table_insert(l->by_pid, key, GUINT_TO_POINTER(i + 1));

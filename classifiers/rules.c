@@ -239,6 +239,21 @@ RheaLabel rhea_rules_label_default(const char *path, const char **why)
     return r->info.label;
 }
 
+guint rhea_rules_default_count(void)
+{
+    return defaults()->len;
+}
+
+const RheaRuleMatch *rhea_rules_default_match(guint i)
+{
+    return &g_array_index(defaults(), Rule, i).info;
+}
+
+const RheaGlob *rhea_rules_default_glob(guint i)
+{
+    return g_array_index(defaults(), Rule, i).glob;
+}
+
 RheaLabel rhea_rules_label(const RheaRules *rules, const char *path, const char **why)
 {
     RheaLabel label;

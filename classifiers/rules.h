@@ -38,6 +38,11 @@ gboolean rhea_rules_label_user(const RheaRules *rules, const char *path, RheaLab
                                const char **why);
 /* The built-in defaults alone. */
 RheaLabel rhea_rules_label_default(const char *path, const char **why);
+/* The built-in defaults as a list, in order (for classifiers/default_labels.c): their number,
+ * and rule i's match and compiled pattern. */
+guint rhea_rules_default_count(void);
+const RheaRuleMatch *rhea_rules_default_match(guint i);
+const struct RheaGlob *rhea_rules_default_glob(guint i);
 
 /* Every rule (user, then default) that matches path, in file order, for `classify --explain`:
  * an array of const RheaRuleMatch * (not to be freed individually). */

@@ -109,7 +109,8 @@ int rhea_cli_ingest(const RheaCliIngest *req, RheaStore **store, RheaIngestStats
                 req->command, stats->missing_blobs);
     printf("%s: %" G_GUINT64_FORMAT " new commits read, %" G_GUINT64_FORMAT
            " changed paths; %" G_GUINT64_FORMAT " commits stored in %s\n",
-           product, stats->read, stats->changes, stats->stored, rhea_store_path(*store));
+           product, stats->read, stats->changes, stats->stored,
+           req->db_label ? req->db_label : rhea_store_path(*store));
     rc = 0;
 cleanup:
     git_repository_free(repo);

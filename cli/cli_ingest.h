@@ -12,7 +12,8 @@ typedef struct {
     const char *product; /* NULL: derived from the repository (rhea_repo_default_name) */
     const char *ref;
     const char *rules_path;
-    const char *db_path; /* used when *store is NULL */
+    const char *db_path;  /* used when *store is NULL */
+    const char *db_label; /* the database named in the summary line (NULL: the one written) */
     gboolean line_stats, quiet;
     gboolean replace; /* drop a product of that id read from another repository */
 } RheaCliIngest;

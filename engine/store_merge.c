@@ -3,7 +3,9 @@
  * Each shard is ATTACHed and read with INSERT ... SELECT, so rows never pass through C. Commit
  * ids (cid) are the output's own: a shard's cids are shifted past the output's largest, which
  * keeps a product's commits in their stored order (parents before children). Path ids are
- * matched by path text, since each database interns paths in its own order. */
+ * matched by path text, since each database interns paths in its own order; paths new to the
+ * output are added in the shard's order, so that a product ingested alone and merged gets the
+ * very ids an ingest straight into the output would have given (rhea study -j N equals -j 1). */
 #include "engine/store_merge.h"
 
 #include <errno.h>
@@ -121,9 +123,9 @@ static int copy_product(RheaStore *store, const char *shard, const char *id, Rhe
             " FROM shard.parents pa JOIN shard.commits c ON c.cid = pa.cid WHERE c.product = ?1",
             p, &offset, NULL, error) < 0 ||
         run(store, shard,
-            "INSERT OR IGNORE INTO main.paths(path) SELECT DISTINCT sp.path FROM shard.changes ch"
-            " JOIN shard.commits c ON c.cid = ch.cid JOIN shard.paths sp ON sp.pid = ch.pid"
-            " WHERE c.product = ?1",
+            "INSERT OR IGNORE INTO main.paths(path) SELECT sp.path FROM shard.paths sp"
+            " WHERE sp.pid IN (SELECT ch.pid FROM shard.changes ch JOIN shard.commits c"
+            " ON c.cid = ch.cid WHERE c.product = ?1) ORDER BY sp.pid",
             p, NULL, NULL, error) < 0 ||
         run(store, shard,
             "INSERT INTO main.changes SELECT ch.cid + ?9, mp.pid, ch.kind, ch.added, ch.removed"
@@ -186,7 +188,8 @@ static int merge_products(RheaStore *store, const char *shard, RheaMergeStats *s
 
 /* One shard in its own transaction; the shard is attached outside it (SQLite refuses ATTACH and
  * DETACH inside a transaction). */
-static int merge_shard(RheaStore *store, const char *shard, RheaMergeStats *stats, GError **error)
+int rhea_store_merge_shard(RheaStore *store, const char *shard, RheaMergeStats *stats,
+                           GError **error)
 {
     const char *const a[] = {shard, NULL};
     if (run(store, shard, "ATTACH DATABASE ?1 AS shard", a, NULL, NULL, error) < 0)
@@ -285,7 +288,7 @@ int rhea_store_merge_into(const char *out_path, const char *const *shards, guint
     if (!(store = rhea_store_open(tmpl, error)))
         goto cleanup;
     for (guint i = 0; i < n_shards; i++) {
-        if (merge_shard(store, shards[i], stats, error) < 0)
+        if (rhea_store_merge_shard(store, shards[i], stats, error) < 0)
             goto cleanup;
         stats->shards++;
     }

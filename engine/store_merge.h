@@ -22,3 +22,7 @@ typedef struct {
  * nothing. The output keeps its file mode. Nothing else may write the output meanwhile. */
 int rhea_store_merge_into(const char *out_path, const char *const *shards, guint n_shards,
                           RheaMergeStats *stats, GError **error);
+/* Merges one shard database into an open store in one transaction (a product is in whole or not
+ * at all), with the checks above. The parallel study folds each product's database in this way. */
+int rhea_store_merge_shard(RheaStore *store, const char *shard, RheaMergeStats *stats,
+                           GError **error);

@@ -9,10 +9,10 @@
  * and the p-value says whether the observation is above it. */
 #include "metrics/silo.h"
 
-#include <gsl/gsl_randist.h>
-#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <string.h>
+
+#include "metrics/mt19937.h"
 
 int rhea_silo_side(const RheaCommitRec *c)
 {
@@ -71,18 +71,18 @@ void rhea_silo_measure(const guint *person, const guint *side, guint n, guint n_
     if (permutations == 0)
         return;
     g_autofree guint *shuffled = g_memdup2(person, sizeof(guint) * n);
-    gsl_rng *rng = gsl_rng_alloc(gsl_rng_mt19937);
-    gsl_rng_set(rng, (unsigned long)seed);
+    RheaMt *rng = g_new(RheaMt, 1); /* GSL's mt19937, inlined: the same shuffles */
+    rhea_mt_seed(rng, (unsigned long)seed);
     guint ge = 0;
     /* compare MI, not NMI: H(S) is the same under every shuffle; the tolerance keeps a shuffle
      * that reproduces the observation (same counts, other order of sums) a hit */
     double tol = 1e-12 * (out->mi > 1 ? out->mi : 1);
     for (guint p = 0; p < permutations; p++) {
-        gsl_ran_shuffle(rng, shuffled, n, sizeof(guint));
+        rhea_mt_shuffle_u32(rng, shuffled, n);
         double mi = mutual_information(shuffled, side, n, n_people, side_n, counts, per_person);
         ge += mi >= out->mi - tol;
     }
-    gsl_rng_free(rng);
+    g_free(rng);
     out->permutations = permutations;
     out->p_value = (1.0 + ge) / (1.0 + permutations);
 }
@@ -107,10 +107,33 @@ static void measure_subset(const RheaCommitSet *set, const RheaContributors *c, 
                       c->all->len, permutations, seed, out);
 }
 
+typedef struct {
+    const RheaCommitSet *set;
+    const RheaContributors *c;
+    guint permutations;
+    guint64 seed;
+    RheaSiloFigure *out;
+} SubsetJob;
+
+static gpointer subset_job(gpointer data)
+{
+    SubsetJob *job = data;
+    measure_subset(job->set, job->c, TRUE, job->permutations, job->seed, job->out);
+    return NULL;
+}
+
 void rhea_silo_compute(const RheaCommitSet *set, const RheaContributors *c, guint permutations,
                        guint64 seed, RheaSilo *out)
 {
     out->seed = seed;
+    /* the two measures share nothing but their inputs (each seeds its own generator): the core
+     * one runs on a second thread, with the same results */
+    SubsetJob job = {set, c, permutations, seed, &out->core};
+    GThread *thread =
+        permutations > 0 ? g_thread_try_new("silo-core", subset_job, &job, NULL) : NULL;
     measure_subset(set, c, FALSE, permutations, seed, &out->all);
-    measure_subset(set, c, TRUE, permutations, seed, &out->core);
+    if (thread)
+        g_thread_join(thread);
+    else
+        subset_job(&job);
 }
