@@ -4,7 +4,8 @@
 # can stop them (SIGSTOP) and must let them go on (SIGCONT) right after, also when the script fails
 # or is interrupted: bench_pause_fuzz records the ids of the processes it stopped and installs a
 # trap that resumes exactly those ids; bench_resume_fuzz resumes them earlier. Processes are found
-# by their program path (argument 0), so a wrapper that merely names a fuzzer is left alone.
+# by their program path (argument 0), so a wrapper that merely names a fuzzer is left alone;
+# FUZZ_PATTERN (default build-fuzz/tests/fuzz_) is the part of the path that marks them.
 
 BENCH_PAUSED=""
 
@@ -27,10 +28,11 @@ bench_pause_fuzz() {
   [ "${PAUSE_FUZZ:-0}" = 1 ] || return 0
   local pid exe
   BENCH_PAUSED=""
-  for pid in $(pgrep -f 'build-fuzz/tests/fuzz_' || true); do
+  local pattern=${FUZZ_PATTERN:-build-fuzz/tests/fuzz_}
+  for pid in $(pgrep -f -- "$pattern" || true); do
     exe=$(tr '\0' '\n' <"/proc/$pid/cmdline" 2>/dev/null | head -1) || continue
     case "$exe" in
-    *build-fuzz/tests/fuzz_*) BENCH_PAUSED="$BENCH_PAUSED $pid" ;;
+    *"$pattern"*) BENCH_PAUSED="$BENCH_PAUSED $pid" ;;
     esac
   done
   trap 'bench_resume_fuzz; eval "$BENCH_EXIT_CMD"' EXIT
