@@ -7,9 +7,23 @@
 # by their program path (argument 0), so a wrapper that merely names a fuzzer is left alone;
 # FUZZ_PATTERN (default build-fuzz/tests/fuzz_) is the part of the path that marks them.
 
+#
+# A pause must stay short. libFuzzer times a unit by the wall clock: a fuzzer stopped for more than
+# 10 s writes a slow-unit-* file when it resumes (-report_slow_units), and one stopped for more than
+# its -timeout (1200 s by default) reports a timeout, writes a timeout-* artifact and exits as
+# failed (this happened on 1 December: a 1M-commit run kept them stopped 23 minutes). So the scripts
+# pause around each timed run, not around a series, and a watchdog resumes the fuzzers after
+# PAUSE_MAX seconds (default 600) whatever the run is doing; the script then says so on stderr.
+
 BENCH_PAUSED=""
+BENCH_WATCHDOG=""
 
 bench_resume_fuzz() {
+  if [ -n "$BENCH_WATCHDOG" ]; then
+    kill -TERM "$BENCH_WATCHDOG" 2>/dev/null || true
+    wait "$BENCH_WATCHDOG" 2>/dev/null || true
+    BENCH_WATCHDOG=""
+  fi
   [ -n "$BENCH_PAUSED" ] || return 0
   # shellcheck disable=SC2086
   kill -CONT $BENCH_PAUSED 2>/dev/null || true
@@ -37,8 +51,20 @@ bench_pause_fuzz() {
   done
   trap 'bench_resume_fuzz; eval "$BENCH_EXIT_CMD"' EXIT
   trap 'exit 130' INT TERM HUP
+  [ -n "$BENCH_PAUSED" ] || return 0
   # shellcheck disable=SC2086
-  [ -z "$BENCH_PAUSED" ] || kill -STOP $BENCH_PAUSED 2>/dev/null || true
+  kill -STOP $BENCH_PAUSED 2>/dev/null || true
+  local max=${PAUSE_MAX:-600} ids=$BENCH_PAUSED
+  (
+    sleep "$max" &
+    s=$!
+    trap 'kill $s 2>/dev/null; exit 0' TERM
+    wait "$s"
+    # shellcheck disable=SC2086
+    kill -CONT $ids 2>/dev/null
+    echo "PAUSE_FUZZ: fuzzers resumed after PAUSE_MAX=$max s; the rest of this run ran beside them" >&2
+  ) &
+  BENCH_WATCHDOG=$!
 }
 
 # bench_median: the median of the numbers on standard input, one a line.

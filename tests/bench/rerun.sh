@@ -65,18 +65,21 @@ for n in $SIZES; do
   analyze "$DB" "$base_ref" "$n" >/dev/null
   stored=$(git --git-dir="$REPO" rev-list --count "$base_ref")
   [ "$stored" = "$n" ] || { echo "rerun.sh: $REPO main~$KMAX has $stored commits, not $n" >&2; exit 1; }
+  # PAUSE_FUZZ=1: paused around each series of short runs (seconds), not across sizes
   bench_pause_fuzz
   : >"$TMP/noop"
   for _ in $(seq "$NOOP"); do analyze "$DB" "$base_ref" 0 >>"$TMP/noop"; done
+  bench_resume_fuzz
   for k in $KS; do
     ref=$(git --git-dir="$REPO" rev-parse "main~$((KMAX - k))")
     : >"$TMP/k$k"
+    bench_pause_fuzz
     for _ in $(seq "$REPEAT"); do
       copy_db "$DB" "$TMP/k.sqlite"
       analyze "$TMP/k.sqlite" "$ref" "$k" >>"$TMP/k$k"
     done
+    bench_resume_fuzz
   done
-  bench_resume_fuzz
   for k in 0 $KS; do
     f=$TMP/k$k runs=$REPEAT
     [ "$k" != 0 ] || f=$TMP/noop runs=$NOOP

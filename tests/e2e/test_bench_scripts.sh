@@ -4,7 +4,8 @@
 # prints one table row per repository with git's own commit count and the per-commit spread line,
 # and logs each generation once; rerun.sh prints the no-op row and one row per k (each run is
 # checked by the script to read exactly k new commits); the PAUSE_FUZZ mode stops exactly the
-# processes whose program path matches and resumes them when the script ends, even by an error.
+# processes whose program path matches and resumes them when the script ends, even by an error or
+# a signal, and after PAUSE_MAX seconds at the latest.
 # Skipped (77) without GNU time.
 source "$(dirname "$0")/lib.sh"
 BENCH=$SRC/tests/bench
@@ -64,12 +65,21 @@ during=$(PAUSE_FUZZ=1 FUZZ_PATTERN=$pattern bash -c "source '$BENCH/lib.sh'
 [ "$during" = "$standin" ] || fail "paused '$during', want exactly the stand-in $standin"
 [ "$(state_soon "$standin" S)" = S ] || fail "stand-in not resumed after the script failed"
 # while paused, it is stopped (T)
-PAUSE_FUZZ=1 FUZZ_PATTERN=$pattern bash -c "source '$BENCH/lib.sh'; bench_pause_fuzz; sleep 5 & wait" &
+PAUSE_FUZZ=1 FUZZ_PATTERN=$pattern bash -c "source '$BENCH/lib.sh'; bench_pause_fuzz; sleep 5 >/dev/null 2>&1 & wait" &
 pauser=$!
 [ "$(state_soon "$standin" T)" = T ] || fail "stand-in not stopped while paused"
 kill "$pauser"
 wait "$pauser" 2>/dev/null
 [ "$(state_soon "$standin" S)" = S ] || fail "stand-in not resumed after the pausing script was killed (TERM)"
+# a pause longer than PAUSE_MAX is ended by the watchdog while the script still runs
+PAUSE_FUZZ=1 PAUSE_MAX=1 FUZZ_PATTERN=$pattern bash -c "source '$BENCH/lib.sh'; bench_pause_fuzz; sleep 8 >/dev/null 2>&1 & wait" 2>"$WORK/watchdog.err" &
+pauser=$!
+[ "$(state_soon "$standin" T)" = T ] || fail "stand-in not stopped (PAUSE_MAX=1)"
+[ "$(state_soon "$standin" S)" = S ] || fail "stand-in not resumed by the watchdog after PAUSE_MAX=1 s"
+kill -0 "$pauser" 2>/dev/null || fail "the pausing script ended early; the watchdog was not what resumed"
+kill "$pauser"
+wait "$pauser" 2>/dev/null
+expect_match "$(cat "$WORK/watchdog.err")" "resumed after PAUSE_MAX=1 s"
 # without PAUSE_FUZZ=1 nothing is stopped
 during=$(FUZZ_PATTERN=$pattern bash -c "source '$BENCH/lib.sh'; bench_pause_fuzz; echo \$BENCH_PAUSED")
 [ -z "$during" ] || fail "stopped without PAUSE_FUZZ=1: $during"
