@@ -3,6 +3,8 @@
 # of REPOS and prints one markdown table (commits, wall, CPU and peak RSS of rhea and git with their
 # ratios, rhea's wall time per commit), then the spread of the per-commit times across the generated
 # histories, (max - min) / min (issue 13's target: at most 25%), and the machine with its load.
+# Peak RSS is GNU time's (the largest single process); peak PSS sums every process of the command
+# (one extra run each, peak_memory.sh), the fair figure once rhea forks a reading worker.
 #
 # REPOS: paths of repositories, or synthetic:N for an N-commit history written by rhea-sample-repo
 # --synthetic N --bare into CACHE (default ~/.cache/rhea-bench, outside the source tree) the first
@@ -67,13 +69,13 @@ echo
 awk -F'\t' '
 function ratio(a, b) { return b > 0 ? sprintf("%.2fx", a / b) : "n/a" }
 BEGIN {
-  print "| repository | commits | runs | wall rhea / git | wall ratio | CPU rhea / git | CPU ratio | peak RSS rhea / git | RSS ratio | rhea wall per commit |"
-  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+  print "| repository | commits | runs | wall rhea / git | wall ratio | CPU rhea / git | CPU ratio | peak RSS rhea / git | RSS ratio | peak PSS rhea / git | PSS ratio | rhea wall per commit |"
+  print "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 }
 {
-  printf "| %s | %d | %d | %.2f / %.2f s | %s | %.2f / %.2f s | %s | %.0f / %.0f MiB | %s | %.1f us |\n",
+  printf "| %s | %d | %d | %.2f / %.2f s | %s | %.2f / %.2f s | %s | %.0f / %.0f MiB | %s | %.0f / %.0f MiB | %s | %.1f us |\n",
     $1, $2, $3, $4, $5, ratio($4, $5), $6, $7, ratio($6, $7), $8 / 1024, $9 / 1024, ratio($8, $9),
-    $4 * 1e6 / $2
+    $11 / 1024, $12 / 1024, ratio($11, $12), $4 * 1e6 / $2
   if ($1 ~ /^synthetic /) {
     w = $4 * 1e6 / $2; c = $6 * 1e6 / $2; n++
     if (n == 1 || w < wmin) { wmin = w; wlo = $1 }
