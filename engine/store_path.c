@@ -30,10 +30,13 @@ static int check_header(const char *path, goffset size, GError **error)
     if (size == 0)
         return 0; /* a database killed before its schema was written: created again */
     /* pages in a write-ahead log (a writer checkpointing now, or one killed mid-checkpoint) may
-     * legitimately lie beyond the main file's end; SQLite replays them */
+     * legitimately lie beyond the main file's end; SQLite replays them. A rollback journal means
+     * a writer is committing (it writes page 1, with the new size, before the pages after the
+     * old end) or was killed doing so; SQLite rolls that back. */
     g_autofree char *wal = g_strconcat(path, "-wal", NULL);
+    g_autofree char *journal = g_strconcat(path, "-journal", NULL);
     struct stat ws;
-    if (stat(wal, &ws) == 0 && ws.st_size > 0)
+    if ((stat(wal, &ws) == 0 && ws.st_size > 0) || (stat(journal, &ws) == 0 && ws.st_size > 0))
         return 0;
     FILE *f = fopen(path, "rb");
     if (!f)
@@ -107,7 +110,24 @@ int rhea_store_path_check(const char *path, gboolean writable, GError **error)
                     path);
         return -1;
     }
-    return check_header(path, (goffset)st.st_size, error);
+    /* A short file is taken for truncated only if it stays short: another process creating the
+     * same database may have written the header of a commit whose later pages are still on
+     * their way (and its journal may come and go between our looks). A truly truncated file
+     * fails every look; 20 looks 10 ms apart bound the wait. */
+    for (int look = 0;; look++) {
+        GError *local = NULL;
+        if (check_header(path, (goffset)st.st_size, &local) == 0)
+            return 0;
+        if (look == 19 || !g_error_matches(local, RHEA_ERROR, RHEA_ERROR_DATABASE) ||
+            !strstr(local->message, "truncated database")) {
+            g_propagate_error(error, local);
+            return -1;
+        }
+        g_clear_error(&local);
+        g_usleep(10000);
+        if (stat(path, &st) < 0)
+            return 0; /* gone meanwhile: SQLite creates it again */
+    }
 }
 
 int rhea_store_path_fail(GError **error, const char *path, const char *what, int code,
