@@ -355,6 +355,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     }
     if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
         rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0 ||
+        rhea_store_count_record(store, opts->product, tip_hex, (gint64)(plan.kept + stats->read),
+                                error) < 0 ||
         rhea_store_ingest_unmark(store, opts->product, error) < 0)
         goto cleanup;
     if (rhea_store_commit(store, error) < 0)

@@ -61,7 +61,7 @@ int rhea_ingest_plan(RheaStore *store, git_repository *repo, const RheaIngestOpt
         if (!(plan->ids = rhea_history_walk(repo, tip, shallow, is_stored, &s, &reached, error)))
             return -1;
         if (strcmp(stored->tip, tip_hex) == 0 || g_hash_table_contains(reached, stored->tip)) {
-            gint64 kept = rhea_store_commit_count(store, opts->product, error);
+            gint64 kept = rhea_store_commit_count_at(store, opts->product, stored->tip, error);
             if (kept < 0) {
                 g_clear_pointer(&plan->ids, g_array_unref);
                 return -1;

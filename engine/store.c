@@ -73,6 +73,14 @@ static const char *SCHEMA_V2 = "CREATE TABLE product_meta("
                                "  value TEXT) WITHOUT ROWID;"
                                "PRAGMA user_version = 2;";
 
+/* Version 3: the commit count a complete ingest recorded with its tip, so that a re-run does not
+ * count the stored commits (a COUNT reads every one's index entry: 41 M instructions on 100k). */
+static const char *SCHEMA_V3 = "CREATE TABLE product_counts("
+                               "  product TEXT PRIMARY KEY REFERENCES products(id),"
+                               "  tip TEXT NOT NULL,"
+                               "  commits INTEGER NOT NULL) WITHOUT ROWID;"
+                               "PRAGMA user_version = 3;";
+
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
     return rhea_store_path_fail(error, store->path, what, sqlite3_extended_errcode(store->db),
@@ -182,14 +190,13 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
     }
     if (version < RHEA_SCHEMA_VERSION && !writable)
         return 0; /* read-only: the missing tables are simply empty to the reader */
-    if (version == 1) {
+    if (version < RHEA_SCHEMA_VERSION) {
         if (rhea_store_exec(store, "BEGIN IMMEDIATE", error) < 0)
             return -1;
-        if (query_int(store, "PRAGMA user_version", &version, error) < 0) {
-            rhea_store_rollback(store);
-            return -1;
-        }
-        if (version == 1 && rhea_store_exec(store, SCHEMA_V2, error) < 0) {
+        /* another process may have upgraded it while we waited for the lock */
+        if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
+            (version == 1 && rhea_store_exec(store, SCHEMA_V2, error) < 0) ||
+            (version <= 2 && rhea_store_exec(store, SCHEMA_V3, error) < 0)) {
             rhea_store_rollback(store);
             return -1;
         }
@@ -470,6 +477,7 @@ int rhea_store_product_clear(RheaStore *store, const char *id, GError **error)
                      "DELETE FROM parents WHERE cid IN (SELECT cid FROM commits WHERE product = ?)",
                      id, error) < 0 ||
         exec_with_id(store, "DELETE FROM commits WHERE product = ?", id, error) < 0 ||
+        exec_with_id(store, "DELETE FROM product_counts WHERE product = ?", id, error) < 0 ||
         exec_with_id(store, "UPDATE products SET tip = NULL WHERE id = ?", id, error) < 0)
         return -1;
     return 0;
@@ -511,6 +519,40 @@ int rhea_store_has_commit(RheaStore *store, const char *product, const char *sha
     if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         return rhea_store_fail(store, error, "cannot read commits");
     return rc == SQLITE_ROW;
+}
+
+int rhea_store_count_record(RheaStore *store, const char *product, const char *tip, gint64 commits,
+                            GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT OR REPLACE INTO product_counts(product, tip, commits)"
+                           " VALUES(?,?,?)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot record the commit count");
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, tip, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 3, commits);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot record the commit count");
+}
+
+gint64 rhea_store_commit_count_at(RheaStore *store, const char *product, const char *tip,
+                                  GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    gint64 n = -1;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT commits FROM product_counts WHERE product = ? AND tip = ?", -1,
+                           &st, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, product, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, tip, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW)
+            n = sqlite3_column_int64(st, 0);
+    }
+    sqlite3_finalize(st); /* no table (a read-only older database) or no row: count */
+    return n >= 0 ? n : rhea_store_commit_count(store, product, error);
 }
 
 gint64 rhea_store_commit_count(RheaStore *store, const char *product, GError **error)

@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <stdint.h>
 
-#define RHEA_SCHEMA_VERSION 2
+#define RHEA_SCHEMA_VERSION 3
 
 typedef struct RheaStore RheaStore;
 
@@ -76,6 +76,14 @@ GHashTable *rhea_store_commit_ids(RheaStore *store, const char *product, GError 
 int rhea_store_has_commit(RheaStore *store, const char *product, const char *sha, GError **error);
 /* How many commits are stored for product; -1 with *error set. */
 gint64 rhea_store_commit_count(RheaStore *store, const char *product, GError **error);
+/* Records that a complete run left commits commits for product at tip (a complete run's commits
+ * are the ancestors of its tip, so the count is a function of the tip). */
+int rhea_store_count_record(RheaStore *store, const char *product, const char *tip, gint64 commits,
+                            GError **error);
+/* The count recorded for product at tip, or counted when none was (another tip, a merged shard,
+ * an older database); -1 with *error set. */
+gint64 rhea_store_commit_count_at(RheaStore *store, const char *product, const char *tip,
+                                  GError **error);
 
 /* Inserts a commit; returns its row id (> 0), or -1 with *error set. */
 gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCommitRow *row,

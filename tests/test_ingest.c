@@ -422,6 +422,19 @@ START_TEST(rerun_reads_nothing_below_the_stored_tip)
     ck_assert_int_eq(rhea_store_has_commit(store, "p", "0123", &error), 0);
     ck_assert_int_eq(rhea_store_commit_count(store, "p", &error), 5);
     ck_assert_int_eq(rhea_store_commit_count(store, "other", &error), 0);
+    /* the count is recorded with the tip, read back by the next run, and not used when it was
+     * recorded for another tip */
+    char tip[GIT_OID_HEXSZ + 1], old_tip[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(tip, sizeof tip, &c[4]);
+    git_oid_tostr(old_tip, sizeof old_tip, &c[2]);
+    ck_assert_int_eq(testutil_int(store, "SELECT commits FROM product_counts WHERE product = 'p'"),
+                     5);
+    ck_assert_int_eq(rhea_store_count_record(store, "p", tip, 7, &error), 0);
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.stored, 7); /* taken as recorded: the stored commits are not counted */
+    ck_assert_int_eq(rhea_store_count_record(store, "p", old_tip, 99, &error), 0);
+    ck_assert_int_eq(rhea_ingest_run(store, repo, &o, &st, &error), 0);
+    ck_assert_uint_eq(st.stored, 5);
     git_repository_free(repo);
     rhea_store_close(store);
     rhea_fixture_free(fx);

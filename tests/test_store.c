@@ -16,7 +16,7 @@ START_TEST(creates_the_current_schema)
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
-    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 7);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 8);
     rhea_store_close(s);
     /* reopening an existing rhea database works */
     s = rhea_store_open(path, &error);
@@ -37,6 +37,7 @@ START_TEST(upgrades_a_version_1_database)
     sqlite3_open(path, &db);
     ck_assert_int_eq(sqlite3_exec(db,
                                   "DROP TABLE product_meta; DROP TABLE settings;"
+                                  "DROP TABLE product_counts;"
                                   "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
                                   "'HEAD'); PRAGMA user_version = 1;",
                                   NULL, NULL, NULL),
@@ -44,8 +45,9 @@ START_TEST(upgrades_a_version_1_database)
     sqlite3_close(db);
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_msg(s != NULL, "%s", error ? error->message : "");
-    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 2);
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 3);
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM products"), 1);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM product_counts"), 0);
     ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
     GHashTable *meta = rhea_store_meta_get(s, "kept");
     ck_assert_str_eq(g_hash_table_lookup(meta, "stars"), "63");

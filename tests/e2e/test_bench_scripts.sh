@@ -46,7 +46,7 @@ one_line "$ERR"
 # PAUSE_FUZZ: a stand-in "fuzzer" under a pattern only this test uses
 mkdir -p "$WORK/build-fuzz/tests"
 cp "$(command -v sleep)" "$WORK/build-fuzz/tests/fuzz_standin"
-"$WORK/build-fuzz/tests/fuzz_standin" 60 &
+"$WORK/build-fuzz/tests/fuzz_standin" 600 & # killed at the end; long enough for a slow machine
 standin=$!
 # a signal takes effect when the process is next scheduled: wait (up to 10 s) for the state wanted
 state_soon() { # state_soon PID WANT: prints the state, WANT as soon as it is reached
