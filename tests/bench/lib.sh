@@ -55,15 +55,19 @@ bench_pause_fuzz() {
   # shellcheck disable=SC2086
   kill -STOP $BENCH_PAUSED 2>/dev/null || true
   local max=${PAUSE_MAX:-600} ids=$BENCH_PAUSED
+  # The watchdog's stdout goes nowhere and its trap is set before its sleep starts: a TERM that
+  # came first used to leave the sleep behind holding the caller's stdout, so a $(...) around
+  # the caller waited PAUSE_MAX seconds for it (seen in CI: 600 s, and the test's stand-in gone).
   (
-    sleep "$max" &
-    s=$!
+    s=""
     trap 'kill $s 2>/dev/null; exit 0' TERM
+    sleep "$max" >/dev/null 2>&1 &
+    s=$!
     wait "$s"
     # shellcheck disable=SC2086
     kill -CONT $ids 2>/dev/null
     echo "PAUSE_FUZZ: fuzzers resumed after PAUSE_MAX=$max s; the rest of this run ran beside them" >&2
-  ) &
+  ) >/dev/null &
   BENCH_WATCHDOG=$!
 }
 
