@@ -246,7 +246,21 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         return rhea_error_git(error, "%s: cannot read .mailmap", opts->repo_path);
     tree_map = tree_mailmap(repo, &tip);
 
-    if (rhea_store_product_get(store, opts->product, &stored, error) < 0)
+    /* Another live process storing this product: its bulk load may have dropped the index that
+     * would catch a commit stored twice, so refuse before planning (and under the write lock,
+     * rhea_store_product_grew catches one that started meanwhile). */
+    g_autofree char *other = rhea_store_ingest_other_writer(store, opts->product);
+    if (other) {
+        g_autofree char *qid = rhea_error_quote(opts->product);
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: another rhea process (%s) is storing product %s now; let it finish, then "
+                    "run again",
+                    rhea_store_path(store), other, qid);
+        goto cleanup;
+    }
+    gint64 last_cid = 0;
+    if (rhea_store_last_cid(store, &last_cid, error) < 0 ||
+        rhea_store_product_get(store, opts->product, &stored, error) < 0)
         goto cleanup;
     if (stored && !opts->replace &&
         rhea_binding_check(store, repo, stored, opts->repo_path, error) < 0)
@@ -262,6 +276,19 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     if (rhea_store_begin(store, error) < 0)
         goto cleanup;
     in_txn = TRUE;
+    /* The plan was made before the write lock: commits of this product stored since then by
+     * another process would be stored twice. */
+    int grew = rhea_store_product_grew(store, opts->product, last_cid, error);
+    if (grew < 0)
+        goto cleanup;
+    if (grew) {
+        g_autofree char *qid = rhea_error_quote(opts->product);
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_DATABASE,
+                    "%s: commits of product %s were stored meanwhile by another rhea process; let "
+                    "it finish, then run again",
+                    rhea_store_path(store), qid);
+        goto cleanup;
+    }
     RheaProduct p = {
         .id = (char *)opts->product,
         .repo_path = (char *)opts->repo_path,

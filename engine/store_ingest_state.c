@@ -47,6 +47,46 @@ static gboolean process_alive(const char *mark)
     return kill((pid_t)pid, 0) == 0 || errno == EPERM;
 }
 
+char *rhea_store_ingest_other_writer(RheaStore *store, const char *product)
+{
+    g_autofree char *key = mark_key(product);
+    g_autofree char *mark = rhea_store_setting_get(store, key);
+    g_autofree char *mine = g_strdup_printf("%s %ld", g_get_host_name(), (long)getpid());
+    if (!mark || strcmp(mark, mine) == 0 || !process_alive(mark))
+        return NULL;
+    return g_steal_pointer(&mark);
+}
+
+int rhea_store_last_cid(RheaStore *store, gint64 *cid, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    *cid = 0;
+    if (sqlite3_prepare_v2(store->db, "SELECT ifnull(max(cid), 0) FROM commits", -1, &st, NULL) !=
+        SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot read the commits");
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *cid = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? 0 : rhea_store_fail(store, error, "cannot read the commits");
+}
+
+/* A range of the rowid, so only the rows added since are read. */
+int rhea_store_product_grew(RheaStore *store, const char *product, gint64 cid, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT 1 FROM commits WHERE cid > ? AND product = ? LIMIT 1",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot read the commits");
+    sqlite3_bind_int64(st, 1, cid);
+    sqlite3_bind_text(st, 2, product, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc == SQLITE_ROW)
+        return 1;
+    return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot read the commits");
+}
+
 RheaIngestState rhea_store_ingest_state(RheaStore *store, const char *product)
 {
     g_autofree char *key = mark_key(product);

@@ -17,4 +17,7 @@ struct RheaStore {
     sqlite3_stmt *has_commit;  /* prepared on first use by rhea_store_has_commit */
     sqlite3_stmt *ins_changes; /* RHEA_STORE_CHANGES_PER_INSERT rows, prepared on first use */
     GHashTable *path_ids;      /* path -> pid (stored as gint64 in a pointer-sized slot) */
+    /* commits' uniqueness is the droppable index commits_by_sha, not an older database's inline
+     * UNIQUE(product, sha) (engine/store.c, COMMITS_BY_SHA_SQL) */
+    gboolean named_sha_index;
 };

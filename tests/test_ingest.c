@@ -3,6 +3,8 @@
 #include <check.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include "engine/error.h"
 #include "engine/ingest.h"
@@ -479,6 +481,37 @@ START_TEST(products_share_one_database)
 }
 END_TEST
 
+/* A live process's ingest mark refuses a second writer of the same product before it plans (its
+ * bulk load may have dropped the unique index); a dead process's mark is an interrupted run to
+ * resume; another product is not held up. */
+START_TEST(a_live_writer_of_the_product_is_refused)
+{
+    Env e = env_sample();
+    RheaIngestStats st;
+    GError *error = NULL;
+    g_autofree char *live = g_strdup_printf("%s %ld", g_get_host_name(), (long)getppid());
+    ck_assert_int_eq(rhea_store_setting_set(e.store, "ingest:p", live, &error), 0);
+    ck_assert_int_eq(ingest(&e, "p", NULL, &st, &error), -1);
+    ck_assert_ptr_nonnull(error);
+    g_autofree char *want = g_strdup_printf("another rhea process (%s) is storing product", live);
+    ck_assert_msg(strstr(error->message, want) != NULL, "%s", error->message);
+    ck_assert_ptr_nonnull(strstr(error->message, "let it finish, then run again"));
+    g_clear_error(&error);
+    ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM commits"), 0);
+    ck_assert_int_eq(ingest(&e, "q", NULL, &st, &error), 0);
+    /* a child that has exited and been reaped: its id is free, so the mark is stale */
+    pid_t child = fork();
+    if (child == 0)
+        _exit(0);
+    ck_assert_int_eq(waitpid(child, NULL, 0), child);
+    g_autofree char *dead = g_strdup_printf("%s %ld", g_get_host_name(), (long)child);
+    ck_assert_int_eq(rhea_store_setting_set(e.store, "ingest:p", dead, &error), 0);
+    ck_assert_int_eq(ingest(&e, "p", NULL, &st, &error), 0);
+    ck_assert_uint_eq(st.read, 13);
+    env_free(&e);
+}
+END_TEST
+
 int main(void)
 {
     git_libgit2_init();
@@ -495,6 +528,7 @@ int main(void)
     tcase_add_test(tc, interrupted_run_resumes_to_the_same_content);
     tcase_add_test(tc, empty_repository_stores_nothing);
     tcase_add_test(tc, products_share_one_database);
+    tcase_add_test(tc, a_live_writer_of_the_product_is_refused);
     suite_add_tcase(s, tc);
     int failed = testutil_run(s);
     git_libgit2_shutdown();

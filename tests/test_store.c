@@ -1,6 +1,7 @@
 /* test_store.c: opening databases: creation, and the refusals that protect a user's file. */
 #include <check.h>
 #include <sqlite3.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -142,15 +143,16 @@ START_TEST(change_kind_is_one_of_four_letters)
 }
 END_TEST
 
-START_TEST(open_restores_the_index_a_killed_bulk_load_left_out)
+START_TEST(open_restores_the_indexes_a_killed_bulk_load_left_out)
 {
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
-    const char *count = "SELECT count(*) FROM sqlite_master WHERE name = 'changes_by_path'";
+    const char *count = "SELECT count(*) FROM sqlite_master WHERE name IN ('changes_by_path', "
+                        "'commits_by_sha')";
     GError *error = NULL;
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(s, count), 1);
+    ck_assert_int_eq(testutil_int(s, count), 2);
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);
@@ -158,7 +160,119 @@ START_TEST(open_restores_the_index_a_killed_bulk_load_left_out)
     rhea_store_close(s); /* as if killed before rhea_store_bulk_end */
     s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(s, count), 1);
+    ck_assert_int_eq(testutil_int(s, count), 2);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+static gint64 add_commit(RheaStore *s, const char *sha, GError **error)
+{
+    RheaCommitRow row = {.sha = sha,
+                         .author_name = "A",
+                         .author_email = "a@x",
+                         .committer_name = "A",
+                         .committer_email = "a@x",
+                         .mailmap_name = "A",
+                         .mailmap_email = "a@x",
+                         .summary = "s"};
+    return rhea_store_add_commit(s, "p", &row, error);
+}
+
+/* The unique index on (product, sha) is dropped during a bulk load: it must be back, unique, at
+ * its end. */
+START_TEST(commit_ids_stay_unique_through_a_bulk_load)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    const char *unique = "SELECT count(*) FROM pragma_index_list('commits') WHERE \"unique\" = 1";
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    RheaProduct p = {.id = "p", .repo_path = "/r", .ref = "HEAD"};
+    ck_assert_int_eq(rhea_store_product_save(s, &p, &error), 0);
+    ck_assert_int_eq(testutil_int(s, unique), 1);
+    ck_assert_int_gt(add_commit(s, "aaaa", &error), 0);
+    ck_assert_int_lt(add_commit(s, "aaaa", &error), 0);
+    ck_assert_ptr_nonnull(strstr(error->message, "stored meanwhile by another rhea process"));
+    g_clear_error(&error);
+    /* (testutil reads through its own connection: it sees committed states) */
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
+    ck_assert_int_gt(add_commit(s, "bbbb", &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(s, unique), 0);
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_bulk_end(s, &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(s, unique), 1);
+    ck_assert_int_lt(add_commit(s, "bbbb", &error), 0);
+    g_clear_error(&error);
+    /* the lookup the incremental plan makes can use it (INDEXED BY fails to prepare if not) */
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM commits INDEXED BY commits_by_sha"
+                                     " WHERE product = 'p' AND sha = 'bbbb'"),
+                     1);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+/* The commits table as rhea wrote it before 1 December 2026: uniqueness as a table constraint,
+ * which cannot be dropped; bulk loads must leave it alone and add no second index. */
+START_TEST(an_older_database_keeps_its_unique_constraint)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "old.sqlite", NULL);
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    ck_assert_int_eq(
+        sqlite3_exec(db,
+                     "CREATE TABLE products(id TEXT PRIMARY KEY, repo_path TEXT NOT NULL,"
+                     " ref TEXT NOT NULL, tip TEXT, rules_path TEXT, rules_text TEXT,"
+                     " line_stats INTEGER NOT NULL DEFAULT 0, shallow INTEGER NOT NULL DEFAULT 0,"
+                     " ingested_at INTEGER);"
+                     "CREATE TABLE commits(cid INTEGER PRIMARY KEY,"
+                     " product TEXT NOT NULL REFERENCES products(id), sha TEXT NOT NULL,"
+                     " author_name TEXT NOT NULL, author_email TEXT NOT NULL,"
+                     " author_time INTEGER NOT NULL, author_offset INTEGER NOT NULL,"
+                     " committer_name TEXT NOT NULL, committer_email TEXT NOT NULL,"
+                     " committer_time INTEGER NOT NULL, committer_offset INTEGER NOT NULL,"
+                     " mailmap_name TEXT NOT NULL, mailmap_email TEXT NOT NULL,"
+                     " summary TEXT NOT NULL, parent_count INTEGER NOT NULL,"
+                     " is_merge INTEGER NOT NULL, UNIQUE(product, sha));"
+                     "CREATE INDEX commits_by_time ON commits(product, committer_time);"
+                     "CREATE TABLE parents(cid INTEGER NOT NULL REFERENCES commits(cid),"
+                     " idx INTEGER NOT NULL, parent_sha TEXT NOT NULL,"
+                     " PRIMARY KEY(cid, idx)) WITHOUT ROWID;"
+                     "CREATE TABLE paths(pid INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);"
+                     "CREATE TABLE changes(cid INTEGER NOT NULL REFERENCES commits(cid),"
+                     " pid INTEGER NOT NULL REFERENCES paths(pid), kind TEXT NOT NULL,"
+                     " added INTEGER, removed INTEGER, PRIMARY KEY(cid, pid)) WITHOUT ROWID;"
+                     "CREATE INDEX changes_by_path ON changes(pid);"
+                     "PRAGMA user_version = 1;",
+                     NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    const char *indexes = "SELECT group_concat(name, ' ') FROM (SELECT name FROM sqlite_master "
+                          "WHERE type = 'index' AND tbl_name = 'commits' ORDER BY name)";
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_msg(s != NULL, "%s", error ? error->message : "");
+    g_autofree char *before = testutil_text(s, indexes);
+    ck_assert_str_eq(before, "commits_by_time sqlite_autoindex_commits_1");
+    RheaProduct p = {.id = "p", .repo_path = "/r", .ref = "HEAD"};
+    ck_assert_int_eq(rhea_store_product_save(s, &p, &error), 0);
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
+    ck_assert_int_gt(add_commit(s, "cccc", &error), 0);
+    ck_assert_int_lt(add_commit(s, "cccc", &error), 0); /* still refused inside the bulk load */
+    g_clear_error(&error);
+    ck_assert_int_eq(rhea_store_bulk_end(s, &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    rhea_store_close(s);
+    s = rhea_store_open(path, &error);
+    g_autofree char *after = testutil_text(s, indexes);
+    ck_assert_str_eq(after, "commits_by_time sqlite_autoindex_commits_1");
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -174,7 +288,9 @@ int main(void)
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
-    tcase_add_test(tc, open_restores_the_index_a_killed_bulk_load_left_out);
+    tcase_add_test(tc, open_restores_the_indexes_a_killed_bulk_load_left_out);
+    tcase_add_test(tc, commit_ids_stay_unique_through_a_bulk_load);
+    tcase_add_test(tc, an_older_database_keeps_its_unique_constraint);
     suite_add_tcase(s, tc);
     return testutil_run(s);
 }
