@@ -3,7 +3,7 @@
 # and the checker rejects each kind of bad file.
 source "$(dirname "$0")/lib.sh"
 CHECK="$SRC/tests/validation_format_check.py"
-files=("$SRC"/tests/validation/P*.tsv)
+files=("$SRC"/tests/validation/P*.tsv "$SRC"/tests/validation/out-of-sample/P*.tsv)
 [ -e "${files[0]}" ] || fail "no tests/validation/P*.tsv"
 expect_exit 0 python3 "$CHECK" "${files[@]}"
 expect_match "$OUT" "^${#files[@]} files, 0 problems$"
