@@ -17,28 +17,17 @@
 #include "engine/error.h"
 #include "engine/lines.h"
 #include "engine/odb_raw.h"
+#include "engine/oid_table.h"
 
 typedef struct {
     git_oid id;
     gboolean expanded;
 } Frame;
 
-static guint oid_hash(gconstpointer p)
-{
-    guint h;
-    memcpy(&h, ((const git_oid *)p)->id, sizeof h);
-    return h;
-}
-
-static gboolean oid_equal(gconstpointer a, gconstpointer b)
-{
-    return git_oid_equal(a, b);
-}
-
 /* Read from the "shallow" file in the git folder. */
 GHashTable *rhea_history_shallow(git_repository *repo)
 {
-    GHashTable *set = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
+    GHashTable *set = g_hash_table_new_full(rhea_oid_hash, rhea_oid_equal, g_free, NULL);
     g_autofree char *path = g_build_filename(git_repository_path(repo), "shallow", NULL);
     g_autofree char *text = NULL;
     gsize len;
@@ -108,7 +97,8 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
                           RheaHistoryStopFn stop, void *stop_ctx, GHashTable **reached,
                           GError **error)
 {
-    g_autoptr(GHashTable) visited = g_hash_table_new_full(oid_hash, oid_equal, g_free, NULL);
+    g_autoptr(GHashTable) visited =
+        g_hash_table_new_full(rhea_oid_hash, rhea_oid_equal, g_free, NULL);
     g_autoptr(GArray) stack = g_array_new(FALSE, FALSE, sizeof(Frame));
     GArray *out = g_array_new(FALSE, FALSE, sizeof(git_oid));
     g_autoptr(GArray) parents = g_array_new(FALSE, FALSE, sizeof(git_oid));

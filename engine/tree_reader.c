@@ -12,6 +12,7 @@
 
 #include "engine/error.h"
 #include "engine/odb_raw.h"
+#include "engine/oid_table.h"
 
 typedef struct {
     git_oid id;
@@ -24,18 +25,6 @@ struct RheaTreeReader {
     guint64 reads;
 };
 
-static guint oid_hash(gconstpointer p)
-{
-    guint h;
-    memcpy(&h, ((const git_oid *)p)->id, sizeof h);
-    return h;
-}
-
-static gboolean oid_equal(gconstpointer a, gconstpointer b)
-{
-    return memcmp(a, b, GIT_OID_RAWSZ) == 0;
-}
-
 static void entry_free(gpointer p)
 {
     Entry *e = p;
@@ -45,7 +34,7 @@ static void entry_free(gpointer p)
 
 static GHashTable *generation_new(void)
 {
-    return g_hash_table_new_full(oid_hash, oid_equal, NULL, entry_free);
+    return g_hash_table_new_full(rhea_oid_hash, rhea_oid_equal, NULL, entry_free);
 }
 
 RheaTreeReader *rhea_tree_reader_new(git_repository *repo)
