@@ -283,7 +283,8 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
             prepare(store, &store->ins_change,
                     "INSERT INTO changes(cid, pid, kind, added, removed) VALUES(?,?,?,?,?)",
                     error) < 0 ||
-            prepare(store, &store->ins_path, "INSERT INTO paths(path) VALUES(?)", error) < 0 ||
+            prepare(store, &store->ins_path,
+                    "INSERT INTO paths(path) VALUES(?) ON CONFLICT(path) DO NOTHING", error) < 0 ||
             prepare(store, &store->sel_path, "SELECT pid FROM paths WHERE path = ?", error) < 0)
             goto fail;
     }
@@ -649,21 +650,27 @@ static gint64 path_id(RheaStore *store, const char *path, size_t len, GError **e
     gpointer value;
     if (g_hash_table_lookup_extended(store->path_ids, path, NULL, &value))
         return (gint64)GPOINTER_TO_SIZE(value);
+    /* Inserted first, looked up only when another product stored it already: most paths an
+     * ingest meets are new, and a lookup before every insert was half of a new path's cost. */
     gint64 pid = -1;
-    sqlite3_stmt *sel = store->sel_path;
-    sqlite3_bind_text(sel, 1, path, (int)len, SQLITE_STATIC);
-    int rc = sqlite3_step(sel);
-    if (rc == SQLITE_ROW)
-        pid = sqlite3_column_int64(sel, 0);
-    sqlite3_reset(sel);
-    sqlite3_clear_bindings(sel);
-    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-        return rhea_store_fail(store, error, "cannot read paths");
-    if (pid < 0) {
-        sqlite3_bind_text(store->ins_path, 1, path, (int)len, SQLITE_STATIC);
-        if (step_done(store, store->ins_path, error, "cannot store a path") < 0)
-            return -1;
+    sqlite3_stmt *ins = store->ins_path;
+    sqlite3_bind_text(ins, 1, path, (int)len, SQLITE_STATIC);
+    int rc = sqlite3_step(ins);
+    sqlite3_reset(ins);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot store a path");
+    /* (RETURNING would say it too, but builds a temporary table per statement: dearer still) */
+    if (sqlite3_changes(store->db) == 1)
         pid = sqlite3_last_insert_rowid(store->db);
+    else {
+        sqlite3_stmt *sel = store->sel_path;
+        sqlite3_bind_text(sel, 1, path, (int)len, SQLITE_STATIC);
+        rc = sqlite3_step(sel);
+        if (rc == SQLITE_ROW)
+            pid = sqlite3_column_int64(sel, 0);
+        sqlite3_reset(sel);
+        if (rc != SQLITE_ROW)
+            return rhea_store_fail(store, error, "cannot read paths");
     }
     g_hash_table_insert(store->path_ids, g_strndup(path, len), GSIZE_TO_POINTER((gsize)pid));
     return pid;

@@ -469,11 +469,26 @@ START_TEST(products_share_one_database)
     RheaIngestStats st;
     GError *error = NULL;
     ck_assert_int_eq(ingest(&e, "one", NULL, &st, &error), 0);
+    /* a new connection, so the second product finds the paths in the table, not in the
+     * connection's memory */
+    rhea_store_close(e.store);
+    e.store = rhea_store_open(e.db_path, &error);
+    ck_assert_ptr_nonnull(e.store);
     ck_assert_int_eq(ingest(&e, "two", NULL, &st, &error), 0);
     ck_assert_uint_eq(st.read, 13);
     ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM commits"), 26);
-    /* paths are shared, not duplicated */
+    /* paths are shared, not duplicated, and the second product's changes name the same paths
+     * (its rows reuse the first product's path ids) */
     ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM paths"), 11);
+    const char *pairs = "SELECT c.sha || ' ' || ch.kind || ' ' || p.path FROM changes ch"
+                        " JOIN commits c ON c.cid = ch.cid JOIN paths p ON p.pid = ch.pid"
+                        " WHERE c.product = '%s' ORDER BY 1";
+    g_autofree char *q1 = g_strdup_printf(pairs, "one");
+    g_autofree char *q2 = g_strdup_printf(pairs, "two");
+    g_autofree char *one = testutil_rows(e.store, q1);
+    g_autofree char *two = testutil_rows(e.store, q2);
+    ck_assert_uint_gt(strlen(one), 100);
+    ck_assert_str_eq(one, two);
     GPtrArray *ids = rhea_store_product_list(e.store, &error);
     ck_assert_uint_eq(ids->len, 2);
     g_ptr_array_free(ids, TRUE);
