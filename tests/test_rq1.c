@@ -10,32 +10,8 @@
 #include "metrics/transactions.h"
 #include "reports/rq1.h"
 #include "samples/sample_product.h"
+#include "tests/table_cells.h"
 #include "tests/testutil.h"
-
-/* The cell of column key in row as machines read it (NULL for a null cell), or as people read it
- * with display. */
-static char *cell(const RheaTable *t, guint row, const char *key, gboolean display)
-{
-    for (guint c = 0; c < rhea_table_n_columns(t); c++)
-        if (g_str_equal(rhea_table_column(t, c)->key, key)) {
-            ck_assert_uint_lt(row, rhea_table_n_rows(t));
-            const RheaCell *x = rhea_table_cell(t, row, c);
-            return display ? rhea_cell_display(x) : rhea_cell_exact(x);
-        }
-    ck_abort_msg("no column %s", key);
-    return NULL;
-}
-
-#define ck_cell(t, row, key, want)                                                                 \
-    do {                                                                                           \
-        g_autofree char *got_ = cell(t, row, key, FALSE);                                          \
-        ck_assert_str_eq(got_ ? got_ : "(null)", want);                                            \
-    } while (0)
-#define ck_shown(t, row, key, want)                                                                \
-    do {                                                                                           \
-        g_autofree char *got_ = cell(t, row, key, TRUE);                                           \
-        ck_assert_str_eq(got_ ? got_ : "(null)", want);                                            \
-    } while (0)
 
 typedef struct {
     char *dir;
@@ -171,7 +147,7 @@ START_TEST(coupling_table_pairs_and_json)
                            "–",  "–", "–", "2",  "0.1818", "0.4416", "0.412"};
     for (guint i = 0; i < G_N_ELEMENTS(figures); i++) {
         ck_cell(t, i, "figure", figures[i]);
-        g_autofree char *v = cell(t, i, "value", TRUE);
+        g_autofree char *v = table_cell(t, i, "value", TRUE);
         ck_assert_str_eq(v ? v : "–", shown[i]);
     }
     ck_assert_str_eq(rhea_table_caption(t), "0 permutations and 0 bootstrap resamples, seed 1. "

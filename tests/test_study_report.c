@@ -15,30 +15,8 @@
 #include "reports/study_report.h"
 #include "samples/sample_product.h"
 #include "tests/histories.h"
+#include "tests/table_cells.h"
 #include "tests/testutil.h"
-
-static char *cell(const RheaTable *t, guint row, const char *key, gboolean display)
-{
-    for (guint c = 0; c < rhea_table_n_columns(t); c++)
-        if (g_str_equal(rhea_table_column(t, c)->key, key)) {
-            ck_assert_uint_lt(row, rhea_table_n_rows(t));
-            const RheaCell *x = rhea_table_cell(t, row, c);
-            return display ? rhea_cell_display(x) : rhea_cell_exact(x);
-        }
-    ck_abort_msg("no column %s", key);
-    return NULL;
-}
-
-#define ck_cell(t, row, key, want)                                                                 \
-    do {                                                                                           \
-        g_autofree char *got_ = cell(t, row, key, FALSE);                                          \
-        ck_assert_str_eq(got_ ? got_ : "(null)", want);                                            \
-    } while (0)
-#define ck_shown(t, row, key, want)                                                                \
-    do {                                                                                           \
-        g_autofree char *got_ = cell(t, row, key, TRUE);                                           \
-        ck_assert_str_eq(got_ ? got_ : "(null)", want);                                            \
-    } while (0)
 
 /* The table of the report with that key (the test fails when there is none). */
 static const RheaTable *table(const RheaReport *r, const char *key)

@@ -8,24 +8,8 @@
 #include "reports/chart.h"
 #include "reports/trend_report.h"
 #include "tests/histories.h"
+#include "tests/table_cells.h"
 #include "tests/testutil.h"
-
-static char *cell(const RheaTable *t, guint row, const char *key)
-{
-    for (guint c = 0; c < rhea_table_n_columns(t); c++)
-        if (g_str_equal(rhea_table_column(t, c)->key, key)) {
-            ck_assert_uint_lt(row, rhea_table_n_rows(t));
-            return rhea_cell_exact(rhea_table_cell(t, row, c));
-        }
-    ck_abort_msg("no column %s", key);
-    return NULL;
-}
-
-#define ck_cell(t, row, key, want)                                                                 \
-    do {                                                                                           \
-        g_autofree char *got_ = cell(t, row, key);                                                 \
-        ck_assert_str_eq(got_ ? got_ : "(null)", want);                                            \
-    } while (0)
 
 static char *column_keys(const RheaTable *t)
 {
