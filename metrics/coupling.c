@@ -51,10 +51,11 @@ static void null_model(const RheaCouplingInput *in, guint permutations, RheaMt *
     for (guint f = 0; f < in->n_files; f++)
         labels[f] = in->is_ml[f] ? 1 : 0;
     g_autoptr(RheaCrossIndex) index = rhea_cross_index_new(in);
+    g_autoptr(RheaMtShuffle) shuffle = rhea_mt_shuffle_new(in->n_files);
     guint ge = 0, le = 0;
     double *rci = g_new(double, permutations);
     for (guint p = 0; p < permutations; p++) {
-        rhea_mt_shuffle_u8(rng, labels, in->n_files);
+        rhea_mt_shuffle_u8_with(rng, shuffle, labels);
         guint64 c = rhea_cross_index_count(index, labels);
         ge += c >= out->cross_pairs;
         le += c <= out->cross_pairs;
@@ -83,16 +84,19 @@ static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng
     }
     double *rci = g_new(double, replicates);
     guint kept = 0;
+    const RheaMtBound bound = rhea_mt_bound(in->n_tx);
+    guint mti = rng->mti;
     for (guint b = 0; b < replicates; b++) {
         guint64 c = 0, p = 0;
         for (guint i = 0; i < in->n_tx; i++) {
-            guint t = rhea_mt_uniform_int(rng, in->n_tx);
+            guint t = rhea_mt_uniform_bound_at(rng, &mti, &bound);
             c += cross[t];
             p += pairs[t];
         }
         if (p > 0)
             rci[kept++] = ((double)c / (double)p) / out->expected_eci;
     }
+    rng->mti = mti;
     if (kept > 0) {
         gsl_sort(rci, 1, kept);
         out->ci_low = gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.025);

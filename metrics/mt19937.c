@@ -1,10 +1,55 @@
-/* mt19937.c: seeding and regeneration of the inlined GSL mt19937 (mt19937.h). */
+/* mt19937.c: seeding and regeneration of the inlined GSL mt19937 (mt19937.h), and the divisor
+ * tables of shuffles.
+ *
+ * The regeneration is GSL's loop, four words at a time in GCC's vector extension (SSE2 on x86-64,
+ * NEON on arm64, scalar code elsewhere): word kk becomes a function of the old words kk and kk + 1
+ * and of word kk + 397 (kk < 227: old) or kk - 227 (new); the distances (1 ahead, 227 behind) are
+ * larger than a vector, so four consecutive words never depend on each other. The tempering of
+ * the new block is a separate pass over it, also four at a time. */
 #include "metrics/mt19937.h"
+
+#include <string.h>
 
 #define MT_M 397
 #define UPPER 0x80000000u
 #define LOWER 0x7fffffffu
-#define MAGIC(y) (((y)&0x1u) ? 0x9908b0dfu : 0u)
+#define MATRIX 0x9908b0dfu
+
+typedef guint32 V4 __attribute__((vector_size(16)));
+
+static inline V4 load4(const guint32 *p)
+{
+    V4 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+static inline void store4(guint32 *p, V4 v)
+{
+    memcpy(p, &v, sizeof v);
+}
+
+/* GSL: y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER); mt[kk] = far ^ (y >> 1) ^ MAGIC(y) */
+static inline guint32 step1(guint32 cur, guint32 next, guint32 far)
+{
+    guint32 y = (cur & UPPER) | (next & LOWER);
+    return far ^ (y >> 1) ^ ((0u - (y & 1u)) & MATRIX);
+}
+
+static inline V4 step4(V4 cur, V4 next, V4 far)
+{
+    V4 y = (cur & UPPER) | (next & LOWER);
+    return far ^ (y >> 1) ^ ((0u - (y & 1u)) & MATRIX);
+}
+
+static inline V4 temper4(V4 k)
+{
+    k ^= k >> 11;
+    k ^= (k << 7) & 0x9d2c5680u;
+    k ^= (k << 15) & 0xefc60000u;
+    k ^= k >> 18;
+    return k;
+}
 
 void rhea_mt_seed(RheaMt *r, unsigned long seed)
 {
@@ -19,16 +64,36 @@ void rhea_mt_seed(RheaMt *r, unsigned long seed)
 void rhea_mt_refill(RheaMt *r)
 {
     guint32 *mt = r->mt;
-    guint kk;
-    for (kk = 0; kk < RHEA_MT_N - MT_M; kk++) {
-        guint32 y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
-        mt[kk] = mt[kk + MT_M] ^ (y >> 1) ^ MAGIC(y);
-    }
-    for (; kk < RHEA_MT_N - 1; kk++) {
-        guint32 y = (mt[kk] & UPPER) | (mt[kk + 1] & LOWER);
-        mt[kk] = mt[kk + MT_M - RHEA_MT_N] ^ (y >> 1) ^ MAGIC(y);
-    }
-    guint32 y = (mt[RHEA_MT_N - 1] & UPPER) | (mt[0] & LOWER);
-    mt[RHEA_MT_N - 1] = mt[MT_M - 1] ^ (y >> 1) ^ MAGIC(y);
+    guint kk = 0;
+    /* words 0..226 read word kk + 397, still old; 227 = 56 * 4 + 3 */
+    for (; kk + 4 <= RHEA_MT_N - MT_M; kk += 4)
+        store4(mt + kk, step4(load4(mt + kk), load4(mt + kk + 1), load4(mt + kk + MT_M)));
+    for (; kk < RHEA_MT_N - MT_M; kk++)
+        mt[kk] = step1(mt[kk], mt[kk + 1], mt[kk + MT_M]);
+    /* words 227..622 read word kk - 227, already new; 396 = 99 * 4 */
+    for (; kk + 4 <= RHEA_MT_N - 1; kk += 4)
+        store4(mt + kk,
+               step4(load4(mt + kk), load4(mt + kk + 1), load4(mt + kk + MT_M - RHEA_MT_N)));
+    for (; kk < RHEA_MT_N - 1; kk++)
+        mt[kk] = step1(mt[kk], mt[kk + 1], mt[kk + MT_M - RHEA_MT_N]);
+    mt[RHEA_MT_N - 1] = step1(mt[RHEA_MT_N - 1], mt[0], mt[MT_M - 1]);
+    for (guint i = 0; i < RHEA_MT_N; i += 4)
+        store4(r->out + i, temper4(load4(mt + i)));
     r->mti = 0;
+}
+
+RheaMtShuffle *rhea_mt_shuffle_new(gsize n)
+{
+    g_return_val_if_fail(n <= G_MAXINT32, NULL);
+    RheaMtShuffle *s = g_malloc(sizeof *s + sizeof(guint64) * (n ? n : 1));
+    s->n = n;
+    s->key[0] = 0; /* item 0 is never drawn for */
+    for (gsize i = 1; i < n; i++)
+        s->key[i] = rhea_mt_key((guint32)(i + 1));
+    return s;
+}
+
+void rhea_mt_shuffle_free(RheaMtShuffle *s)
+{
+    g_free(s);
 }

@@ -72,13 +72,14 @@ void rhea_silo_measure(const guint *person, const guint *side, guint n, guint n_
         return;
     g_autofree guint *shuffled = g_memdup2(person, sizeof(guint) * n);
     RheaMt *rng = g_new(RheaMt, 1); /* GSL's mt19937, inlined: the same shuffles */
+    g_autoptr(RheaMtShuffle) shuffle = rhea_mt_shuffle_new(n);
     rhea_mt_seed(rng, (unsigned long)seed);
     guint ge = 0;
     /* compare MI, not NMI: H(S) is the same under every shuffle; the tolerance keeps a shuffle
      * that reproduces the observation (same counts, other order of sums) a hit */
     double tol = 1e-12 * (out->mi > 1 ? out->mi : 1);
     for (guint p = 0; p < permutations; p++) {
-        rhea_mt_shuffle_u32(rng, shuffled, n);
+        rhea_mt_shuffle_u32_with(rng, shuffle, shuffled);
         double mi = mutual_information(shuffled, side, n, n_people, side_n, counts, per_person);
         ge += mi >= out->mi - tol;
     }
