@@ -6,7 +6,6 @@
 #include "cli/cli_input.h"
 #include "cli/cli_state.h"
 #include "engine/error.h"
-#include "engine/store_kinds.h"
 #include "metrics/coupling.h"
 #include "metrics/backgrounds.h"
 #include "reports/format.h"
@@ -43,7 +42,6 @@ int rhea_cmd_contributors(int argc, char **argv)
     g_autoptr(RheaContributors) c = NULL;
     g_autoptr(RheaCommitSet) history = NULL;
     g_autoptr(RheaContributors) history_c = NULL;
-    g_autoptr(GArray) kinds = NULL;
     g_autoptr(RheaTruckFactor) tf = NULL;
     g_autoptr(RheaOwnership) own = NULL;
     RheaSilo silo;
@@ -73,11 +71,8 @@ int rhea_cmd_contributors(int argc, char **argv)
             goto fail;
         history_c = rhea_contributors_compute(history, &opts);
     }
-    kinds =
-        rhea_store_change_kinds(in.store, product, in.window.has_until, in.window.until, &error);
-    if (!kinds)
-        goto fail;
-    tf = rhea_truckfactor_compute(history ? history : in.set, history_c ? history_c : c, kinds);
+    /* the kinds of changes come with the set (no second read of the changes) */
+    tf = rhea_truckfactor_compute(history ? history : in.set, history_c ? history_c : c, NULL);
     if (o.format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_rq1_contributors_json(product, in.window_text, c);
         if (ingest != RHEA_INGEST_COMPLETE) /* absent when complete: the format is unchanged */

@@ -45,7 +45,7 @@ int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, 
     sqlite3_stmt *st =
         prepare(store,
                 "SELECT c.cid, c.committer_time, c.is_merge, c.mailmap_name,"
-                " c.mailmap_email, ch.pid, ch.added, ch.removed"
+                " c.mailmap_email, ch.pid, ch.added, ch.removed, ch.kind"
                 " FROM commits c LEFT JOIN changes ch USING(cid)"
                 " WHERE c.product = ?1 AND c.committer_time >= ?2"
                 " AND c.committer_time < ?3 ORDER BY c.committer_time, c.cid, ch.pid",
@@ -82,7 +82,11 @@ int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, 
             .pid = sqlite3_column_int64(st, 5),
             .added = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6),
             .removed = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7),
+            .kind = 'M',
         };
+        const unsigned char *kind = sqlite3_column_text(st, 8);
+        if (kind && kind[0])
+            ch.kind = (char)kind[0];
         g_array_append_val(p.changes, ch);
     }
     if (rc != SQLITE_DONE) {

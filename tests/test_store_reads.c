@@ -12,7 +12,7 @@ typedef struct {
 } Env;
 
 static void add(RheaStore *s, const char *product, const char *sha, const char *name, gint64 time,
-                unsigned parents, const char *const *paths, const gint64 *added)
+                unsigned parents, const char *const *paths, const gint64 *added, const char *kinds)
 {
     GError *error = NULL;
     RheaCommitRow row = {.sha = sha,
@@ -30,14 +30,15 @@ static void add(RheaStore *s, const char *product, const char *sha, const char *
     ck_assert_msg(cid > 0, "%s", error ? error->message : "?");
     g_free((char *)row.mailmap_email);
     for (guint i = 0; paths && paths[i]; i++)
-        ck_assert_int_eq(rhea_store_add_change(s, cid, paths[i], strlen(paths[i]), 'M', added[i],
-                                               added[i] < 0 ? -1 : 1, &error),
+        ck_assert_int_eq(rhea_store_add_change(s, cid, paths[i], strlen(paths[i]), kinds[i],
+                                               added[i], added[i] < 0 ? -1 : 1, &error),
                          0);
 }
 
-/* p: c1 (t=100, alice: a.py +3-1, b.js without line stats), c2 (t=200, a merge), c3 (t=300, bob:
- * a.py +1-1, docs/x.md +2-1); q: c4 (t=150: q.txt). Written in the order c1, c2, c4, c3, so path ids
- * in first-written order are a.py 1, b.js 2, q.txt 3, docs/x.md 4. */
+/* p: c1 (t=100, alice: a.py +3-1 added, b.js without line stats, added), c2 (t=200, a merge), c3
+ * (t=300, bob: a.py +1-1 deleted, docs/x.md +2-1 added); q: c4 (t=150: q.txt, a type change).
+ * Written in the order c1, c2, c4, c3, so path ids in first-written order are a.py 1, b.js 2, q.txt
+ * 3, docs/x.md 4. */
 static Env env_new(void)
 {
     Env e = {.dir = testutil_tmpdir()};
@@ -51,12 +52,12 @@ static Env env_new(void)
         ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
     }
     add(e.store, "p", "c1", "alice", 100, 0, (const char *const[]){"a.py", "b.js", NULL},
-        (const gint64[]){3, -1});
-    add(e.store, "p", "c2", "alice", 200, 2, NULL, NULL);
+        (const gint64[]){3, -1}, "AA");
+    add(e.store, "p", "c2", "alice", 200, 2, NULL, NULL, NULL);
     add(e.store, "q", "c4", "carol", 150, 0, (const char *const[]){"q.txt", NULL},
-        (const gint64[]){1});
+        (const gint64[]){1}, "T");
     add(e.store, "p", "c3", "bob", 300, 1, (const char *const[]){"docs/x.md", "a.py", NULL},
-        (const gint64[]){2, 1});
+        (const gint64[]){2, 1}, "AD");
     ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
     return e;
 }
@@ -74,7 +75,7 @@ typedef struct {
     int calls;
 } Log;
 
-/* "cid time merge name email: pid/added/removed ..." per commit */
+/* "cid time merge name email: pid/added/removed/kind ..." per commit */
 static int log_commit(const RheaStoredCommit *c, const RheaStoredChange *ch, guint n, gpointer data)
 {
     Log *l = data;
@@ -82,8 +83,8 @@ static int log_commit(const RheaStoredCommit *c, const RheaStoredChange *ch, gui
                            c->time, c->merge, c->name, c->email);
     for (guint i = 0; i < n; i++)
         g_string_append_printf(l->log,
-                               " %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                               ch[i].pid, ch[i].added, ch[i].removed);
+                               " %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%c",
+                               ch[i].pid, ch[i].added, ch[i].removed, ch[i].kind);
     g_string_append_c(l->log, '\n');
     return ++l->calls == l->stop_after ? 7 : 0;
 }
@@ -105,25 +106,25 @@ START_TEST(commits_in_a_window_with_their_changes)
     /* cids in insertion order: c1 1, c2 2, c4 3, c3 4; c3's paths by pid, not insertion order */
     g_autofree char *all = commits(e.store, "p", G_MININT64, G_MAXINT64, 0, &ret);
     ck_assert_int_eq(ret, 0);
-    ck_assert_str_eq(all, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+    ck_assert_str_eq(all, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
                           "2 200 1 alice alice@example.com:\n"
-                          "4 300 0 bob bob@example.com: 1/1/1 4/2/1\n");
+                          "4 300 0 bob bob@example.com: 1/1/1/D 4/2/1/A\n");
     /* [since, until): 100 is in, 300 is out */
     g_autofree char *cut = commits(e.store, "p", 100, 300, 0, &ret);
-    ck_assert_str_eq(cut, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+    ck_assert_str_eq(cut, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
                           "2 200 1 alice alice@example.com:\n");
     g_autofree char *mid = commits(e.store, "p", 101, 300, 0, &ret);
     ck_assert_str_eq(mid, "2 200 1 alice alice@example.com:\n");
     g_autofree char *none = commits(e.store, "p", 301, G_MAXINT64, 0, &ret);
     ck_assert_str_eq(none, "");
     g_autofree char *q = commits(e.store, "q", G_MININT64, G_MAXINT64, 0, &ret);
-    ck_assert_str_eq(q, "3 150 0 carol carol@example.com: 3/1/1\n");
+    ck_assert_str_eq(q, "3 150 0 carol carol@example.com: 3/1/1/T\n");
     g_autofree char *nobody = commits(e.store, "r", G_MININT64, G_MAXINT64, 0, &ret);
     ck_assert_str_eq(nobody, "");
     /* the callback's non-zero value stops the walk and is returned */
     g_autofree char *two = commits(e.store, "p", G_MININT64, G_MAXINT64, 2, &ret);
     ck_assert_int_eq(ret, 7);
-    ck_assert_str_eq(two, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+    ck_assert_str_eq(two, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
                           "2 200 1 alice alice@example.com:\n");
     env_free(&e);
 }
