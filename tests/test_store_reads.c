@@ -180,6 +180,76 @@ START_TEST(paths_of_a_product_and_of_a_window)
 }
 END_TEST
 
+/* The old query (an IN list and ORDER BY path in SQL), the independent path */
+static int old_row(void *data, int n, char **values, char **names)
+{
+    g_string_append_printf(data, "%s %s\n", values[0], values[1]);
+    return 0;
+}
+
+START_TEST(product_paths_in_byte_order_as_sql_sorts_them)
+{
+    Env e = env_new();
+    GError *error = NULL;
+    /* written after a.py 1, b.js 2, q.txt 3, docs/x.md 4: ids 5.. in this order; bytewise,
+     * 'B' < 'a', "a" < "a.b/c" < "a.py" < "a/b" ('.' < '/'), UTF-8's lead byte 0xc3 after 'z' */
+    ck_assert_int_eq(rhea_store_begin(e.store, &error), 0);
+    add(e.store, "p", "c5", "dan", 400, 1,
+        (const char *const[]){"\xc3\x84.txt", "a/b", "a.b/c", "a", "B.md", "a.py", NULL},
+        (const gint64[]){1, 1, 1, 1, 1, 1}, "AAAAAM");
+    add(e.store, "q", "c6", "carol", 500, 1, (const char *const[]){"B.md", "zz", NULL},
+        (const gint64[]){1, 1}, "MA");
+    /* r: 200 new paths (ids 11..210, dense); s: ids 1, 161 and 211, far apart (the store then
+     * looks each up instead of scanning the range, and sorts the ids instead of a bitmap) */
+    for (const char *const *id = (const char *const[]){"r", "s", NULL}; *id; id++) {
+        RheaProduct prod = {.id = (char *)*id, .repo_path = "/r", .ref = "HEAD"};
+        ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
+    }
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func(g_free);
+    g_autofree gint64 *ones = g_new(gint64, 200);
+    for (int i = 0; i < 200; i++) {
+        g_ptr_array_add(many, g_strdup_printf("r/%03d", 199 - i));
+        ones[i] = 1;
+    }
+    g_ptr_array_add(many, NULL);
+    g_autofree char *added = g_strnfill(200, 'A');
+    add(e.store, "r", "c7", "erin", 600, 1, (const char *const *)many->pdata, ones, added);
+    add(e.store, "s", "c8", "finn", 700, 1, (const char *const[]){"r/049", "a.py", "s.txt", NULL},
+        (const gint64[]){1, 1, 1}, "MMA");
+    ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
+    g_autoptr(GString) s = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "s", log_path, s, &error), 0);
+    ck_assert_str_eq(s->str, "1 a.py\n161 r/049\n211 s.txt\n");
+    g_autoptr(GString) p = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "p", log_path, p, &error), 0);
+    ck_assert_str_eq(p->str, "9 B.md\n8 a\n7 a.b/c\n1 a.py\n6 a/b\n2 b.js\n4 docs/x.md\n"
+                             "5 \xc3\x84.txt\n");
+    g_autoptr(GString) q = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "q", log_path, q, &error), 0);
+    ck_assert_str_eq(q->str, "9 B.md\n3 q.txt\n10 zz\n"); /* a path two products share */
+    g_autoptr(GString) none = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "t", log_path, none, &error), 0);
+    ck_assert_str_eq(none->str, "");
+    /* and as the old query had them */
+    g_autofree char *path = g_build_filename(e.dir, "r.sqlite", NULL);
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    for (const char *const *id = (const char *const[]){"p", "q", "r", "s", NULL}; *id; id++) {
+        g_autoptr(GString) mine = g_string_new(NULL);
+        ck_assert_int_eq(rhea_store_each_product_path(e.store, *id, log_path, mine, &error), 0);
+        g_autoptr(GString) old = g_string_new(NULL);
+        g_autofree char *sql = g_strdup_printf(
+            "SELECT p.pid, p.path FROM paths p WHERE p.pid IN (SELECT ch.pid FROM changes ch"
+            " JOIN commits c ON c.cid = ch.cid WHERE c.product = '%s') ORDER BY p.path",
+            *id);
+        ck_assert_int_eq(sqlite3_exec(db, sql, old_row, old, NULL), SQLITE_OK);
+        ck_assert_str_eq(old->str, mine->str);
+    }
+    sqlite3_close(db);
+    env_free(&e);
+}
+END_TEST
+
 START_TEST(reads_fail_with_the_database_named)
 {
     Env e = env_new();
@@ -216,6 +286,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, commits_in_a_window_with_their_changes);
     tcase_add_test(tc, paths_of_a_product_and_of_a_window);
+    tcase_add_test(tc, product_paths_in_byte_order_as_sql_sorts_them);
     tcase_add_test(tc, reads_fail_with_the_database_named);
     suite_add_tcase(s, tc);
     return testutil_run(s) ? 1 : 0;
