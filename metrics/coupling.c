@@ -121,6 +121,18 @@ static gpointer null_job(gpointer data)
     return NULL;
 }
 
+/* ECI_tx and its expectation (docs/metrics.md, "Coupling", transaction form). */
+static void transaction_form(const RheaCouplingInput *in, guint m, guint n, RheaCoupling *out)
+{
+    double expected_tx_sum = 0;
+    for (guint t = 0; t < in->n_tx; t++)
+        expected_tx_sum += rhea_coupling_p_both(m, n, in->tx_start[t + 1] - in->tx_start[t]);
+    if (in->n_tx > 0) {
+        out->eci_tx = (double)out->both / in->n_tx;
+        out->expected_eci_tx = expected_tx_sum / in->n_tx;
+    }
+}
+
 void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guint boot,
                            guint64 seed, RheaCoupling *out)
 {
@@ -139,7 +151,6 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
             out->nonml_files++;
     }
     guint m = out->ml_files, n = out->nonml_files, N = m + n;
-    double expected_tx_sum = 0;
     for (guint t = 0; t < in->n_tx; t++) {
         guint k = in->tx_start[t + 1] - in->tx_start[t], km = 0;
         for (guint i = in->tx_start[t]; i < in->tx_start[t + 1]; i++)
@@ -147,16 +158,11 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
         out->cross_pairs += (guint64)km * (k - km);
         out->pairs += (guint64)k * (k - 1) / 2;
         out->both += km > 0 && km < k;
-        expected_tx_sum += rhea_coupling_p_both(m, n, k);
     }
     if (out->pairs > 0)
         out->eci = (double)out->cross_pairs / (double)out->pairs;
     if (N >= 2)
         out->expected_eci = 2.0 * m * n / ((double)N * (N - 1));
-    if (in->n_tx > 0) {
-        out->eci_tx = (double)out->both / in->n_tx;
-        out->expected_eci_tx = expected_tx_sum / in->n_tx;
-    }
     if (in->n_tx == 0)
         out->null_reason = "no transactions in the window";
     else if (m == 0)
@@ -165,27 +171,31 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
         out->null_reason = "no non-ML files: random edits never cross (E = 0)";
     else if (out->pairs == 0)
         out->null_reason = "no co-changed pairs: every transaction changes one file";
-    if (!out->null_reason) {
-        out->rci = out->eci / out->expected_eci;
-        if (out->expected_eci_tx > 0)
-            out->rci_tx = out->eci_tx / out->expected_eci_tx;
-        /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own
-         * and write disjoint fields of out, so they run on two threads with the same results. */
-        NullJob job = {.in = in, .permutations = permutations, .out = out};
-        rhea_mt_seed(&job.rng, (unsigned long)seed);
-        out->permutations = permutations;
-        out->bootstrap = boot;
-        GThread *thread = NULL;
-        if (permutations > 0 && boot > 0)
-            thread = g_thread_try_new("coupling-null", null_job, &job, NULL);
-        if (permutations > 0 && !thread)
-            null_job(&job);
-        RheaMt *rng = g_new(RheaMt, 1);
-        rhea_mt_seed(rng, (unsigned long)seed + 1);
-        if (boot > 0)
-            bootstrap(in, boot, rng, out);
-        g_free(rng);
-        if (thread)
-            g_thread_join(thread);
+    if (out->null_reason) {
+        transaction_form(in, m, n, out);
+        return;
     }
+    out->rci = out->eci / out->expected_eci;
+    /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own and
+     * write disjoint fields of out, so they run on two threads with the same results; the null
+     * model starts first, the transaction form (which it does not read) is worked out beside it. */
+    NullJob job = {.in = in, .permutations = permutations, .out = out};
+    rhea_mt_seed(&job.rng, (unsigned long)seed);
+    out->permutations = permutations;
+    out->bootstrap = boot;
+    GThread *thread = NULL;
+    if (permutations > 0 && boot > 0)
+        thread = g_thread_try_new("coupling-null", null_job, &job, NULL);
+    transaction_form(in, m, n, out);
+    if (out->expected_eci_tx > 0)
+        out->rci_tx = out->eci_tx / out->expected_eci_tx;
+    if (permutations > 0 && !thread)
+        null_job(&job);
+    RheaMt *rng = g_new(RheaMt, 1);
+    rhea_mt_seed(rng, (unsigned long)seed + 1);
+    if (boot > 0)
+        bootstrap(in, boot, rng, out);
+    g_free(rng);
+    if (thread)
+        g_thread_join(thread);
 }
