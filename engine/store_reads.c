@@ -159,9 +159,11 @@ static void distinct_ids(GArray *ids)
 
 /* The path ids the product's changes name are collected and made distinct in C, and the paths
  * are sorted here: SQLite's IN list and ORDER BY built two temporary b-trees for the same rows,
- * at twice the cost on P14 (docs/performance.md). The paths themselves are read by one range
- * scan of their keys when the product's ids are dense in it (at least one in four), else one
- * lookup each, in key order. */
+ * at twice the cost on P14 (docs/performance.md). When the product's commits hold every commit
+ * id between their first and last (one ingest, the usual case), the path ids are one range scan
+ * of the changes' keys, without the join. The paths themselves are read by one range scan of
+ * their keys when the product's ids are dense in it (at least one in four), else one lookup
+ * each, in key order. */
 int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStoredPathFn fn,
                                  gpointer data, GError **error)
 {
@@ -172,12 +174,29 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(PathRow));
     GStringChunk *text = g_string_chunk_new(65536);
     int rc, ret = -1;
-    if (!(ids = prepare(store,
-                        "SELECT ch.pid FROM commits c JOIN changes ch ON ch.cid = c.cid"
-                        " WHERE c.product = ?",
+    if (!(ids = prepare(store, "SELECT min(cid), max(cid), count(*) FROM commits WHERE product = ?",
                         what, error)))
         goto cleanup;
     sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(ids) != SQLITE_ROW) {
+        rhea_store_fail(store, error, what);
+        goto cleanup;
+    }
+    gint64 first = sqlite3_column_int64(ids, 0), last = sqlite3_column_int64(ids, 1),
+           count = sqlite3_column_int64(ids, 2);
+    gboolean contiguous = count > 0 && last - first == count - 1;
+    sqlite3_finalize(ids);
+    if (!(ids = prepare(store,
+                        contiguous ? "SELECT pid FROM changes WHERE cid BETWEEN ?2 AND ?3"
+                                   : "SELECT ch.pid FROM commits c JOIN changes ch"
+                                     " ON ch.cid = c.cid WHERE c.product = ?1",
+                        what, error)))
+        goto cleanup;
+    if (contiguous) {
+        sqlite3_bind_int64(ids, 2, first);
+        sqlite3_bind_int64(ids, 3, last);
+    } else
+        sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
         gint64 pid = sqlite3_column_int64(ids, 0);
         g_array_append_val(pids, pid);
