@@ -107,20 +107,6 @@ static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng
     g_free(cross);
 }
 
-typedef struct {
-    const RheaCouplingInput *in;
-    guint permutations;
-    RheaCoupling *out;
-    RheaMt rng;
-} NullJob;
-
-static gpointer null_job(gpointer data)
-{
-    NullJob *job = data;
-    null_model(job->in, job->permutations, &job->rng, job->out);
-    return NULL;
-}
-
 /* ECI_tx and its expectation (docs/metrics.md, "Coupling", transaction form). */
 static void transaction_form(const RheaCouplingInput *in, guint m, guint n, RheaCoupling *out)
 {
@@ -131,6 +117,25 @@ static void transaction_form(const RheaCouplingInput *in, guint m, guint n, Rhea
         out->eci_tx = (double)out->both / in->n_tx;
         out->expected_eci_tx = expected_tx_sum / in->n_tx;
     }
+}
+
+typedef struct {
+    const RheaCouplingInput *in;
+    guint m, n, permutations;
+    RheaCoupling *out;
+    RheaMt rng;
+} NullJob;
+
+/* The transaction form, then the null model: what the bootstrap neither reads nor writes. */
+static gpointer null_job(gpointer data)
+{
+    NullJob *job = data;
+    transaction_form(job->in, job->m, job->n, job->out);
+    if (job->out->expected_eci_tx > 0)
+        job->out->rci_tx = job->out->eci_tx / job->out->expected_eci_tx;
+    if (job->permutations > 0)
+        null_model(job->in, job->permutations, &job->rng, job->out);
+    return NULL;
 }
 
 void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guint boot,
@@ -177,19 +182,17 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
     }
     out->rci = out->eci / out->expected_eci;
     /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own and
-     * write disjoint fields of out, so they run on two threads with the same results; the null
-     * model starts first, the transaction form (which it does not read) is worked out beside it. */
-    NullJob job = {.in = in, .permutations = permutations, .out = out};
+     * write disjoint fields of out, so they run on two threads with the same results; the
+     * transaction form (hypergeometric terms per transaction) goes with the null model, the
+     * shorter of the two. */
+    NullJob job = {.in = in, .m = m, .n = n, .permutations = permutations, .out = out};
     rhea_mt_seed(&job.rng, (unsigned long)seed);
     out->permutations = permutations;
     out->bootstrap = boot;
     GThread *thread = NULL;
     if (permutations > 0 && boot > 0)
         thread = g_thread_try_new("coupling-null", null_job, &job, NULL);
-    transaction_form(in, m, n, out);
-    if (out->expected_eci_tx > 0)
-        out->rci_tx = out->eci_tx / out->expected_eci_tx;
-    if (permutations > 0 && !thread)
+    if (!thread)
         null_job(&job);
     RheaMt *rng = g_new(RheaMt, 1);
     rhea_mt_seed(rng, (unsigned long)seed + 1);
