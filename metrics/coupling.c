@@ -71,27 +71,31 @@ static void null_model(const RheaCouplingInput *in, guint permutations, RheaMt *
     out->p_value = out->rci >= 1.0 ? out->p_greater : out->p_less;
 }
 
+typedef struct {
+    guint64 cross, pairs; /* one transaction's: side by side, one load apart */
+} TxCounts;
+
 static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng, RheaCoupling *out)
 {
     /* per-transaction cross and pair counts, then resample indices */
-    guint64 *cross = g_new(guint64, in->n_tx), *pairs = g_new(guint64, in->n_tx);
-    for (guint t = 0; t < in->n_tx; t++) {
+    const guint n_tx = in->n_tx;
+    TxCounts *counts = g_new(TxCounts, n_tx);
+    for (guint t = 0; t < n_tx; t++) {
         guint64 km = 0, k = in->tx_start[t + 1] - in->tx_start[t];
         for (guint i = in->tx_start[t]; i < in->tx_start[t + 1]; i++)
             km += in->is_ml[in->files[i]] ? 1 : 0;
-        cross[t] = km * (k - km);
-        pairs[t] = k * (k - 1) / 2;
+        counts[t] = (TxCounts){.cross = km * (k - km), .pairs = k * (k - 1) / 2};
     }
     double *rci = g_new(double, replicates);
     guint kept = 0;
-    const RheaMtBound bound = rhea_mt_bound(in->n_tx);
+    const RheaMtBound bound = rhea_mt_bound(n_tx);
     guint mti = rng->mti;
     for (guint b = 0; b < replicates; b++) {
         guint64 c = 0, p = 0;
-        for (guint i = 0; i < in->n_tx; i++) {
-            guint t = rhea_mt_uniform_bound_at(rng, &mti, &bound);
-            c += cross[t];
-            p += pairs[t];
+        for (guint i = 0; i < n_tx; i++) {
+            const TxCounts *t = &counts[rhea_mt_uniform_bound_at(rng, &mti, &bound)];
+            c += t->cross;
+            p += t->pairs;
         }
         if (p > 0)
             rci[kept++] = ((double)c / (double)p) / out->expected_eci;
@@ -103,8 +107,7 @@ static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng
         out->ci_high = gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.975);
     }
     g_free(rci);
-    g_free(pairs);
-    g_free(cross);
+    g_free(counts);
 }
 
 /* ECI_tx and its expectation (docs/metrics.md, "Coupling", transaction form). */
