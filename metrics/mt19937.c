@@ -18,9 +18,9 @@
 
 typedef guint32 V8 __attribute__((vector_size(32)));
 
-#if defined(__GNUC__) && !defined(__clang__)
-/* GCC notes that a 32-byte vector passed without AVX has another ABI: these helpers are static
- * and inlined, so no call of them crosses an ABI boundary */
+#if defined(__GNUC__)
+/* GCC and clang note that a 32-byte vector passed without AVX has another ABI: these helpers are
+ * static and inlined, so no call of them crosses an ABI boundary */
 #pragma GCC diagnostic ignored "-Wpsabi"
 #endif
 
