@@ -239,7 +239,8 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
         }
         sqlite3_reset(paths);
     }
-    qsort(rows->data, rows->len, sizeof(PathRow), cmp_path);
+    if (rows->len > 1) /* an empty GArray may have no data at all */
+        qsort(rows->data, rows->len, sizeof(PathRow), cmp_path);
     for (guint i = 0; i < rows->len; i++) {
         const PathRow *r = &g_array_index(rows, PathRow, i);
         fn(r->pid, r->path, r->len, data);
