@@ -9,6 +9,7 @@
 
 #include "classifiers/catalog.h"
 #include "classifiers/default_labels.h"
+#include "classifiers/user_labels.h"
 #include "engine/error.h"
 #include "engine/store_reads.h"
 
@@ -115,6 +116,7 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
     g_autoptr(RheaProduct) prod = NULL;
     g_autofree gboolean *user_matched = NULL;
     g_autoptr(RheaDefaultLabels) defaults = NULL;
+    g_autoptr(RheaUserLabels) user = NULL;
     if (rhea_store_product_get(store, product, &prod, error) < 0)
         return NULL;
     if (!prod) {
@@ -141,9 +143,10 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
         goto fail;
     user_matched = g_new0(gboolean, l->entries->len + 1);
     defaults = rhea_default_labels_new();
+    user = rhea_user_labels_new(l->rules);
     for (guint i = 0; i < l->entries->len; i++) {
         Entry *e = &g_array_index(l->entries, Entry, i);
-        user_matched[i] = rhea_rules_label_user(l->rules, e->path, &e->label, &e->why);
+        user_matched[i] = rhea_user_labels_get(user, e->path, &e->label, &e->why);
         if (!user_matched[i])
             e->label = rhea_default_labels_get(defaults, e->path, &e->why);
         gint64 *key = g_new(gint64, 1);

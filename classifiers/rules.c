@@ -205,6 +205,18 @@ guint rhea_rules_count(const RheaRules *rules)
     return rules ? rules->rules->len : 0;
 }
 
+const RheaRuleMatch *rhea_rules_match(const RheaRules *rules, guint i)
+{
+    g_return_val_if_fail(i < rhea_rules_count(rules), NULL);
+    return &g_array_index(rules->rules, Rule, i).info;
+}
+
+const RheaGlob *rhea_rules_glob(const RheaRules *rules, guint i)
+{
+    g_return_val_if_fail(i < rhea_rules_count(rules), NULL);
+    return g_array_index(rules->rules, Rule, i).glob;
+}
+
 /* ---- labeling ---- */
 
 static const Rule *last_match(const GArray *list, const char *path)

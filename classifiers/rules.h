@@ -28,6 +28,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaRules, rhea_rules_free)
 
 /* Number of user rules. */
 guint rhea_rules_count(const RheaRules *rules);
+/* User rule i (i < rhea_rules_count) as a list, in file order (for classifiers/user_labels.c):
+ * its match and compiled pattern. */
+const RheaRuleMatch *rhea_rules_match(const RheaRules *rules, guint i);
+const struct RheaGlob *rhea_rules_glob(const RheaRules *rules, guint i);
 
 /* Label of a path: the last matching user rule wins; with no user match, rhea's built-in defaults
  * decide. rules may be NULL (defaults only). *why (may be NULL) gets "FILE:LINE" or

@@ -1,4 +1,10 @@
-/* cli_input.c: see cli_input.h. */
+/* cli_input.c: see cli_input.h.
+ *
+ * The product's labeling and its commits are read at the same time: the labeling on a thread with
+ * a second read-only connection of its own, the commits (unlabeled) on the caller's; the commits
+ * are labeled once both are in (metrics/commitset.h). Each part reads what it read before, so the
+ * results are the same; when both fail, the labeling's error is the one reported, as when it came
+ * first. */
 #include "cli/cli_input.h"
 
 #include <string.h>
@@ -50,6 +56,24 @@ void rhea_cli_contributor_options(const RheaCliOptions *o, GHashTable *bg,
     out->backgrounds = bg;
 }
 
+typedef struct {
+    const char *db, *product, *rules;
+    gboolean content_signals;
+    RheaLabeling *labels;
+    GError *error;
+} LabelJob;
+
+static gpointer label_job(gpointer data)
+{
+    LabelJob *job = data;
+    RheaStore *store = rhea_store_open_readonly(job->db, &job->error);
+    if (store)
+        job->labels =
+            rhea_labeling_new(store, job->product, job->rules, job->content_signals, &job->error);
+    rhea_store_close(store);
+    return NULL;
+}
+
 int rhea_cli_input_load(const RheaCliOptions *o, const char *product, RheaCliInput *in,
                         GError **error)
 {
@@ -58,11 +82,31 @@ int rhea_cli_input_load(const RheaCliOptions *o, const char *product, RheaCliInp
         return -1;
     if (rhea_cli_window(o, in->store, &in->window, &in->window_text, error) < 0)
         return -1;
-    in->labels = rhea_labeling_new(in->store, product, o->rules, o->content_signals, error);
-    if (!in->labels)
+    LabelJob job = {.db = rhea_store_path(in->store),
+                    .product = product,
+                    .rules = o->rules,
+                    .content_signals = o->content_signals};
+    GThread *thread = g_thread_try_new("labeling", label_job, &job, NULL);
+    if (!thread) /* no second thread: one after the other */
+        label_job(&job);
+    GError *set_error = NULL;
+    RheaCommitSet *set = rhea_commitset_read(in->store, product, &in->window, &set_error);
+    if (thread)
+        g_thread_join(thread);
+    if (!job.labels) {
+        g_propagate_error(error, job.error);
+        g_clear_error(&set_error);
+        rhea_commitset_free(set);
         return -1;
-    in->set = rhea_commitset_load(in->store, product, &in->window, in->labels, error);
-    return in->set ? 0 : -1;
+    }
+    in->labels = job.labels;
+    if (!set) {
+        g_propagate_error(error, set_error);
+        return -1;
+    }
+    rhea_commitset_label(set, in->labels);
+    in->set = set;
+    return 0;
 }
 
 void rhea_cli_input_clear(RheaCliInput *in)

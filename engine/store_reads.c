@@ -7,6 +7,9 @@
  * by the time the next row shows that the commit is complete. */
 #include "engine/store_reads.h"
 
+#include <stdlib.h>
+#include <string.h>
+
 #include "engine/error.h"
 #include "engine/store_private.h"
 
@@ -45,7 +48,7 @@ int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, 
     sqlite3_stmt *st =
         prepare(store,
                 "SELECT c.cid, c.committer_time, c.is_merge, c.mailmap_name,"
-                " c.mailmap_email, ch.pid, ch.added, ch.removed"
+                " c.mailmap_email, ch.pid, ch.added, ch.removed, ch.kind"
                 " FROM commits c LEFT JOIN changes ch USING(cid)"
                 " WHERE c.product = ?1 AND c.committer_time >= ?2"
                 " AND c.committer_time < ?3 ORDER BY c.committer_time, c.cid, ch.pid",
@@ -82,7 +85,11 @@ int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, 
             .pid = sqlite3_column_int64(st, 5),
             .added = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6),
             .removed = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7),
+            .kind = 'M',
         };
+        const unsigned char *kind = sqlite3_column_text(st, 8);
+        if (kind && kind[0])
+            ch.kind = (char)kind[0];
         g_array_append_val(p.changes, ch);
     }
     if (rc != SQLITE_DONE) {
@@ -98,27 +105,154 @@ cleanup:
     return ret;
 }
 
+typedef struct {
+    gint64 pid;
+    char *path;
+    gsize len;
+} PathRow;
+
+/* bytewise, shorter first on a common prefix: SQLite's BINARY order of the old ORDER BY path */
+static int cmp_path(const void *a, const void *b)
+{
+    const PathRow *x = a, *y = b;
+    int c = memcmp(x->path, y->path, MIN(x->len, y->len));
+    return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static int cmp_id(const void *a, const void *b)
+{
+    gint64 x = *(const gint64 *)a, y = *(const gint64 *)b;
+    return (x > y) - (x < y);
+}
+
+/* The distinct values of ids, ascending, in place: a bitmap over their range when it is at most
+ * 64 ids per value (so no larger than the array), else a sort. */
+static void distinct_ids(GArray *ids)
+{
+    if (ids->len == 0)
+        return;
+    gint64 *v = (gint64 *)(void *)ids->data, lo = v[0], hi = v[0];
+    for (guint i = 1; i < ids->len; i++) {
+        lo = MIN(lo, v[i]);
+        hi = MAX(hi, v[i]);
+    }
+    guint64 span = (guint64)hi - (guint64)lo; /* no overflow as unsigned */
+    guint n = 0;
+    if (span / 64 < ids->len) {
+        guint64 *bits = g_new0(guint64, span / 64 + 1);
+        for (guint i = 0; i < ids->len; i++) {
+            guint64 b = (guint64)v[i] - (guint64)lo;
+            bits[b / 64] |= G_GUINT64_CONSTANT(1) << (b % 64);
+        }
+        for (guint64 w = 0; w <= span / 64; w++)
+            for (guint64 word = bits[w]; word; word &= word - 1)
+                v[n++] = (gint64)((guint64)lo + w * 64 + (guint64)__builtin_ctzll(word));
+        g_free(bits);
+    } else {
+        qsort(v, ids->len, sizeof(gint64), cmp_id);
+        for (guint i = 0; i < ids->len; i++)
+            if (n == 0 || v[i] != v[n - 1])
+                v[n++] = v[i];
+    }
+    g_array_set_size(ids, n);
+}
+
+/* The path ids the product's changes name are collected and made distinct in C, and the paths
+ * are sorted here: SQLite's IN list and ORDER BY built two temporary b-trees for the same rows,
+ * at twice the cost on P14 (docs/performance.md). When the product's commits hold every commit
+ * id between their first and last (one ingest, the usual case), the path ids are one range scan
+ * of the changes' keys, without the join. The paths themselves are read by one range scan of
+ * their keys when the product's ids are dense in it (at least one in four), else one lookup
+ * each, in key order. */
 int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStoredPathFn fn,
                                  gpointer data, GError **error)
 {
     g_return_val_if_fail(store && product && fn, -1);
     const char *what = "cannot read the product's paths";
-    sqlite3_stmt *st = prepare(store,
-                               "SELECT p.pid, p.path FROM paths p WHERE p.pid IN"
-                               " (SELECT ch.pid FROM changes ch JOIN commits c ON c.cid = ch.cid"
-                               "  WHERE c.product = ?) ORDER BY p.path",
-                               what, error);
-    if (!st)
-        return -1;
-    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-        fn(sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1),
-           (gsize)sqlite3_column_bytes(st, 1), data);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_DONE)
-        return rhea_store_fail(store, error, what);
-    return 0;
+    sqlite3_stmt *ids = NULL, *paths = NULL;
+    GArray *pids = g_array_new(FALSE, FALSE, sizeof(gint64));
+    GArray *rows = g_array_new(FALSE, FALSE, sizeof(PathRow));
+    GStringChunk *text = g_string_chunk_new(65536);
+    int rc, ret = -1;
+    if (!(ids = prepare(store, "SELECT min(cid), max(cid), count(*) FROM commits WHERE product = ?",
+                        what, error)))
+        goto cleanup;
+    sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(ids) != SQLITE_ROW) {
+        rhea_store_fail(store, error, what);
+        goto cleanup;
+    }
+    gint64 first = sqlite3_column_int64(ids, 0), last = sqlite3_column_int64(ids, 1),
+           count = sqlite3_column_int64(ids, 2);
+    gboolean contiguous = count > 0 && last - first == count - 1;
+    sqlite3_finalize(ids);
+    if (!(ids = prepare(store,
+                        contiguous ? "SELECT pid FROM changes WHERE cid BETWEEN ?2 AND ?3"
+                                   : "SELECT ch.pid FROM commits c JOIN changes ch"
+                                     " ON ch.cid = c.cid WHERE c.product = ?1",
+                        what, error)))
+        goto cleanup;
+    if (contiguous) {
+        sqlite3_bind_int64(ids, 2, first);
+        sqlite3_bind_int64(ids, 3, last);
+    } else
+        sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
+        gint64 pid = sqlite3_column_int64(ids, 0);
+        g_array_append_val(pids, pid);
+    }
+    if (rc != SQLITE_DONE) {
+        rhea_store_fail(store, error, what);
+        goto cleanup;
+    }
+    distinct_ids(pids);
+    const gint64 *want = (const gint64 *)(void *)pids->data;
+    guint n = pids->len;
+    gboolean dense = n > 0 && ((guint64)want[n - 1] - (guint64)want[0]) / 4 < n;
+    if (!(paths = prepare(store,
+                          dense ? "SELECT pid, path FROM paths WHERE pid BETWEEN ?1 AND ?2"
+                                  " ORDER BY pid"
+                                : "SELECT pid, path FROM paths WHERE pid = ?1",
+                          what, error)))
+        goto cleanup;
+    /* dense: one scan from the first id to the last, the wanted ones picked by a merge of the two
+     * ascending lists; else: one lookup per id (an id without a path is skipped, as the IN list
+     * skipped it) */
+    for (guint i = 0, next = 0; dense ? i < 1 : i < n; i++) {
+        sqlite3_bind_int64(paths, 1, want[dense ? 0 : i]);
+        if (dense)
+            sqlite3_bind_int64(paths, 2, want[n - 1]);
+        while ((rc = sqlite3_step(paths)) == SQLITE_ROW) {
+            gint64 pid = sqlite3_column_int64(paths, 0);
+            while (dense && next < n && want[next] < pid)
+                next++;
+            if (dense && (next == n || want[next] != pid))
+                continue;
+            const char *path = (const char *)sqlite3_column_text(paths, 1);
+            PathRow r = {.pid = pid, .len = (gsize)sqlite3_column_bytes(paths, 1)};
+            r.path = g_string_chunk_insert_len(text, path, (gssize)r.len);
+            g_array_append_val(rows, r);
+        }
+        if (rc != SQLITE_DONE) {
+            rhea_store_fail(store, error, what);
+            goto cleanup;
+        }
+        sqlite3_reset(paths);
+    }
+    if (rows->len > 1) /* an empty GArray may have no data at all */
+        qsort(rows->data, rows->len, sizeof(PathRow), cmp_path);
+    for (guint i = 0; i < rows->len; i++) {
+        const PathRow *r = &g_array_index(rows, PathRow, i);
+        fn(r->pid, r->path, r->len, data);
+    }
+    ret = 0;
+cleanup:
+    sqlite3_finalize(paths);
+    sqlite3_finalize(ids);
+    g_string_chunk_free(text);
+    g_array_free(rows, TRUE);
+    g_array_free(pids, TRUE);
+    return ret;
 }
 
 GArray *rhea_store_window_path_ids(RheaStore *store, const char *product, gint64 since,

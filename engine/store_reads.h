@@ -18,6 +18,7 @@ typedef struct {
 typedef struct {
     gint64 pid;
     gint64 added, removed; /* -1 without line stats (NULL in the store) */
+    char kind;             /* 'A', 'M', 'D' or 'T' (changes.kind) */
 } RheaStoredChange;
 
 /* Called once per commit with its changed paths (n may be 0: merges, empty commits). A non-zero

@@ -10,6 +10,7 @@
 typedef struct {
     gint64 pid;
     RheaLabel label;       /* RHEA_LABEL_ML or RHEA_LABEL_NONML: excluded files are dropped */
+    char kind;             /* 'A', 'M', 'D' or 'T' */
     gint64 added, removed; /* -1 without line stats */
 } RheaFileChange;
 
@@ -32,6 +33,12 @@ typedef struct {
 
 RheaCommitSet *rhea_commitset_load(RheaStore *store, const char *product, const RheaWindow *window,
                                    const RheaLabeling *labels, GError **error);
+/* rhea_commitset_load in two steps: the read keeps every change (label RHEA_LABEL_EXCLUDE, commits'
+ * n counting them all, n_ml and n_nonml 0); the labeling labels them, drops the excluded ones and
+ * counts the sides. A set is used only once labeled. */
+RheaCommitSet *rhea_commitset_read(RheaStore *store, const char *product, const RheaWindow *window,
+                                   GError **error);
+void rhea_commitset_label(RheaCommitSet *set, const RheaLabeling *labels);
 void rhea_commitset_free(RheaCommitSet *set);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaCommitSet, rhea_commitset_free)
 

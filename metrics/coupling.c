@@ -51,10 +51,11 @@ static void null_model(const RheaCouplingInput *in, guint permutations, RheaMt *
     for (guint f = 0; f < in->n_files; f++)
         labels[f] = in->is_ml[f] ? 1 : 0;
     g_autoptr(RheaCrossIndex) index = rhea_cross_index_new(in);
+    g_autoptr(RheaMtShuffle) shuffle = rhea_mt_shuffle_new(in->n_files);
     guint ge = 0, le = 0;
     double *rci = g_new(double, permutations);
     for (guint p = 0; p < permutations; p++) {
-        rhea_mt_shuffle_u8(rng, labels, in->n_files);
+        rhea_mt_shuffle_u8_with(rng, shuffle, labels);
         guint64 c = rhea_cross_index_count(index, labels);
         ge += c >= out->cross_pairs;
         le += c <= out->cross_pairs;
@@ -70,50 +71,73 @@ static void null_model(const RheaCouplingInput *in, guint permutations, RheaMt *
     out->p_value = out->rci >= 1.0 ? out->p_greater : out->p_less;
 }
 
+typedef struct {
+    guint64 cross, pairs; /* one transaction's: side by side, one load apart */
+} TxCounts;
+
 static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng, RheaCoupling *out)
 {
     /* per-transaction cross and pair counts, then resample indices */
-    guint64 *cross = g_new(guint64, in->n_tx), *pairs = g_new(guint64, in->n_tx);
-    for (guint t = 0; t < in->n_tx; t++) {
+    const guint n_tx = in->n_tx;
+    TxCounts *counts = g_new(TxCounts, n_tx);
+    for (guint t = 0; t < n_tx; t++) {
         guint64 km = 0, k = in->tx_start[t + 1] - in->tx_start[t];
         for (guint i = in->tx_start[t]; i < in->tx_start[t + 1]; i++)
             km += in->is_ml[in->files[i]] ? 1 : 0;
-        cross[t] = km * (k - km);
-        pairs[t] = k * (k - 1) / 2;
+        counts[t] = (TxCounts){.cross = km * (k - km), .pairs = k * (k - 1) / 2};
     }
     double *rci = g_new(double, replicates);
     guint kept = 0;
+    const RheaMtBound bound = rhea_mt_bound(n_tx);
+    guint mti = rng->mti;
     for (guint b = 0; b < replicates; b++) {
         guint64 c = 0, p = 0;
-        for (guint i = 0; i < in->n_tx; i++) {
-            guint t = rhea_mt_uniform_int(rng, in->n_tx);
-            c += cross[t];
-            p += pairs[t];
+        for (guint i = 0; i < n_tx; i++) {
+            const TxCounts *t = &counts[rhea_mt_uniform_bound_at(rng, &mti, &bound)];
+            c += t->cross;
+            p += t->pairs;
         }
         if (p > 0)
             rci[kept++] = ((double)c / (double)p) / out->expected_eci;
     }
+    rng->mti = mti;
     if (kept > 0) {
         gsl_sort(rci, 1, kept);
         out->ci_low = gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.025);
         out->ci_high = gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.975);
     }
     g_free(rci);
-    g_free(pairs);
-    g_free(cross);
+    g_free(counts);
+}
+
+/* ECI_tx and its expectation (docs/metrics.md, "Coupling", transaction form). */
+static void transaction_form(const RheaCouplingInput *in, guint m, guint n, RheaCoupling *out)
+{
+    double expected_tx_sum = 0;
+    for (guint t = 0; t < in->n_tx; t++)
+        expected_tx_sum += rhea_coupling_p_both(m, n, in->tx_start[t + 1] - in->tx_start[t]);
+    if (in->n_tx > 0) {
+        out->eci_tx = (double)out->both / in->n_tx;
+        out->expected_eci_tx = expected_tx_sum / in->n_tx;
+    }
 }
 
 typedef struct {
     const RheaCouplingInput *in;
-    guint permutations;
+    guint m, n, permutations;
     RheaCoupling *out;
     RheaMt rng;
 } NullJob;
 
+/* The transaction form, then the null model: what the bootstrap neither reads nor writes. */
 static gpointer null_job(gpointer data)
 {
     NullJob *job = data;
-    null_model(job->in, job->permutations, &job->rng, job->out);
+    transaction_form(job->in, job->m, job->n, job->out);
+    if (job->out->expected_eci_tx > 0)
+        job->out->rci_tx = job->out->eci_tx / job->out->expected_eci_tx;
+    if (job->permutations > 0)
+        null_model(job->in, job->permutations, &job->rng, job->out);
     return NULL;
 }
 
@@ -135,7 +159,6 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
             out->nonml_files++;
     }
     guint m = out->ml_files, n = out->nonml_files, N = m + n;
-    double expected_tx_sum = 0;
     for (guint t = 0; t < in->n_tx; t++) {
         guint k = in->tx_start[t + 1] - in->tx_start[t], km = 0;
         for (guint i = in->tx_start[t]; i < in->tx_start[t + 1]; i++)
@@ -143,16 +166,11 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
         out->cross_pairs += (guint64)km * (k - km);
         out->pairs += (guint64)k * (k - 1) / 2;
         out->both += km > 0 && km < k;
-        expected_tx_sum += rhea_coupling_p_both(m, n, k);
     }
     if (out->pairs > 0)
         out->eci = (double)out->cross_pairs / (double)out->pairs;
     if (N >= 2)
         out->expected_eci = 2.0 * m * n / ((double)N * (N - 1));
-    if (in->n_tx > 0) {
-        out->eci_tx = (double)out->both / in->n_tx;
-        out->expected_eci_tx = expected_tx_sum / in->n_tx;
-    }
     if (in->n_tx == 0)
         out->null_reason = "no transactions in the window";
     else if (m == 0)
@@ -161,27 +179,29 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
         out->null_reason = "no non-ML files: random edits never cross (E = 0)";
     else if (out->pairs == 0)
         out->null_reason = "no co-changed pairs: every transaction changes one file";
-    if (!out->null_reason) {
-        out->rci = out->eci / out->expected_eci;
-        if (out->expected_eci_tx > 0)
-            out->rci_tx = out->eci_tx / out->expected_eci_tx;
-        /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own
-         * and write disjoint fields of out, so they run on two threads with the same results. */
-        NullJob job = {.in = in, .permutations = permutations, .out = out};
-        rhea_mt_seed(&job.rng, (unsigned long)seed);
-        out->permutations = permutations;
-        out->bootstrap = boot;
-        GThread *thread = NULL;
-        if (permutations > 0 && boot > 0)
-            thread = g_thread_try_new("coupling-null", null_job, &job, NULL);
-        if (permutations > 0 && !thread)
-            null_job(&job);
-        RheaMt *rng = g_new(RheaMt, 1);
-        rhea_mt_seed(rng, (unsigned long)seed + 1);
-        if (boot > 0)
-            bootstrap(in, boot, rng, out);
-        g_free(rng);
-        if (thread)
-            g_thread_join(thread);
+    if (out->null_reason) {
+        transaction_form(in, m, n, out);
+        return;
     }
+    out->rci = out->eci / out->expected_eci;
+    /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own and
+     * write disjoint fields of out, so they run on two threads with the same results; the
+     * transaction form (hypergeometric terms per transaction) goes with the null model, the
+     * shorter of the two. */
+    NullJob job = {.in = in, .m = m, .n = n, .permutations = permutations, .out = out};
+    rhea_mt_seed(&job.rng, (unsigned long)seed);
+    out->permutations = permutations;
+    out->bootstrap = boot;
+    GThread *thread = NULL;
+    if (permutations > 0 && boot > 0)
+        thread = g_thread_try_new("coupling-null", null_job, &job, NULL);
+    if (!thread)
+        null_job(&job);
+    RheaMt *rng = g_new(RheaMt, 1);
+    rhea_mt_seed(rng, (unsigned long)seed + 1);
+    if (boot > 0)
+        bootstrap(in, boot, rng, out);
+    g_free(rng);
+    if (thread)
+        g_thread_join(thread);
 }

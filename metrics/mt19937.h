@@ -8,30 +8,99 @@
  * Matsumoto and Nishimura's generator as GSL implements it: seeding as in their 2002 init_genrand
  * (a seed of 0 is 4357, as in GSL), 624 words of state. uniform_int(n) is GSL's rejection: with
  * scale = 0xffffffff / n, draw k = x / scale until k < n. shuffle is GSL's Fisher-Yates: for
- * i = n-1 down to 1, swap i with uniform_int(i + 1). */
+ * i = n-1 down to 1, swap i with uniform_int(i + 1).
+ *
+ * Speed: the words are made in blocks (rhea_mt_refill regenerates the 624 words of state and
+ * tempers them all, four at a time), so a draw is a load. The division by scale is a multiply
+ * by a reciprocal worked out once per bound (RheaMtBound; a shuffle's bounds i + 1 are the same
+ * for every shuffle of n items, so RheaMtShuffle holds them all; rhea_mt_key): Lemire, Kaser and
+ * Kurz ("Faster remainder by direct computation", 2019, theorem 1) show that with c = ceil(2^64 /
+ * d), floor(x / d) = floor(c x / 2^64) for every 32-bit x and d > 1, so the quotient is exact. */
 #pragma once
 #include <glib.h>
 
 #define RHEA_MT_N 624
 
 typedef struct {
-    guint32 mt[RHEA_MT_N];
-    guint mti;
+    guint32 mt[RHEA_MT_N];  /* the state */
+    guint32 out[RHEA_MT_N]; /* the state's words, tempered: what the draws return */
+    guint mti;              /* the next word of out */
 } RheaMt;
 
 void rhea_mt_seed(RheaMt *r, unsigned long seed);
-/* The state's next block of 624 words (GSL's regeneration step). */
+/* The state's next block of 624 words (GSL's regeneration step), tempered into out. */
 void rhea_mt_refill(RheaMt *r);
 
 static inline guint32 rhea_mt_next(RheaMt *r)
 {
     if (G_UNLIKELY(r->mti >= RHEA_MT_N))
         rhea_mt_refill(r);
-    guint32 k = r->mt[r->mti++];
-    k ^= k >> 11;
-    k ^= (k << 7) & 0x9d2c5680u;
-    k ^= (k << 15) & 0xefc60000u;
-    k ^= k >> 18;
+    return r->out[r->mti++];
+}
+
+/* A bound n of uniform_int (1 <= n <= G_MAXINT32, so GSL's scale is at least 2) with its divisor
+ * key (rhea_mt_key). */
+typedef struct {
+    guint64 key;
+    guint32 n;
+} RheaMtBound;
+
+/* What rhea_mt_div divides by for GSL's scale = 0xffffffff / n (n <= G_MAXINT32, scale >= 2):
+ * ceil(2^64 / scale); without 128-bit integers, the scale itself. */
+static inline guint64 rhea_mt_key(guint32 n)
+{
+    guint32 scale = 0xffffffffu / n;
+#ifdef __SIZEOF_INT128__
+    return G_MAXUINT64 / scale + 1;
+#else
+    return scale;
+#endif
+}
+
+static inline RheaMtBound rhea_mt_bound(guint32 n)
+{
+    g_return_val_if_fail(n >= 1 && n <= G_MAXINT32, ((RheaMtBound){0, 0}));
+    return (RheaMtBound){.key = rhea_mt_key(n), .n = n};
+}
+
+/* x / scale for the scale whose key is key (rhea_mt_key). */
+static inline guint32 rhea_mt_div(guint32 x, guint64 key)
+{
+#ifdef __SIZEOF_INT128__
+    return (guint32)(((unsigned __int128)key * x) >> 64);
+#else
+    return x / (guint32)key;
+#endif
+}
+
+/* The next word with the block position held by the caller (*mti, from and back to r->mti):
+ * loops that store through byte pointers would otherwise reload and store r->mti each draw. */
+static inline guint32 rhea_mt_next_at(RheaMt *r, guint *mti)
+{
+    if (G_UNLIKELY(*mti >= RHEA_MT_N)) {
+        rhea_mt_refill(r);
+        *mti = 0;
+    }
+    return r->out[(*mti)++];
+}
+
+/* A uniform integer in 0..b->n - 1, as gsl_rng_uniform_int(b->n). */
+static inline guint32 rhea_mt_uniform_bound(RheaMt *r, const RheaMtBound *b)
+{
+    guint32 k;
+    do
+        k = rhea_mt_div(rhea_mt_next(r), b->key);
+    while (k >= b->n);
+    return k;
+}
+
+/* rhea_mt_uniform_bound with the block position held by the caller (rhea_mt_next_at). */
+static inline guint32 rhea_mt_uniform_bound_at(RheaMt *r, guint *mti, const RheaMtBound *b)
+{
+    guint32 k;
+    do
+        k = rhea_mt_div(rhea_mt_next_at(r, mti), b->key);
+    while (k >= b->n);
     return k;
 }
 
@@ -43,6 +112,49 @@ static inline guint32 rhea_mt_uniform_int(RheaMt *r, guint32 n)
         k = rhea_mt_next(r) / scale;
     while (k >= n);
     return k;
+}
+
+/* The divisor keys of the bounds of a shuffle of n items (n <= G_MAXINT32): key[i] for the draw
+ * that swaps item i (bound i + 1). Made once, used by every shuffle of n items. */
+typedef struct {
+    gsize n;
+    guint64 key[];
+} RheaMtShuffle;
+
+RheaMtShuffle *rhea_mt_shuffle_new(gsize n);
+void rhea_mt_shuffle_free(RheaMtShuffle *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaMtShuffle, rhea_mt_shuffle_free)
+
+/* gsl_ran_shuffle of s->n one-byte items. */
+static inline void rhea_mt_shuffle_u8_with(RheaMt *r, const RheaMtShuffle *s, guint8 *base)
+{
+    guint mti = r->mti;
+    for (gsize i = s->n ? s->n - 1 : 0; i > 0; i--) {
+        guint32 j;
+        do
+            j = rhea_mt_div(rhea_mt_next_at(r, &mti), s->key[i]);
+        while (j > i);
+        guint8 t = base[i];
+        base[i] = base[j];
+        base[j] = t;
+    }
+    r->mti = mti;
+}
+
+/* gsl_ran_shuffle of s->n four-byte items. */
+static inline void rhea_mt_shuffle_u32_with(RheaMt *r, const RheaMtShuffle *s, guint32 *base)
+{
+    guint mti = r->mti;
+    for (gsize i = s->n ? s->n - 1 : 0; i > 0; i--) {
+        guint32 j;
+        do
+            j = rhea_mt_div(rhea_mt_next_at(r, &mti), s->key[i]);
+        while (j > i);
+        guint32 t = base[i];
+        base[i] = base[j];
+        base[j] = t;
+    }
+    r->mti = mti;
 }
 
 /* gsl_ran_shuffle of n one-byte items. */

@@ -25,16 +25,14 @@ int rhea_silo_side(const RheaCommitRec *c)
     return -1;
 }
 
-/* I(A;S) in nats from the pairs; counts is n_people x 3 scratch, per_person n_people scratch. */
+/* I(A;S) in nats from the pairs; counts is n_people x 3 scratch; per_person the commits of each
+ * person, the same under every shuffle of the persons (counted once, by the caller). */
 static double mutual_information(const guint *person, const guint *side, guint n, guint n_people,
-                                 const guint *side_n, guint *counts, guint *per_person)
+                                 const guint *side_n, guint *counts, const guint *per_person)
 {
     memset(counts, 0, sizeof(guint) * n_people * RHEA_SIDE_COUNT);
-    memset(per_person, 0, sizeof(guint) * n_people);
-    for (guint i = 0; i < n; i++) {
+    for (guint i = 0; i < n; i++)
         counts[person[i] * RHEA_SIDE_COUNT + side[i]]++;
-        per_person[person[i]]++;
-    }
     double mi = 0;
     for (guint a = 0; a < n_people; a++)
         for (guint s = 0; s < RHEA_SIDE_COUNT; s++) {
@@ -61,7 +59,9 @@ void rhea_silo_measure(const guint *person, const guint *side, guint n, guint n_
         if (side_n[s])
             out->h_side -= (double)side_n[s] / n * log((double)side_n[s] / n);
     g_autofree guint *counts = g_new(guint, (gsize)n_people * RHEA_SIDE_COUNT);
-    g_autofree guint *per_person = g_new(guint, n_people);
+    g_autofree guint *per_person = g_new0(guint, n_people);
+    for (guint i = 0; i < n; i++)
+        per_person[person[i]]++;
     out->mi = mutual_information(person, side, n, n_people, side_n, counts, per_person);
     for (guint a = 0; a < n_people; a++)
         out->people += per_person[a] > 0;
@@ -72,13 +72,14 @@ void rhea_silo_measure(const guint *person, const guint *side, guint n, guint n_
         return;
     g_autofree guint *shuffled = g_memdup2(person, sizeof(guint) * n);
     RheaMt *rng = g_new(RheaMt, 1); /* GSL's mt19937, inlined: the same shuffles */
+    g_autoptr(RheaMtShuffle) shuffle = rhea_mt_shuffle_new(n);
     rhea_mt_seed(rng, (unsigned long)seed);
     guint ge = 0;
     /* compare MI, not NMI: H(S) is the same under every shuffle; the tolerance keeps a shuffle
      * that reproduces the observation (same counts, other order of sums) a hit */
     double tol = 1e-12 * (out->mi > 1 ? out->mi : 1);
     for (guint p = 0; p < permutations; p++) {
-        rhea_mt_shuffle_u32(rng, shuffled, n);
+        rhea_mt_shuffle_u32_with(rng, shuffle, shuffled);
         double mi = mutual_information(shuffled, side, n, n_people, side_n, counts, per_person);
         ge += mi >= out->mi - tol;
     }

@@ -84,9 +84,9 @@ RheaTransactions *rhea_transactions_build_with(const RheaCommitSet *set,
 
     guint zero = 0;
     g_array_append_val(t->tx_start, zero);
-    g_autoptr(GHashTable) seen = g_hash_table_new(g_direct_hash, g_direct_equal);
+    /* seen[u] = g + 1: file u is already in change set g (no set to clear per change set) */
+    g_autoptr(GArray) seen = g_array_new(FALSE, TRUE, sizeof(guint));
     for (guint g = 0; g < groups; g++) {
-        g_hash_table_remove_all(seen);
         for (guint m = count[g]; m < count[g + 1]; m++) {
             const RheaCommitRec *c = &g_array_index(set->commits, RheaCommitRec, members[m]);
             for (guint f = c->first; f < c->first + c->n; f++) {
@@ -105,10 +105,11 @@ RheaTransactions *rhea_transactions_build_with(const RheaCommitSet *set,
                     g_array_append_val(t->is_ml, first_side);
                     g_hash_table_insert(index, g_memdup2(&ch->pid, sizeof ch->pid),
                                         GUINT_TO_POINTER(u + 1));
+                    g_array_set_size(seen, u + 1); /* zeroed: in no change set yet */
                 }
-                if (g_hash_table_contains(seen, GUINT_TO_POINTER(u + 1)))
+                if (g_array_index(seen, guint, u) == g + 1)
                     continue; /* the same file in two commits of one change set */
-                g_hash_table_add(seen, GUINT_TO_POINTER(u + 1));
+                g_array_index(seen, guint, u) = g + 1;
                 g_array_append_val(t->files, u);
             }
         }

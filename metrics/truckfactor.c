@@ -70,7 +70,7 @@ RheaTruckFactor *rhea_truckfactor_compute(const RheaCommitSet *set, const RheaCo
                 /* the first change creates the file unless the history was cut (shallow) */
                 f->first_author = -2;
             }
-            char kind = rhea_change_kind_find(kinds, cm->cid, ch->pid);
+            char kind = kinds ? rhea_change_kind_find(kinds, cm->cid, ch->pid) : ch->kind;
             if (f->first_author == -2)
                 f->first_author = kind == 'A' ? who : -1;
             f->alive = kind != 'D';

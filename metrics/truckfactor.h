@@ -26,7 +26,8 @@ typedef struct {
 double rhea_doa(gboolean first_author, guint deliveries, guint others);
 
 /* set: the product's history up to the end of the window (no start); c: its contributors over
- * the same set (bots are nobody's authors); kinds: rhea_store_change_kinds over the same history.
+ * the same set (bots are nobody's authors); kinds: rhea_store_change_kinds over the same history,
+ * or NULL to take each change's kind from the set (RheaFileChange.kind, the same stored value).
  * A file counts when its last change is not a deletion. */
 RheaTruckFactor *rhea_truckfactor_compute(const RheaCommitSet *set, const RheaContributors *c,
                                           const GArray *kinds);

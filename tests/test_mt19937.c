@@ -1,7 +1,9 @@
 /* test_mt19937.c: the inlined generator (metrics/mt19937.h) against GSL itself, the independent
  * path: the same raw words, uniform integers and shuffles for the same seeds, including GSL's
  * special cases (seed 0 means 4357; seeds above 2^32 keep their low word), plus the first output
- * for seed 5489 that Matsumoto and Nishimura publish for init_genrand (3499211612). */
+ * for seed 5489 that Matsumoto and Nishimura publish for init_genrand (3499211612). The division
+ * by a reciprocal (rhea_mt_div) is checked against the division itself where it would fail first:
+ * at every multiple of the divisor, one below it, and at the ends of the 32-bit range. */
 #include <check.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
@@ -94,6 +96,97 @@ START_TEST(shuffle_as_gsl)
 }
 END_TEST
 
+START_TEST(reciprocal_division_exact)
+{
+    /* bounds 1..5000 all, then growing by about half up to G_MAXINT32 (scale 2) */
+    GRand *rand = g_rand_new_with_seed(13);
+    guint64 n = 1;
+    for (;;) {
+        guint32 scale = 0xffffffffu / (guint32)n;
+        guint64 key = rhea_mt_key((guint32)n);
+        ck_assert_uint_eq(rhea_mt_div(0, key), 0);
+        ck_assert_uint_eq(rhea_mt_div(0xffffffffu, key), 0xffffffffu / scale);
+        /* quotients q near 0, near the top, and random: x = q scale - 1, q scale, q scale + 1 */
+        guint32 top = 0xffffffffu / scale;
+        for (guint i = 0; i < 60; i++) {
+            guint32 q = i < 20 ? i + 1 : i < 40 ? top - (i - 20) : 1 + g_rand_int(rand) % top;
+            if (q == 0 || q > top)
+                continue;
+            guint64 at = (guint64)q * scale;
+            for (guint64 x = at - 1; x <= at + 1 && x <= 0xffffffffu; x++)
+                ck_assert_uint_eq(rhea_mt_div((guint32)x, key), (guint32)x / scale);
+        }
+        if (n == G_MAXINT32)
+            break;
+        n = n < 5000 ? n + 1 : MIN(n * 3 / 2 + g_rand_int(rand) % 7, (guint64)G_MAXINT32);
+    }
+    g_rand_free(rand);
+}
+END_TEST
+
+START_TEST(uniform_bound_as_gsl)
+{
+    const guint32 bounds[] = {1, 2, 3, 7, 10, 1000, 1025, 10081, 65537, 1073741825u, 2147483647u};
+    for (gsize s = 0; s < G_N_ELEMENTS(SEEDS); s++)
+        for (gsize b = 0; b < G_N_ELEMENTS(bounds); b++) {
+            gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+            gsl_rng_set(g, SEEDS[s]);
+            RheaMt r;
+            rhea_mt_seed(&r, SEEDS[s]);
+            RheaMtBound bound = rhea_mt_bound(bounds[b]);
+            for (int i = 0; i < 2000; i++) /* one call, then the caller-held position */
+                ck_assert_uint_eq(rhea_mt_uniform_bound(&r, &bound),
+                                  gsl_rng_uniform_int(g, bounds[b]));
+            guint mti = r.mti;
+            for (int i = 0; i < 2000; i++)
+                ck_assert_uint_eq(rhea_mt_uniform_bound_at(&r, &mti, &bound),
+                                  gsl_rng_uniform_int(g, bounds[b]));
+            r.mti = mti;
+            ck_assert_uint_eq(rhea_mt_next(&r), gsl_rng_get(g));
+            gsl_rng_free(g);
+        }
+}
+END_TEST
+
+START_TEST(shuffle_table_as_gsl)
+{
+    const gsize sizes[] = {0, 1, 2, 3, 5, 8, 100, 623, 624, 625, 6802, 10081};
+    for (gsize s = 0; s < G_N_ELEMENTS(SEEDS); s += 2) {
+        gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+        gsl_rng_set(g, SEEDS[s]);
+        RheaMt r;
+        rhea_mt_seed(&r, SEEDS[s]);
+        for (gsize z = 0; z < G_N_ELEMENTS(sizes); z++) {
+            gsize n = sizes[z];
+            g_autoptr(RheaMtShuffle) table = rhea_mt_shuffle_new(n);
+            g_autofree guint8 *mine = g_new(guint8, n + 1);
+            g_autofree guint32 *mine32 = g_new(guint32, n + 1);
+            g_autofree int *theirs = g_new(int, n + 1);
+            g_autofree guint32 *theirs32 = g_new(guint32, n + 1);
+            for (gsize i = 0; i < n; i++) {
+                mine[i] = (guint8)(i % 251);
+                theirs[i] = (int)(i % 251);
+                mine32[i] = theirs32[i] = (guint32)i * 2654435761u;
+            }
+            for (int round = 0; round < 3; round++) { /* successive shuffles, both widths */
+                rhea_mt_shuffle_u8_with(&r, table, mine);
+                rhea_mt_shuffle_u32_with(&r, table, mine32);
+                if (n > 0) { /* GSL aborts on n = 0 */
+                    gsl_ran_shuffle(g, theirs, n, sizeof(int));
+                    gsl_ran_shuffle(g, theirs32, n, sizeof(guint32));
+                }
+                for (gsize i = 0; i < n; i++) {
+                    ck_assert_int_eq(mine[i], theirs[i]);
+                    ck_assert_uint_eq(mine32[i], theirs32[i]);
+                }
+            }
+            ck_assert_uint_eq(rhea_mt_next(&r), gsl_rng_get(g)); /* still in step */
+        }
+        gsl_rng_free(g);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("mt19937");
@@ -102,6 +195,9 @@ int main(void)
     tcase_add_test(tc, raw_words_as_gsl);
     tcase_add_test(tc, uniform_int_as_gsl);
     tcase_add_test(tc, shuffle_as_gsl);
+    tcase_add_test(tc, reciprocal_division_exact);
+    tcase_add_test(tc, uniform_bound_as_gsl);
+    tcase_add_test(tc, shuffle_table_as_gsl);
     suite_add_tcase(s, tc);
     return testutil_run(s);
 }

@@ -12,7 +12,7 @@ typedef struct {
 } Env;
 
 static void add(RheaStore *s, const char *product, const char *sha, const char *name, gint64 time,
-                unsigned parents, const char *const *paths, const gint64 *added)
+                unsigned parents, const char *const *paths, const gint64 *added, const char *kinds)
 {
     GError *error = NULL;
     RheaCommitRow row = {.sha = sha,
@@ -30,14 +30,15 @@ static void add(RheaStore *s, const char *product, const char *sha, const char *
     ck_assert_msg(cid > 0, "%s", error ? error->message : "?");
     g_free((char *)row.mailmap_email);
     for (guint i = 0; paths && paths[i]; i++)
-        ck_assert_int_eq(rhea_store_add_change(s, cid, paths[i], strlen(paths[i]), 'M', added[i],
-                                               added[i] < 0 ? -1 : 1, &error),
+        ck_assert_int_eq(rhea_store_add_change(s, cid, paths[i], strlen(paths[i]), kinds[i],
+                                               added[i], added[i] < 0 ? -1 : 1, &error),
                          0);
 }
 
-/* p: c1 (t=100, alice: a.py +3-1, b.js without line stats), c2 (t=200, a merge), c3 (t=300, bob:
- * a.py +1-1, docs/x.md +2-1); q: c4 (t=150: q.txt). Written in the order c1, c2, c4, c3, so path ids
- * in first-written order are a.py 1, b.js 2, q.txt 3, docs/x.md 4. */
+/* p: c1 (t=100, alice: a.py +3-1 added, b.js without line stats, added), c2 (t=200, a merge), c3
+ * (t=300, bob: a.py +1-1 deleted, docs/x.md +2-1 added); q: c4 (t=150: q.txt, a type change).
+ * Written in the order c1, c2, c4, c3, so path ids in first-written order are a.py 1, b.js 2, q.txt
+ * 3, docs/x.md 4. */
 static Env env_new(void)
 {
     Env e = {.dir = testutil_tmpdir()};
@@ -51,12 +52,12 @@ static Env env_new(void)
         ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
     }
     add(e.store, "p", "c1", "alice", 100, 0, (const char *const[]){"a.py", "b.js", NULL},
-        (const gint64[]){3, -1});
-    add(e.store, "p", "c2", "alice", 200, 2, NULL, NULL);
+        (const gint64[]){3, -1}, "AA");
+    add(e.store, "p", "c2", "alice", 200, 2, NULL, NULL, NULL);
     add(e.store, "q", "c4", "carol", 150, 0, (const char *const[]){"q.txt", NULL},
-        (const gint64[]){1});
+        (const gint64[]){1}, "T");
     add(e.store, "p", "c3", "bob", 300, 1, (const char *const[]){"docs/x.md", "a.py", NULL},
-        (const gint64[]){2, 1});
+        (const gint64[]){2, 1}, "AD");
     ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
     return e;
 }
@@ -74,7 +75,7 @@ typedef struct {
     int calls;
 } Log;
 
-/* "cid time merge name email: pid/added/removed ..." per commit */
+/* "cid time merge name email: pid/added/removed/kind ..." per commit */
 static int log_commit(const RheaStoredCommit *c, const RheaStoredChange *ch, guint n, gpointer data)
 {
     Log *l = data;
@@ -82,8 +83,8 @@ static int log_commit(const RheaStoredCommit *c, const RheaStoredChange *ch, gui
                            c->time, c->merge, c->name, c->email);
     for (guint i = 0; i < n; i++)
         g_string_append_printf(l->log,
-                               " %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT,
-                               ch[i].pid, ch[i].added, ch[i].removed);
+                               " %" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "/%c",
+                               ch[i].pid, ch[i].added, ch[i].removed, ch[i].kind);
     g_string_append_c(l->log, '\n');
     return ++l->calls == l->stop_after ? 7 : 0;
 }
@@ -105,25 +106,25 @@ START_TEST(commits_in_a_window_with_their_changes)
     /* cids in insertion order: c1 1, c2 2, c4 3, c3 4; c3's paths by pid, not insertion order */
     g_autofree char *all = commits(e.store, "p", G_MININT64, G_MAXINT64, 0, &ret);
     ck_assert_int_eq(ret, 0);
-    ck_assert_str_eq(all, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+    ck_assert_str_eq(all, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
                           "2 200 1 alice alice@example.com:\n"
-                          "4 300 0 bob bob@example.com: 1/1/1 4/2/1\n");
+                          "4 300 0 bob bob@example.com: 1/1/1/D 4/2/1/A\n");
     /* [since, until): 100 is in, 300 is out */
     g_autofree char *cut = commits(e.store, "p", 100, 300, 0, &ret);
-    ck_assert_str_eq(cut, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+    ck_assert_str_eq(cut, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
                           "2 200 1 alice alice@example.com:\n");
     g_autofree char *mid = commits(e.store, "p", 101, 300, 0, &ret);
     ck_assert_str_eq(mid, "2 200 1 alice alice@example.com:\n");
     g_autofree char *none = commits(e.store, "p", 301, G_MAXINT64, 0, &ret);
     ck_assert_str_eq(none, "");
     g_autofree char *q = commits(e.store, "q", G_MININT64, G_MAXINT64, 0, &ret);
-    ck_assert_str_eq(q, "3 150 0 carol carol@example.com: 3/1/1\n");
+    ck_assert_str_eq(q, "3 150 0 carol carol@example.com: 3/1/1/T\n");
     g_autofree char *nobody = commits(e.store, "r", G_MININT64, G_MAXINT64, 0, &ret);
     ck_assert_str_eq(nobody, "");
     /* the callback's non-zero value stops the walk and is returned */
     g_autofree char *two = commits(e.store, "p", G_MININT64, G_MAXINT64, 2, &ret);
     ck_assert_int_eq(ret, 7);
-    ck_assert_str_eq(two, "1 100 0 alice alice@example.com: 1/3/1 2/-1/-1\n"
+    ck_assert_str_eq(two, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
                           "2 200 1 alice alice@example.com:\n");
     env_free(&e);
 }
@@ -179,6 +180,76 @@ START_TEST(paths_of_a_product_and_of_a_window)
 }
 END_TEST
 
+/* The old query (an IN list and ORDER BY path in SQL), the independent path */
+static int old_row(void *data, int n, char **values, char **names)
+{
+    g_string_append_printf(data, "%s %s\n", values[0], values[1]);
+    return 0;
+}
+
+START_TEST(product_paths_in_byte_order_as_sql_sorts_them)
+{
+    Env e = env_new();
+    GError *error = NULL;
+    /* written after a.py 1, b.js 2, q.txt 3, docs/x.md 4: ids 5.. in this order; bytewise,
+     * 'B' < 'a', "a" < "a.b/c" < "a.py" < "a/b" ('.' < '/'), UTF-8's lead byte 0xc3 after 'z' */
+    ck_assert_int_eq(rhea_store_begin(e.store, &error), 0);
+    add(e.store, "p", "c5", "dan", 400, 1,
+        (const char *const[]){"\xc3\x84.txt", "a/b", "a.b/c", "a", "B.md", "a.py", NULL},
+        (const gint64[]){1, 1, 1, 1, 1, 1}, "AAAAAM");
+    add(e.store, "q", "c6", "carol", 500, 1, (const char *const[]){"B.md", "zz", NULL},
+        (const gint64[]){1, 1}, "MA");
+    /* r: 200 new paths (ids 11..210, dense); s: ids 1, 161 and 211, far apart (the store then
+     * looks each up instead of scanning the range, and sorts the ids instead of a bitmap) */
+    for (const char *const *id = (const char *const[]){"r", "s", NULL}; *id; id++) {
+        RheaProduct prod = {.id = (char *)*id, .repo_path = "/r", .ref = "HEAD"};
+        ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
+    }
+    g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func(g_free);
+    g_autofree gint64 *ones = g_new(gint64, 200);
+    for (int i = 0; i < 200; i++) {
+        g_ptr_array_add(many, g_strdup_printf("r/%03d", 199 - i));
+        ones[i] = 1;
+    }
+    g_ptr_array_add(many, NULL);
+    g_autofree char *added = g_strnfill(200, 'A');
+    add(e.store, "r", "c7", "erin", 600, 1, (const char *const *)many->pdata, ones, added);
+    add(e.store, "s", "c8", "finn", 700, 1, (const char *const[]){"r/049", "a.py", "s.txt", NULL},
+        (const gint64[]){1, 1, 1}, "MMA");
+    ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
+    g_autoptr(GString) s = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "s", log_path, s, &error), 0);
+    ck_assert_str_eq(s->str, "1 a.py\n161 r/049\n211 s.txt\n");
+    g_autoptr(GString) p = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "p", log_path, p, &error), 0);
+    ck_assert_str_eq(p->str, "9 B.md\n8 a\n7 a.b/c\n1 a.py\n6 a/b\n2 b.js\n4 docs/x.md\n"
+                             "5 \xc3\x84.txt\n");
+    g_autoptr(GString) q = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "q", log_path, q, &error), 0);
+    ck_assert_str_eq(q->str, "9 B.md\n3 q.txt\n10 zz\n"); /* a path two products share */
+    g_autoptr(GString) none = g_string_new(NULL);
+    ck_assert_int_eq(rhea_store_each_product_path(e.store, "t", log_path, none, &error), 0);
+    ck_assert_str_eq(none->str, "");
+    /* and as the old query had them */
+    g_autofree char *path = g_build_filename(e.dir, "r.sqlite", NULL);
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    for (const char *const *id = (const char *const[]){"p", "q", "r", "s", NULL}; *id; id++) {
+        g_autoptr(GString) mine = g_string_new(NULL);
+        ck_assert_int_eq(rhea_store_each_product_path(e.store, *id, log_path, mine, &error), 0);
+        g_autoptr(GString) old = g_string_new(NULL);
+        g_autofree char *sql = g_strdup_printf(
+            "SELECT p.pid, p.path FROM paths p WHERE p.pid IN (SELECT ch.pid FROM changes ch"
+            " JOIN commits c ON c.cid = ch.cid WHERE c.product = '%s') ORDER BY p.path",
+            *id);
+        ck_assert_int_eq(sqlite3_exec(db, sql, old_row, old, NULL), SQLITE_OK);
+        ck_assert_str_eq(old->str, mine->str);
+    }
+    sqlite3_close(db);
+    env_free(&e);
+}
+END_TEST
+
 START_TEST(reads_fail_with_the_database_named)
 {
     Env e = env_new();
@@ -215,6 +286,7 @@ int main(void)
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, commits_in_a_window_with_their_changes);
     tcase_add_test(tc, paths_of_a_product_and_of_a_window);
+    tcase_add_test(tc, product_paths_in_byte_order_as_sql_sorts_them);
     tcase_add_test(tc, reads_fail_with_the_database_named);
     suite_add_tcase(s, tc);
     return testutil_run(s) ? 1 : 0;

@@ -36,7 +36,28 @@ static RheaTruckFactor *truck_factor(RheaStore *store, const char *product, cons
     g_autoptr(RheaContributors) c = rhea_contributors_compute(set, &o);
     g_autoptr(GArray) kinds = rhea_store_change_kinds(store, product, w.has_until, w.until, &error);
     ck_assert_ptr_nonnull(kinds);
-    return rhea_truckfactor_compute(set, c, kinds);
+    /* the kinds the set carries (read with the commits) against the store's separate read */
+    for (guint i = 0; i < set->commits->len; i++) {
+        const RheaCommitRec *cm = &g_array_index(set->commits, RheaCommitRec, i);
+        for (guint k = cm->first; k < cm->first + cm->n; k++) {
+            const RheaFileChange *ch = &g_array_index(set->changes, RheaFileChange, k);
+            ck_assert_int_eq(ch->kind, rhea_change_kind_find(kinds, cm->cid, ch->pid));
+        }
+    }
+    RheaTruckFactor *tf = rhea_truckfactor_compute(set, c, kinds);
+    g_autoptr(RheaTruckFactor) own = rhea_truckfactor_compute(set, c, NULL);
+    ck_assert_uint_eq(own->files, tf->files);
+    ck_assert_uint_eq(own->orphan_at_start, tf->orphan_at_start);
+    ck_assert_uint_eq(own->truck_factor, tf->truck_factor);
+    ck_assert_uint_eq(own->authors->len, tf->authors->len);
+    for (guint i = 0; i < tf->authors->len; i++) {
+        ck_assert_str_eq(g_ptr_array_index(own->authors, i), g_ptr_array_index(tf->authors, i));
+        ck_assert_uint_eq(g_array_index(own->author_files, guint, i),
+                          g_array_index(tf->author_files, guint, i));
+    }
+    ck_assert(own->coverage_after == tf->coverage_after ||
+              (isnan(own->coverage_after) && isnan(tf->coverage_after)));
+    return tf;
 }
 
 START_TEST(sample_product_by_hand)
