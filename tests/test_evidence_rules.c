@@ -429,6 +429,40 @@ START_TEST(model_heading_levels)
 }
 END_TEST
 
+/* A clustering estimator built in product code is fitted on the user's data each run (GridCal's
+ * time-series clustering, P26): retraining run time. Near miss: the same line in a test file
+ * only: retraining none. */
+START_TEST(clustering_refit_is_run_time_retraining)
+{
+    Env e = env_new();
+    int rc = rhea_fixture_write(e.fx, "engine/clustering.py",
+                                "from sklearn.cluster import KMeans\n"
+                                "model = KMeans(n_clusters=n_points, n_init=10)\n"
+                                "model.fit(x_input)\n");
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "clustering", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
+    ck_verdict(v, "retraining", "run time");
+    ck_assert_ptr_nonnull(
+        strstr(rhea_evidence_verdicts_get(v, "retraining")->decided_by, "engine/clustering.py:2"));
+    env_free(&e);
+
+    Env n = env_new();
+    rc = rhea_fixture_write(n.fx, "tests/test_clustering.py",
+                            "from sklearn.cluster import KMeans\n"
+                            "model = KMeans(n_clusters=2)\n");
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "test", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    ck_assert_ptr_nonnull(
+        hit(ev2, "Clustering fitted on the data at hand", "tests/test_clustering.py"));
+    g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
+    ck_verdict(v2, "retraining", "none");
+    env_free(&n);
+}
+END_TEST
+
 /* Dating follows a file renamed and edited in one commit (git's rename detection), not only a
  * move that keeps the name. Must hit: commit 1 (2020-01-01) adds "Python Server/app/ClarifaiAI.py"
  * importing clarifai; commit 2 (2020-03-01) renames it to server/tagging/clarifai_tagging.py and
@@ -616,6 +650,7 @@ int main(void)
     tcase_add_test(tc, shipped_weights_and_train_subcommand);
     tcase_add_test(tc, own_training_stated_in_docs);
     tcase_add_test(tc, model_heading_levels);
+    tcase_add_test(tc, clustering_refit_is_run_time_retraining);
     tcase_add_test(tc, dating_follows_renames);
     tcase_add_test(tc, notebooks_read_as_code);
     tcase_add_test(tc, notebook_code_lines);
