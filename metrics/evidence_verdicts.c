@@ -328,8 +328,9 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
 }
 
 /* Training launched from a user interface: the GUI-action entry, training code in a file that
- * also has user-interface code, or the train command dispatched in a folder of user-interface
- * code (a GUI package's runner next to its widgets; a CLI's dispatcher is not). */
+ * also has user-interface code, the train command dispatched in a folder of user-interface
+ * code (a GUI package's runner next to its widgets; a CLI's dispatcher is not), or a clustering
+ * refitted on the data at hand in a product with user-interface code. */
 static const RheaEvidenceHit *gui_training(const Ctx *c)
 {
     const RheaEvidenceHit *h = first_named(c, "Training action in a GUI");
@@ -349,6 +350,11 @@ static const RheaEvidenceHit *gui_training(const Ctx *c)
         if (g_hash_table_contains(c->ui_dirs, dir))
             return h;
     }
+    /* a clustering refitted on the data at hand runs when the user starts an analysis: in a
+     * product with user-interface code, from the GUI (GridCal's clustering time series, P26) */
+    h = first_named(c, "Clustering fitted on the data at hand");
+    if (h && g_hash_table_size(c->ui_paths) > 0)
+        return h;
     return NULL;
 }
 

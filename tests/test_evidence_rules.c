@@ -430,8 +430,10 @@ START_TEST(model_heading_levels)
 END_TEST
 
 /* A clustering estimator built in product code is fitted on the user's data each run (GridCal's
- * time-series clustering, P26): retraining run time. Near miss: the same line in a test file
- * only: retraining none. */
+ * time-series clustering, P26): retraining run time; with user-interface code in the product
+ * (gui/main.py, Qt), the analysis is started from the GUI: pipeline training in the GUI. Near
+ * misses: the same line in a test file only: retraining none, pipeline none found; the same
+ * clustering without user-interface code: pipeline manual steps, retraining still run time. */
 START_TEST(clustering_refit_is_run_time_retraining)
 {
     Env e = env_new();
@@ -439,6 +441,7 @@ START_TEST(clustering_refit_is_run_time_retraining)
                                 "from sklearn.cluster import KMeans\n"
                                 "model = KMeans(n_clusters=n_points, n_init=10)\n"
                                 "model.fit(x_input)\n");
+    rc |= rhea_fixture_write(e.fx, "gui/main.py", "from PyQt5 import QtWidgets\n");
     rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "clustering", NULL);
     ck_assert_int_eq(rc, 0);
     g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
@@ -446,6 +449,7 @@ START_TEST(clustering_refit_is_run_time_retraining)
     ck_verdict(v, "retraining", "run time");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v, "retraining")->decided_by, "engine/clustering.py:2"));
+    ck_verdict(v, "pipeline", "training in the GUI");
     env_free(&e);
 
     Env n = env_new();
@@ -459,7 +463,21 @@ START_TEST(clustering_refit_is_run_time_retraining)
         hit(ev2, "Clustering fitted on the data at hand", "tests/test_clustering.py"));
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "retraining", "none");
+    ck_verdict(v2, "pipeline", "none found");
     env_free(&n);
+
+    Env m = env_new();
+    rc = rhea_fixture_write(m.fx, "engine/clustering.py",
+                            "from sklearn.cluster import KMeans\n"
+                            "model = KMeans(n_clusters=n_points, n_init=10)\n"
+                            "model.fit(x_input)\n");
+    rc |= rhea_fixture_commit(m.fx, AUTHOR, T2020, 0, "clustering", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev3 = env_collect(&m, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v3 = verdicts(ev3);
+    ck_verdict(v3, "pipeline", "manual steps");
+    ck_verdict(v3, "retraining", "run time");
+    env_free(&m);
 }
 END_TEST
 
