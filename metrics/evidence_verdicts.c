@@ -69,6 +69,7 @@ typedef struct {
     GHashTable *ui_paths;   /* non-test paths with a ui hit */
     GHashTable *ui_dirs;    /* their folders */
     GHashTable *train_paths;
+    GHashTable *train_dirs; /* folders of non-test files with a training line (is_training_site) */
 } Ctx;
 
 static gboolean is_kind(const RheaEvidenceHit *h, const char *kind)
@@ -202,10 +203,36 @@ static gboolean is_ml_code(const RheaEvidenceHit *h)
            is_kind(h, "model_url") || is_kind(h, "training") || is_kind(h, "model_file");
 }
 
+/* Weights loaded from a file next to code that trains are that code's output, not a model
+ * trained elsewhere (as a model file in such a folder, multiple_models). */
+static gboolean is_own_weights(const Ctx *c, const RheaEvidenceHit *h)
+{
+    if (strcmp(h->e->name, "Weights shipped with the code"))
+        return FALSE;
+    g_autofree char *dir = g_path_get_dirname(h->path);
+    return g_hash_table_contains(c->train_dirs, dir);
+}
+
+/* The oldest non-test pre-trained hit, leaving out weights the product trains itself. */
+static const RheaEvidenceHit *first_pretrained(const Ctx *c)
+{
+    const RheaEvidenceHit *best = NULL;
+    for (guint i = 0; i < c->ev->hits->len; i++) {
+        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
+        if (is_kind(h, "pretrained") && !in_test(c, h) && !is_own_weights(c, h) && older(h, best))
+            best = h;
+    }
+    return best;
+}
+
 static void model_source(RheaEvidenceVerdicts *v, const Ctx *c)
 {
     const RheaEvidenceHit *train = first_of(c, "training", FALSE);
-    const RheaEvidenceHit *third = first_of(c, "pretrained", FALSE);
+    /* the docs saying the authors trained or fine-tuned the shipped model on their own data: the
+     * training happened outside the repository (P30's detector, fine-tuned from COCO) */
+    if (!train)
+        train = first_named(c, "Own training stated");
+    const RheaEvidenceHit *third = first_pretrained(c);
     if (!third)
         third = first_of(c, "ml_api", FALSE);
     if (!third)
@@ -232,7 +259,8 @@ static gboolean is_training_site(const RheaEvidenceHit *h)
 {
     return is_kind(h, "training") && h->line && strcmp(h->e->name, "Epoch loop") &&
            strcmp(h->e->name, "Training action in a GUI") &&
-           strcmp(h->e->name, "Training command dispatched");
+           strcmp(h->e->name, "Training command dispatched") &&
+           strcmp(h->e->name, "Train subcommand");
 }
 
 /* Distinct models: pre-trained libraries and ML APIs by name, model files and model URLs by
@@ -241,12 +269,7 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
 {
     g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
     g_autoptr(GPtrArray) first = g_ptr_array_new();
-    g_autoptr(GHashTable) train_dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-    for (guint i = 0; i < c->ev->hits->len; i++) {
-        const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
-        if (is_training_site(h) && !in_test(c, h))
-            g_hash_table_add(train_dirs, g_path_get_dirname(h->path));
-    }
+    gboolean own_counted = FALSE;
     GStringChunk *names = g_string_chunk_new(256);
     for (guint i = 0; i < c->ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(c->ev->hits, i);
@@ -254,7 +277,11 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
             continue;
         const char *id = NULL;
         g_autofree char *lib = NULL;
-        if (is_kind(h, "pretrained") || is_kind(h, "ml_api")) {
+        if (is_kind(h, "pretrained") && !strcmp(h->e->name, "Weights shipped with the code")) {
+            /* each file loading its own shipped network (a detector, a landmark model) */
+            if (!is_own_weights(c, h))
+                id = h->path;
+        } else if (is_kind(h, "pretrained") || is_kind(h, "ml_api")) {
             /* "Stanford CoreNLP (Maven)" and "Stanford CoreNLP" are one library */
             const char *paren = strstr(h->e->name, " (");
             lib = paren ? g_strndup(h->e->name, (gsize)(paren - h->e->name)) : g_strdup(h->e->name);
@@ -262,17 +289,28 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
         } else if (is_kind(h, "model_file")) {
             g_autofree char *dir = g_path_get_dirname(h->path);
             /* a model file next to the code that trains is that code's output, not another model */
-            if (!g_hash_table_contains(train_dirs, dir))
+            if (!g_hash_table_contains(c->train_dirs, dir))
                 id = h->path;
         } else if (is_kind(h, "model_url"))
             id = h->text;
-        else if (is_training_site(h))
+        else if (is_training_site(h)) {
             id = h->path; /* a model of the product's own, trained in that file */
+            own_counted = TRUE;
+        }
         if (!id || g_hash_table_contains(seen, id))
             continue;
         g_hash_table_add(seen, (gpointer)id);
         if (first->len < 2)
             g_ptr_array_add(first, (gpointer)h);
+    }
+    /* Training found only by a script's name, a train command or an epoch loop (the optimizer in
+     * a framework no entry names: DeepFaceLab's own leras) still trains one model of the
+     * product's own; a self-trained product without it would count none. */
+    const RheaEvidenceHit *train = first_of(c, "training", FALSE);
+    if (!own_counted && train) {
+        g_hash_table_add(seen, (gpointer) "(a self-trained model)");
+        if (first->len < 2)
+            g_ptr_array_add(first, (gpointer)train);
     }
     guint n = g_hash_table_size(seen);
     g_string_chunk_free(names);
@@ -290,8 +328,9 @@ static void multiple_models(RheaEvidenceVerdicts *v, const Ctx *c)
 }
 
 /* Training launched from a user interface: the GUI-action entry, training code in a file that
- * also has user-interface code, or the train command dispatched in a folder of user-interface
- * code (a GUI package's runner next to its widgets; a CLI's dispatcher is not). */
+ * also has user-interface code, the train command dispatched in a folder of user-interface
+ * code (a GUI package's runner next to its widgets; a CLI's dispatcher is not), or a clustering
+ * refitted on the data at hand in a product with user-interface code. */
 static const RheaEvidenceHit *gui_training(const Ctx *c)
 {
     const RheaEvidenceHit *h = first_named(c, "Training action in a GUI");
@@ -311,6 +350,11 @@ static const RheaEvidenceHit *gui_training(const Ctx *c)
         if (g_hash_table_contains(c->ui_dirs, dir))
             return h;
     }
+    /* a clustering refitted on the data at hand runs when the user starts an analysis: in a
+     * product with user-interface code, from the GUI (GridCal's clustering time series, P26) */
+    h = first_named(c, "Clustering fitted on the data at hand");
+    if (h && g_hash_table_size(c->ui_paths) > 0)
+        return h;
     return NULL;
 }
 
@@ -431,6 +475,10 @@ static void retraining(RheaEvidenceVerdicts *v, const Ctx *c)
         add(v, "retraining", "scheduled", describe(h));
     else if ((h = first_of(c, "retraining", FALSE)))
         add(v, "retraining", "run time", describe(h));
+    else if ((h = first_named(c, "Train subcommand")))
+        /* the user trains the product's model by running the product (DeepFaceLab's `main.py
+         * train`): retraining at run time, as the paper counts it (Finding 18) */
+        add(v, "retraining", "run time", describe(h));
     else
         add(v, "retraining", "none",
             g_strdup("no retraining, GUI training or scheduled training found"));
@@ -481,6 +529,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     c.ui_paths = g_hash_table_new(g_str_hash, g_str_equal);
     c.ui_dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     c.train_paths = g_hash_table_new(g_str_hash, g_str_equal);
+    c.train_dirs = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (guint i = 0; i < ev->hits->len; i++) {
         const RheaEvidenceHit *h = g_ptr_array_index(ev->hits, i);
         if (is_kind(h, "test") && h->line == 0)
@@ -496,6 +545,8 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
         }
         if (is_kind(h, "training"))
             g_hash_table_add(c.train_paths, h->path);
+        if (is_training_site(h))
+            g_hash_table_add(c.train_dirs, g_path_get_dirname(h->path));
     }
     model_source(v, &c);
     multiple_models(v, &c);
@@ -516,6 +567,7 @@ RheaEvidenceVerdicts *rhea_evidence_verdicts_compute(const RheaEvidence *ev, gui
     g_hash_table_destroy(c.ui_paths);
     g_hash_table_destroy(c.ui_dirs);
     g_hash_table_destroy(c.train_paths);
+    g_hash_table_destroy(c.train_dirs);
     apply_judgments(v, j);
     return v;
 }

@@ -307,6 +307,180 @@ START_TEST(train_command_dispatched_by_a_gui)
 }
 END_TEST
 
+/* Published networks shipped with the code, and a product that trains through a framework no
+ * entry names (DeepFaceLab, P16). Must hit: facelib/detector.py and facelib/landmarks.py load
+ * weights from files next to them (two shipped models, counted by file), mainscripts/trainer.py
+ * trains (a training script by name only: one self-trained model, which was counted as none
+ * before), and main.py has a `train` subcommand: model_source both, multiple_models yes with 3
+ * models, retraining run time (the user trains by running the product), pipeline manual steps
+ * (a command line is no GUI). Near miss: nets/unet.py loads weights next to nets/fit.py, which
+ * trains (its own output, not a published network), and no train subcommand (`trainset` only):
+ * model_source self-trained, multiple_models no (1 model), retraining none. */
+START_TEST(shipped_weights_and_train_subcommand)
+{
+    Env e = env_new();
+    int rc = rhea_fixture_write(e.fx, "facelib/detector.py",
+                                "from pathlib import Path\n"
+                                "model_path = Path(__file__).parent / \"S3FD.npy\"\n");
+    rc |= rhea_fixture_write(e.fx, "facelib/landmarks.py",
+                             "import os\n"
+                             "p = os.path.join(os.path.dirname(__file__), '2DFAN.npy')\n");
+    rc |= rhea_fixture_write(e.fx, "mainscripts/trainer.py", "def main(model):\n    loop()\n");
+    rc |= rhea_fixture_write(e.fx, "main.py",
+                             "import argparse\n"
+                             "p = subparsers.add_parser( \"train\", help=\"Trainer\")\n");
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "dfl", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
+    ck_verdict(v, "model_source", "both");
+    ck_verdict(v, "multiple_models", "yes");
+    ck_assert_ptr_nonnull(
+        strstr(rhea_evidence_verdicts_get(v, "multiple_models")->decided_by, "3 distinct"));
+    ck_verdict(v, "retraining", "run time");
+    ck_verdict(v, "pipeline", "manual steps");
+    env_free(&e);
+
+    Env n = env_new();
+    rc = rhea_fixture_write(n.fx, "nets/unet.py",
+                            "from pathlib import Path\n"
+                            "model_path = Path(__file__).parent / \"unet.h5\"\n");
+    rc |= rhea_fixture_write(n.fx, "nets/fit.py", "model.fit(x, y)\n");
+    rc |= rhea_fixture_write(n.fx, "main.py",
+                             "p = subparsers.add_parser(\"trainset\", help=\"List samples\")\n");
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "own weights", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    ck_assert_ptr_nonnull(hit(ev2, "Weights shipped with the code", "nets/unet.py"));
+    g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
+    ck_verdict(v2, "model_source", "self-trained");
+    ck_verdict(v2, "multiple_models", "no");
+    ck_assert_ptr_nonnull(
+        strstr(rhea_evidence_verdicts_get(v2, "multiple_models")->decided_by, "1 distinct"));
+    ck_verdict(v2, "retraining", "none");
+    env_free(&n);
+}
+END_TEST
+
+/* The README saying the shipped model was trained on the authors' own data is self-training
+ * done outside the repository (P30). Must hit: the README says so and src/pose.py imports
+ * OpenPose: model_source both, model_docs yes, pipeline still none found (no training code).
+ * Near miss: the README says the detector was trained on COCO (someone else's training):
+ * model_source third-party. */
+START_TEST(own_training_stated_in_docs)
+{
+    Env e = env_new();
+    int rc = rhea_fixture_write(e.fx, "README.md",
+                                "## Detection model\n\nThe detector is Faster R-CNN; we train "
+                                "it on our own dataset.\n");
+    rc |= rhea_fixture_write(e.fx, "src/pose.py", "import pyopenpose as op\n");
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "readme", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
+    ck_verdict(v, "model_source", "both");
+    ck_verdict(v, "model_docs", "yes");
+    ck_verdict(v, "pipeline", "none found");
+    env_free(&e);
+
+    Env n = env_new();
+    rc = rhea_fixture_write(n.fx, "README.md",
+                            "## Detection model\n\nThe detector was trained on the COCO "
+                            "dataset.\n");
+    rc |= rhea_fixture_write(n.fx, "src/pose.py", "import pyopenpose as op\n");
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "readme", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
+    ck_verdict(v2, "model_source", "third-party");
+    env_free(&n);
+}
+END_TEST
+
+/* A bare "Model" heading is a model section only at the top two levels: deeper, it is a
+ * subsection of a feature page (Audiveris's "### Model" of a music sign, P12). A qualified
+ * heading counts at any level. Worked out from the entry's pattern. */
+START_TEST(model_heading_levels)
+{
+    GError *error = NULL;
+    g_autoptr(RheaEvidenceCatalog) c =
+        rhea_evidence_catalog_load("classifiers/evidence.tsv", &error);
+    ck_assert_ptr_nonnull(c);
+    const RheaEvidenceEntry *m = NULL;
+    for (guint i = 0; i < rhea_evidence_catalog_size(c); i++)
+        if (!strcmp(rhea_evidence_catalog_entry(c, i)->name, "Model section"))
+            m = rhea_evidence_catalog_entry(c, i);
+    ck_assert_ptr_nonnull(m);
+    static const struct {
+        const char *line;
+        gboolean hit;
+    } CASES[] = {{"# Model", TRUE},
+                 {"## Models", TRUE},
+                 {"## The model", TRUE},
+                 {"### Model architecture", TRUE},
+                 {"#### Neural network", TRUE},
+                 {"### Model", FALSE},
+                 {"#### Models", FALSE},
+                 {"## Model of a bar repeat", FALSE}};
+    for (gsize i = 0; i < G_N_ELEMENTS(CASES); i++)
+        ck_assert_msg(rhea_evidence_entry_matches(m, CASES[i].line, strlen(CASES[i].line)) ==
+                          CASES[i].hit,
+                      "%s", CASES[i].line);
+}
+END_TEST
+
+/* A clustering estimator built in product code is fitted on the user's data each run (GridCal's
+ * time-series clustering, P26): retraining run time; with user-interface code in the product
+ * (gui/main.py, Qt), the analysis is started from the GUI: pipeline training in the GUI. Near
+ * misses: the same line in a test file only: retraining none, pipeline none found; the same
+ * clustering without user-interface code: pipeline manual steps, retraining still run time. */
+START_TEST(clustering_refit_is_run_time_retraining)
+{
+    Env e = env_new();
+    int rc = rhea_fixture_write(e.fx, "engine/clustering.py",
+                                "from sklearn.cluster import KMeans\n"
+                                "model = KMeans(n_clusters=n_points, n_init=10)\n"
+                                "model.fit(x_input)\n");
+    rc |= rhea_fixture_write(e.fx, "gui/main.py", "from PyQt5 import QtWidgets\n");
+    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "clustering", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
+    ck_verdict(v, "retraining", "run time");
+    ck_assert_ptr_nonnull(
+        strstr(rhea_evidence_verdicts_get(v, "retraining")->decided_by, "engine/clustering.py:2"));
+    ck_verdict(v, "pipeline", "training in the GUI");
+    env_free(&e);
+
+    Env n = env_new();
+    rc = rhea_fixture_write(n.fx, "tests/test_clustering.py",
+                            "from sklearn.cluster import KMeans\n"
+                            "model = KMeans(n_clusters=2)\n");
+    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "test", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    ck_assert_ptr_nonnull(
+        hit(ev2, "Clustering fitted on the data at hand", "tests/test_clustering.py"));
+    g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
+    ck_verdict(v2, "retraining", "none");
+    ck_verdict(v2, "pipeline", "none found");
+    env_free(&n);
+
+    Env m = env_new();
+    rc = rhea_fixture_write(m.fx, "engine/clustering.py",
+                            "from sklearn.cluster import KMeans\n"
+                            "model = KMeans(n_clusters=n_points, n_init=10)\n"
+                            "model.fit(x_input)\n");
+    rc |= rhea_fixture_commit(m.fx, AUTHOR, T2020, 0, "clustering", NULL);
+    ck_assert_int_eq(rc, 0);
+    g_autoptr(RheaEvidence) ev3 = env_collect(&m, NULL);
+    g_autoptr(RheaEvidenceVerdicts) v3 = verdicts(ev3);
+    ck_verdict(v3, "pipeline", "manual steps");
+    ck_verdict(v3, "retraining", "run time");
+    env_free(&m);
+}
+END_TEST
+
 /* Dating follows a file renamed and edited in one commit (git's rename detection), not only a
  * move that keeps the name. Must hit: commit 1 (2020-01-01) adds "Python Server/app/ClarifaiAI.py"
  * importing clarifai; commit 2 (2020-03-01) renames it to server/tagging/clarifai_tagging.py and
@@ -491,6 +665,10 @@ int main(void)
     tcase_add_test(tc, data_retrieval_outside_training);
     tcase_add_test(tc, excluded_model_files_count_by_name);
     tcase_add_test(tc, train_command_dispatched_by_a_gui);
+    tcase_add_test(tc, shipped_weights_and_train_subcommand);
+    tcase_add_test(tc, own_training_stated_in_docs);
+    tcase_add_test(tc, model_heading_levels);
+    tcase_add_test(tc, clustering_refit_is_run_time_retraining);
     tcase_add_test(tc, dating_follows_renames);
     tcase_add_test(tc, notebooks_read_as_code);
     tcase_add_test(tc, notebook_code_lines);
