@@ -31,7 +31,37 @@ void rhea_evidence_free(RheaEvidence *ev)
     g_free(ev->commit);
     if (ev->hits)
         g_ptr_array_unref(ev->hits);
+    if (ev->missing_ids)
+        g_ptr_array_unref(ev->missing_ids);
     g_free(ev);
+}
+
+/* A blob absent from a partial clone: counted, and its id kept, so that stored evidence can
+ * tell when a later fetch brought it (rhea_evidence_blobs_still_missing). */
+static void note_missing(RheaEvidence *ev, const git_oid *id)
+{
+    ev->missing_blobs++;
+    g_ptr_array_add(ev->missing_ids, g_strdup(git_oid_tostr_s(id)));
+}
+
+gboolean rhea_evidence_blobs_still_missing(const char *repo_path, GPtrArray *ids)
+{
+    git_repository *repo = NULL;
+    git_odb *odb = NULL;
+    gboolean missing = TRUE;
+    if (git_repository_open(&repo, repo_path) < 0 || git_repository_odb(&odb, repo) < 0) {
+        git_error_clear();
+        git_repository_free(repo);
+        return FALSE; /* cannot tell: computing again says what is wrong */
+    }
+    for (guint i = 0; i < ids->len && missing; i++) {
+        git_oid oid;
+        if (git_oid_fromstr(&oid, g_ptr_array_index(ids, i)) < 0 || git_odb_exists(odb, &oid))
+            missing = FALSE;
+    }
+    git_odb_free(odb);
+    git_repository_free(repo);
+    return missing;
 }
 
 /* The line trimmed, valid UTF-8, cut to TEXT_MAX bytes at a character boundary. */
@@ -135,7 +165,7 @@ static int walk_cb(const char *root, const git_tree_entry *te, void *payload)
         return 0;
     git_blob *blob = NULL;
     if (git_blob_lookup(&blob, w->repo, git_tree_entry_id(te)) < 0) {
-        w->ev->missing_blobs++;
+        note_missing(w->ev, git_tree_entry_id(te));
         git_error_clear();
         return 0;
     }
@@ -198,7 +228,7 @@ static gint by_time(gconstpointer a, gconstpointer b)
  * the same name elsewhere (the same file before a move; at most SAME_NAME_MAX of them), matches
  * the entry. */
 static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint to, GArray *cands,
-                      guint *missing)
+                      RheaEvidence *ev)
 {
     guint left = to - from;
     for (guint k = 0; k < cands->len && left; k++) {
@@ -217,7 +247,7 @@ static void date_path(git_repository *repo, GPtrArray *hits, guint from, guint t
         gboolean have_blob = git_tree_entry_type(te) == GIT_OBJECT_BLOB &&
                              git_blob_lookup(&blob, repo, git_tree_entry_id(te)) == 0;
         if (git_tree_entry_type(te) == GIT_OBJECT_BLOB && !have_blob)
-            (*missing)++;
+            note_missing(ev, git_tree_entry_id(te));
         const char *text = have_blob ? git_blob_rawcontent(blob) : NULL;
         gsize len = have_blob ? (gsize)git_blob_rawsize(blob) : 0;
         if (have_blob && rhea_notebook_is(cd->path))
@@ -455,6 +485,24 @@ static int resolve_commit(RheaStore *store, const RheaProduct *prod, git_reposit
     return 0;
 }
 
+int rhea_evidence_resolve(RheaStore *store, const RheaProduct *prod, const RheaEvidenceOptions *o,
+                          char **commit, gint64 *time, GError **error)
+{
+    git_repository *repo = NULL;
+    git_oid oid;
+    *commit = NULL;
+    /* only a --commit needs the repository (a revision to parse); the rest is in the store */
+    if (o->commit && git_repository_open(&repo, prod->repo_path) < 0)
+        return rhea_error_git(error, "%s: cannot open the repository of product '%s'",
+                              prod->repo_path, prod->id);
+    int rc = resolve_commit(store, prod, repo, o, &oid, time, error);
+    git_repository_free(repo);
+    if (rc < 0)
+        return -1;
+    *commit = g_strdup(git_oid_tostr_s(&oid));
+    return 0;
+}
+
 RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
                                     const RheaEvidenceCatalog *catalog,
                                     const RheaEvidenceOptions *o, GError **error)
@@ -479,7 +527,11 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
                     rhea_store_path(store), product);
         return NULL;
     }
-    if (o->rules_path) {
+    if (o->rules_text) {
+        if (!(rules = rhea_rules_parse(o->rules_text, (gssize)o->rules_len,
+                                       o->rules_path ? o->rules_path : "rules", error)))
+            return NULL;
+    } else if (o->rules_path) {
         if (!(rules = rhea_rules_load(o->rules_path, error)))
             return NULL;
     } else if (prod->rules_text) {
@@ -496,6 +548,7 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
     ev = g_new0(RheaEvidence, 1);
     ev->product = g_strdup(product);
     ev->hits = g_ptr_array_new_with_free_func(hit_free);
+    ev->missing_ids = g_ptr_array_new_with_free_func(g_free);
     git_oid oid;
     if (resolve_commit(store, prod, repo, o, &oid, &ev->time, error) < 0)
         goto fail;
@@ -532,7 +585,7 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
         if (follow_moves(ph, repo, renames, names, h->path, ev->time, hist, cands, error) < 0)
             goto fail;
         g_array_sort(cands, by_time);
-        date_path(repo, ev->hits, i, j, cands, &ev->missing_blobs);
+        date_path(repo, ev->hits, i, j, cands, ev);
         i = j;
     }
     g_ptr_array_sort(ev->hits, by_signal);

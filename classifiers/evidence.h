@@ -30,6 +30,7 @@ typedef struct {
     gint64 time;     /* its committer time */
     GPtrArray *hits; /* RheaEvidenceHit*, sorted by RQ, kind, name, path */
     guint files, files_read, skipped_large, skipped_binary, skipped_excluded, missing_blobs;
+    GPtrArray *missing_ids; /* char *: the missing blobs' ids (hex), one per missing_blobs */
 } RheaEvidence;
 
 typedef struct {
@@ -37,6 +38,8 @@ typedef struct {
     gint64 before;          /* the last commit before this time (Unix seconds), or -1 */
     gsize max_size;         /* files larger are skipped; 0: 1 MiB */
     const char *rules_path; /* override the product's recorded rules */
+    const char *rules_text; /* that file's text as already read (then not read again), or NULL */
+    gsize rules_len;
 } RheaEvidenceOptions;
 
 #define RHEA_EVIDENCE_DEFAULT_MAX_SIZE (1024 * 1024)
@@ -44,5 +47,12 @@ typedef struct {
 RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
                                     const RheaEvidenceCatalog *catalog,
                                     const RheaEvidenceOptions *o, GError **error);
+/* The commit whose tree rhea_evidence_collect reads for these options (hex, newly allocated in
+ * *commit) and its committer time; the repository is opened only to parse o->commit. */
+int rhea_evidence_resolve(RheaStore *store, const RheaProduct *prod, const RheaEvidenceOptions *o,
+                          char **commit, gint64 *time, GError **error);
+/* Whether every blob of ids (hex) is still absent from the repository at repo_path; FALSE when
+ * one is there now (a partial clone fetched it) or the repository cannot be read. */
+gboolean rhea_evidence_blobs_still_missing(const char *repo_path, GPtrArray *ids);
 void rhea_evidence_free(RheaEvidence *ev);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaEvidence, rhea_evidence_free)

@@ -132,6 +132,7 @@ struct RheaEvidenceCatalog {
     GArray *kinds[RHEA_FK_COUNT]; /* guint entry indices reading each file kind */
     RheaMultiMatch *anchors;      /* every entry's literal anchors, id = entry index */
     guint8 *anchored;             /* per entry: 1 when it has anchors (else always run) */
+    char *sha256;                 /* of the text it was parsed from */
 };
 
 static void entry_free(gpointer p)
@@ -158,6 +159,7 @@ void rhea_evidence_catalog_free(RheaEvidenceCatalog *c)
             g_array_unref(c->kinds[k]);
     rhea_multimatch_free(c->anchors);
     g_free(c->anchored);
+    g_free(c->sha256);
     g_free(c);
 }
 
@@ -291,6 +293,7 @@ RheaEvidenceCatalog *rhea_evidence_catalog_parse(const char *text, gsize len, co
             goto fail;
     }
     compile(c);
+    c->sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, len);
     return c;
 fail:
     rhea_evidence_catalog_free(c);
@@ -317,6 +320,11 @@ RheaEvidenceCatalog *rhea_evidence_catalog_load_default(GError **error)
 {
     g_autofree char *path = rhea_datadir_find("evidence.tsv", error);
     return path ? rhea_evidence_catalog_load(path, error) : NULL;
+}
+
+const char *rhea_evidence_catalog_sha256(const RheaEvidenceCatalog *c)
+{
+    return c->sha256;
 }
 
 guint rhea_evidence_catalog_size(const RheaEvidenceCatalog *c)

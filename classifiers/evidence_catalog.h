@@ -75,6 +75,8 @@ void rhea_evidence_catalog_free(RheaEvidenceCatalog *c);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaEvidenceCatalog, rhea_evidence_catalog_free)
 
 guint rhea_evidence_catalog_size(const RheaEvidenceCatalog *c);
+/* The SHA-256 (hex) of the text the catalog was parsed from: stored evidence is keyed by it. */
+const char *rhea_evidence_catalog_sha256(const RheaEvidenceCatalog *c);
 const RheaEvidenceEntry *rhea_evidence_catalog_entry(const RheaEvidenceCatalog *c, guint i);
 /* Whether any entry reads files of these kinds (a mask from rhea_file_kinds). */
 gboolean rhea_evidence_catalog_reads(const RheaEvidenceCatalog *c, guint32 kinds);

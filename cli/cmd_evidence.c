@@ -5,6 +5,7 @@
 
 #include "classifiers/evidence.h"
 #include "cli/cli.h"
+#include "cli/cli_evidence.h"
 #include "cli/cli_input.h"
 #include "cli/cli_options.h"
 #include "engine/error.h"
@@ -26,6 +27,7 @@ int rhea_cmd_evidence(int argc, char **argv)
     g_autofree char *rq = NULL, *at = NULL, *commit = NULL, *judgments = NULL, *catalog_path = NULL,
                     *rules = NULL;
     guint threshold = RHEA_TRAJECTORY_DEFAULT_DAYS, max_kib = RHEA_EVIDENCE_DEFAULT_MAX_SIZE / 1024;
+    gboolean read_only = FALSE, keep = FALSE;
     const GOptionEntry entries[] = {
         {"rq", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "Only the signals and verdicts of RQ 2..6", "N"},
@@ -44,14 +46,17 @@ int rhea_cmd_evidence(int argc, char **argv)
          "Trajectory: ML and UI code within N days are 'together' (default 30)", "N"},
         {"max-size", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
          "Skip files over N KiB (default 1024)", "N"},
+        {"read-only", 0, 0, G_OPTION_ARG_NONE, &read_only,
+         "Do not write the database: evidence not stored yet is computed and not kept", NULL},
         G_OPTION_ENTRY_NULL};
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCT);
-    rhea_cli_options_add(
-        &o, entries,
-        (gpointer[]){&rq, &at, &commit, &judgments, &catalog_path, &rules, &threshold, &max_kib});
+    rhea_cli_options_add(&o, entries,
+                         (gpointer[]){&rq, &at, &commit, &judgments, &catalog_path, &rules,
+                                      &threshold, &max_kib, NULL});
     rhea_cli_options_add_groups(&o, RHEA_CLI_OUTPUT | RHEA_CLI_DATABASE);
     int rc;
     g_autoptr(GError) error = NULL;
+    g_autoptr(GPtrArray) ids = NULL, all = NULL;
     g_autoptr(RheaJudgments) jd = NULL;
     g_autoptr(RheaEvidenceCatalog) catalog = NULL;
     g_autoptr(RheaStore) store = NULL;
@@ -84,7 +89,7 @@ int rhea_cmd_evidence(int argc, char **argv)
         goto fail;
     catalog = catalog_path ? rhea_evidence_catalog_load(catalog_path, &error)
                            : rhea_evidence_catalog_load_default(&error);
-    if (!catalog || !(store = rhea_cli_open_store(&o, &error)))
+    if (!catalog || !(store = rhea_cli_open_store_keep(&o, read_only, &keep, &error)))
         goto fail;
     RheaEvidenceOptions eo = {
         .commit = commit, .before = -1, .max_size = (gsize)max_kib * 1024, .rules_path = rules};
@@ -93,8 +98,11 @@ int rhea_cmd_evidence(int argc, char **argv)
     if (date &&
         rhea_window_parse_date(date, at ? "--at" : "the study's --until", &eo.before, &error) < 0)
         goto fail;
-    if (!(ev = rhea_evidence_collect(store, rhea_cli_options_product(&o), catalog, &eo, &error)))
+    ids = g_ptr_array_new();
+    g_ptr_array_add(ids, (gpointer)rhea_cli_options_product(&o));
+    if (!(all = rhea_cli_evidence_many(store, keep, 1, ids, catalog, &eo, o.command, &error)))
         goto fail;
+    ev = g_ptr_array_steal_index(all, 0);
     v = rhea_evidence_verdicts_compute(ev, threshold, jd);
     if (o.format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_evidence_json(ev, v, jd, rq_n);

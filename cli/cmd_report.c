@@ -4,11 +4,13 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_evidence.h"
 #include "cli/cli_input.h"
 #include "classifiers/evidence.h"
 #include "cli/cli_state.h"
 #include "engine/error.h"
 #include "engine/store.h"
+#include "engine/workers.h"
 #include "metrics/backgrounds.h"
 #include "metrics/evidence_verdicts.h"
 #include "metrics/judgments.h"
@@ -42,7 +44,8 @@ int rhea_cmd_report(int argc, char **argv)
                           "Per-research-question tables and charts for the products in the "
                           "database (Nahar et al., section V).");
     g_autofree char *rq = NULL, *charts = NULL, *judgments = NULL;
-    gboolean complete_only = FALSE;
+    gboolean complete_only = FALSE, read_only = FALSE, keep = FALSE;
+    guint jobs = G_MAXUINT; /* not given: the number of online processors */
     const GOptionEntry entries[] = {
         {"rq", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "1, 2, 3, 4, 5, 6 or all (default)", "N"},
@@ -52,9 +55,15 @@ int rhea_cmd_report(int argc, char **argv)
          "CSV of product,key,value,note: people's verdicts for RQ2-RQ6 (docs/evidence.md)", "FILE"},
         {"complete-only", 0, 0, G_OPTION_ARG_NONE, &complete_only,
          "Refuse a product whose ingest is incomplete or in progress", NULL},
+        {"read-only", 0, 0, G_OPTION_ARG_NONE, &read_only,
+         "Do not write the database: evidence not stored yet is computed and not kept", NULL},
+        {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
+         "Compute the evidence not stored yet in up to N processes (default: the number of "
+         "online processors)",
+         "N"},
         G_OPTION_ENTRY_NULL};
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS);
-    rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts, &judgments, NULL});
+    rhea_cli_options_add(&o, entries, (gpointer[]){&rq, &charts, &judgments, NULL, NULL, &jobs});
     rhea_cli_options_add_groups(&o, RHEA_CLI_OUTPUT | RHEA_CLI_DATABASE | RHEA_CLI_WINDOW |
                                         RHEA_CLI_LABELS | RHEA_CLI_BACKGROUNDS |
                                         RHEA_CLI_STATISTICS | RHEA_CLI_TOP | RHEA_CLI_CONTRIBUTORS);
@@ -96,7 +105,12 @@ int rhea_cmd_report(int argc, char **argv)
         goto fail;
     if (judgments && !(jd = rhea_judgments_load(judgments, &error)))
         goto fail;
-    if (!(store = rhea_cli_open_store(&o, &error)) ||
+    if (jobs != G_MAXUINT && (jobs < 1 || jobs > 1024)) {
+        rc = rhea_cli_usage(o.command, "--jobs %u: use a number of processes from 1 to 1024", jobs);
+        goto cleanup;
+    }
+    /* writable only when RQ2-RQ6 are reported: their evidence is what is stored */
+    if (!(store = rhea_cli_open_store_keep(&o, read_only || rq_n == 1, &keep, &error)) ||
         rhea_cli_window(&o, store, &window, &window_text, &error) < 0)
         goto fail;
     if (o.products->len > 0) {
@@ -147,17 +161,18 @@ int rhea_cmd_report(int argc, char **argv)
     if (rq_n != 1) {
         if (!(catalog = rhea_evidence_catalog_load_default(&error)))
             goto fail;
+        RheaEvidenceOptions eo = {.before = window.has_until ? window.until : -1,
+                                  .rules_path = o.rules};
+        g_autoptr(GPtrArray) evidence = rhea_cli_evidence_many(
+            store, keep, jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs(), ids, catalog, &eo,
+            o.command, &error);
+        if (!evidence)
+            goto fail;
         verdicts = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_evidence_verdicts_free);
-        for (guint i = 0; i < ids->len; i++) {
-            RheaEvidenceOptions eo = {.before = window.has_until ? window.until : -1,
-                                      .rules_path = o.rules};
-            g_autoptr(RheaEvidence) ev =
-                rhea_evidence_collect(store, g_ptr_array_index(ids, i), catalog, &eo, &error);
-            if (!ev)
-                goto fail;
+        for (guint i = 0; i < evidence->len; i++)
             g_ptr_array_add(verdicts,
-                            rhea_evidence_verdicts_compute(ev, RHEA_TRAJECTORY_DEFAULT_DAYS, jd));
-        }
+                            rhea_evidence_verdicts_compute(g_ptr_array_index(evidence, i),
+                                                           RHEA_TRAJECTORY_DEFAULT_DAYS, jd));
     }
     RheaStudyReportOptions ro = {
         .rq = rq_n,

@@ -8,15 +8,23 @@
  * with one transaction (engine/store_merge.h), in manifest order, so the result equals a -j 1
  * run row for row, a killed study leaves whole products, and the next run resumes with the
  * rest. Products already in the database (a resumed or re-run study: few or no new commits) are
- * ingested by the parent itself, as with -j 1. */
+ * ingested by the parent itself, as with -j 1.
+ *
+ * Then, unless --no-evidence, the RQ2-RQ6 evidence of every completely ingested product at the
+ * study's date is computed on the same number of processes and stored (cli_evidence.h), where
+ * nothing is stored for its key yet: the study's workers are already busy for minutes, the
+ * evidence costs them seconds, and the report that follows a study then reads it. */
 #include <stdio.h>
 
+#include "classifiers/evidence_catalog.h"
 #include "classifiers/rules.h"
 #include "cli/cli.h"
+#include "cli/cli_evidence.h"
 #include "cli/cli_ingest.h"
 #include "cli/cli_options.h"
 #include "engine/error.h"
 #include "engine/manifest.h"
+#include "metrics/window.h"
 #include "engine/shard.h"
 #include "engine/store_merge.h"
 #include "engine/tempdb.h"
@@ -221,6 +229,31 @@ cleanup:
     return rc;
 }
 
+/* The evidence of the manifest's products the database holds whole, at the study's date. */
+static int study_evidence(Study *s, GError **error)
+{
+    g_autoptr(GError) one = NULL;
+    g_autoptr(GPtrArray) ids = g_ptr_array_new();
+    for (guint i = 0; i < s->m->entries->len; i++) {
+        RheaManifestEntry *e = g_ptr_array_index(s->m->entries, i);
+        g_autoptr(RheaProduct) stored = NULL;
+        if (rhea_shard_contains(&s->shard, e->id) &&
+            rhea_store_product_get(s->store, e->id, &stored, NULL) == 0 && stored && stored->tip)
+            g_ptr_array_add(ids, e->id);
+    }
+    if (ids->len == 0)
+        return 0;
+    g_autofree char *until = rhea_store_setting_get(s->store, "until");
+    RheaEvidenceOptions eo = {.before = -1};
+    g_autoptr(RheaEvidenceCatalog) catalog = rhea_evidence_catalog_load_default(&one);
+    if (!catalog ||
+        (until && rhea_window_parse_date(until, "the study's --until", &eo.before, &one) < 0)) {
+        fprintf(stderr, "rhea %s: warning: evidence not computed: %s\n", s->command, one->message);
+        return 0;
+    }
+    return rhea_cli_evidence_fill(s->store, s->jobs, ids, catalog, &eo, s->command, error);
+}
+
 int rhea_cmd_study(int argc, char **argv)
 {
     RheaCliOptions o;
@@ -229,6 +262,7 @@ int rhea_cmd_study(int argc, char **argv)
                           "and repository; samples/products.tsv is one) into one database.");
     g_autofree char *clones = NULL, *until = NULL, *shard_text = NULL;
     guint jobs = G_MAXUINT; /* not given: the number of online processors */
+    gboolean no_evidence = FALSE;
     const GOptionEntry entries[] = {
         {"shard", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "Analyze only shard K of N (K from 0; by a hash of the product id), for a study split "
@@ -243,8 +277,10 @@ int rhea_cmd_study(int argc, char **argv)
          "Ingest up to N new products at once, each in its own process (default: the number of "
          "online processors; 1: one after the other in this process)",
          "N"},
+        {"no-evidence", 0, 0, G_OPTION_ARG_NONE, &no_evidence,
+         "Do not compute and store the products' RQ2-RQ6 evidence (rhea report then does)", NULL},
         G_OPTION_ENTRY_NULL};
-    rhea_cli_options_add(&o, entries, (gpointer[]){&shard_text, &clones, &until, &jobs});
+    rhea_cli_options_add(&o, entries, (gpointer[]){&shard_text, &clones, &until, &jobs, NULL});
     rhea_cli_options_add_groups(&o, RHEA_CLI_DATABASE | RHEA_CLI_INGEST);
     int rc;
     g_autoptr(GError) error = NULL;
@@ -298,6 +334,8 @@ int rhea_cmd_study(int argc, char **argv)
     if (ran < 0)
         goto fail;
     if (until && rhea_store_setting_set(store, "until", until, &error) < 0)
+        goto fail;
+    if (!no_evidence && study_evidence(&s, &error) < 0)
         goto fail;
     if (s.shard.count)
         printf("study: shard %u/%u holds %u of the manifest's %u products\n", s.shard.index,

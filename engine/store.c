@@ -87,6 +87,22 @@ static const char *SCHEMA_V3 = "CREATE TABLE product_counts("
                                "  commits INTEGER NOT NULL) WITHOUT ROWID;"
                                "PRAGMA user_version = 3;";
 
+/* Version 4: each product's evidence (RQ2-RQ6) as computed, keyed by every input it depends on
+ * (engine/store_evidence_cache.h), so a report reads it instead of searching the tree again. */
+static const char *SCHEMA_V4 = "CREATE TABLE evidence_cache("
+                               "  product TEXT NOT NULL REFERENCES products(id),"
+                               "  commit_sha TEXT NOT NULL,"
+                               "  tip TEXT NOT NULL,"
+                               "  repo_path TEXT NOT NULL,"
+                               "  catalog_sha256 TEXT NOT NULL,"
+                               "  rules_sha256 TEXT NOT NULL,"
+                               "  max_size INTEGER NOT NULL,"
+                               "  build TEXT NOT NULL,"
+                               "  data BLOB NOT NULL,"
+                               "  PRIMARY KEY(product, commit_sha, tip, repo_path, catalog_sha256,"
+                               "   rules_sha256, max_size, build)) WITHOUT ROWID;"
+                               "PRAGMA user_version = 4;";
+
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
     return rhea_store_path_fail(error, store->path, what, sqlite3_extended_errcode(store->db),
@@ -202,7 +218,8 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
         /* another process may have upgraded it while we waited for the lock */
         if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
             (version == 1 && rhea_store_exec(store, SCHEMA_V2, error) < 0) ||
-            (version <= 2 && rhea_store_exec(store, SCHEMA_V3, error) < 0)) {
+            (version <= 2 && rhea_store_exec(store, SCHEMA_V3, error) < 0) ||
+            (version <= 3 && rhea_store_exec(store, SCHEMA_V4, error) < 0)) {
             rhea_store_rollback(store);
             return -1;
         }
@@ -500,6 +517,7 @@ int rhea_store_product_clear(RheaStore *store, const char *id, GError **error)
                      id, error) < 0 ||
         exec_with_id(store, "DELETE FROM commits WHERE product = ?", id, error) < 0 ||
         exec_with_id(store, "DELETE FROM product_counts WHERE product = ?", id, error) < 0 ||
+        exec_with_id(store, "DELETE FROM evidence_cache WHERE product = ?", id, error) < 0 ||
         exec_with_id(store, "UPDATE products SET tip = NULL WHERE id = ?", id, error) < 0)
         return -1;
     return 0;

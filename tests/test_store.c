@@ -7,6 +7,7 @@
 
 #include "engine/error.h"
 #include "engine/store.h"
+#include "engine/store_evidence_cache.h"
 #include "tests/testutil.h"
 
 START_TEST(creates_the_current_schema)
@@ -17,7 +18,7 @@ START_TEST(creates_the_current_schema)
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
-    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 8);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 9);
     rhea_store_close(s);
     /* reopening an existing rhea database works */
     s = rhea_store_open(path, &error);
@@ -38,7 +39,7 @@ START_TEST(upgrades_a_version_1_database)
     sqlite3_open(path, &db);
     ck_assert_int_eq(sqlite3_exec(db,
                                   "DROP TABLE product_meta; DROP TABLE settings;"
-                                  "DROP TABLE product_counts;"
+                                  "DROP TABLE product_counts; DROP TABLE evidence_cache;"
                                   "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
                                   "'HEAD'); PRAGMA user_version = 1;",
                                   NULL, NULL, NULL),
@@ -46,13 +47,77 @@ START_TEST(upgrades_a_version_1_database)
     sqlite3_close(db);
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_msg(s != NULL, "%s", error ? error->message : "");
-    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 3);
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 4);
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM products"), 1);
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM product_counts"), 0);
     ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
     GHashTable *meta = rhea_store_meta_get(s, "kept");
     ck_assert_str_eq(g_hash_table_lookup(meta, "stars"), "63");
     g_hash_table_destroy(meta);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+/* A version 3 database (today's minus evidence_cache) keeps every row when it is upgraded, is
+ * read as it is by a read-only open (no stored evidence, no write), and stores evidence after. */
+START_TEST(upgrades_a_version_3_database_keeping_its_data)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "v3.sqlite", NULL);
+    GError *error = NULL;
+    rhea_store_close(rhea_store_open(path, &error));
+    sqlite3 *db;
+    sqlite3_open(path, &db);
+    ck_assert_int_eq(
+        sqlite3_exec(
+            db,
+            "DROP TABLE evidence_cache;"
+            "INSERT INTO products(id, repo_path, ref, tip) VALUES('p', '/r', 'HEAD', 'ab');"
+            "INSERT INTO commits VALUES(7, 'p', 'ab', 'A', 'a@x', 10, 0, 'A', 'a@x', 10, 0,"
+            " 'A', 'a@x', 'first', 0, 0);"
+            "INSERT INTO paths VALUES(3, 'src/a.py');"
+            "INSERT INTO changes VALUES(7, 3, 'A', NULL, NULL);"
+            "INSERT INTO product_meta VALUES('p', 'stars', '63');"
+            "INSERT INTO settings VALUES('until', '2023-08-01');"
+            "INSERT INTO product_counts VALUES('p', 'ab', 1);"
+            "PRAGMA user_version = 3;",
+            NULL, NULL, NULL),
+        SQLITE_OK);
+    sqlite3_close(db);
+    RheaEvidenceCacheKey key = {.product = "p",
+                                .commit = "ab",
+                                .tip = "ab 1",
+                                .repo_path = "/r",
+                                .catalog_sha256 = "c",
+                                .rules_sha256 = "none",
+                                .max_size = 1024,
+                                .build = "b"};
+    GBytes *data = NULL;
+    /* read-only: the version stays 3 and a lookup finds nothing, without an error */
+    RheaStore *s = rhea_store_open_readonly(path, &error);
+    ck_assert_ptr_nonnull(s);
+    ck_assert_int_eq(rhea_store_evidence_cache_get(s, &key, &data, &error), 0);
+    ck_assert_ptr_null(data);
+    ck_assert_int_eq(rhea_store_evidence_cache_count(s, "p", &error), 0);
+    rhea_store_close(s);
+    ck_assert_int_eq(testutil_file_int(path, "PRAGMA user_version"), 3);
+    s = rhea_store_open(path, &error);
+    ck_assert_msg(s != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 4);
+    g_autofree char *rows = testutil_rows(
+        s, "SELECT c.cid || ' ' || c.sha || ' ' || p.path || ' ' || ch.kind || ' ' || pr.tip || "
+           "' ' || m.value || ' ' || st.value || ' ' || pc.commits FROM commits c "
+           "JOIN changes ch ON ch.cid = c.cid JOIN paths p ON p.pid = ch.pid "
+           "JOIN products pr ON pr.id = c.product JOIN product_meta m ON m.product = c.product "
+           "JOIN settings st JOIN product_counts pc ON pc.product = c.product");
+    ck_assert_str_eq(rows, "7 ab src/a.py A ab 63 2023-08-01 1");
+    g_autoptr(GBytes) in = g_bytes_new_static("entry", 5);
+    ck_assert_int_eq(rhea_store_evidence_cache_put(s, &key, in, &error), 0);
+    ck_assert_int_eq(rhea_store_evidence_cache_get(s, &key, &data, &error), 0);
+    ck_assert_ptr_nonnull(data);
+    ck_assert(g_bytes_equal(data, in));
+    g_bytes_unref(data);
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -284,6 +349,7 @@ int main(void)
     TCase *tc = tcase_create("open");
     tcase_add_test(tc, creates_the_current_schema);
     tcase_add_test(tc, upgrades_a_version_1_database);
+    tcase_add_test(tc, upgrades_a_version_3_database_keeping_its_data);
     tcase_add_test(tc, refuses_a_file_that_is_not_sqlite);
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);

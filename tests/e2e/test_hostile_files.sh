@@ -212,6 +212,9 @@ for v in crlf bom bomcrlf; do
   with_backgrounds "$F/bg.$v"
   [ "$RESULT" = "$GOOD_BG" ] || fail "bg.$v does not read like the good file"
 done
+# a good report stores the product's evidence (docs/evidence.md, "Stored evidence"): the bad
+# files are compared with the database as the good runs left it
+BEFORE=$(dump "$DB")
 check_bad_backgrounds() { # check_bad_backgrounds FILE LINE-REGEX
   WANT_FILE=$1 WANT_LINE=$2
   expect_file_error "$RHEA" contributors --product repo --db "$DB" --backgrounds "$1"

@@ -1,0 +1,145 @@
+/* store_evidence_cache.c: see store_evidence_cache.h. The key's columns form the table's primary
+ * key, so a lookup is one index probe and equal keys cannot hold two entries. */
+#include "engine/store_evidence_cache.h"
+
+#include "engine/store_private.h"
+
+#define KEY_WHERE                                                                                  \
+    "product = ?1 AND commit_sha = ?2 AND tip = ?3 AND repo_path = ?4 AND catalog_sha256 = ?5"     \
+    " AND rules_sha256 = ?6 AND max_size = ?7 AND build = ?8"
+
+static void bind_key(sqlite3_stmt *st, const RheaEvidenceCacheKey *k)
+{
+    const char *text[] = {k->product,        k->commit,       k->tip, k->repo_path,
+                          k->catalog_sha256, k->rules_sha256, NULL,   k->build};
+    for (int i = 0; i < 8; i++)
+        if (text[i])
+            sqlite3_bind_text(st, i + 1, text[i], -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 7, k->max_size);
+}
+
+static gboolean has_table(RheaStore *store)
+{
+    sqlite3_stmt *st = NULL;
+    gboolean found = FALSE;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
+                           "name = 'evidence_cache'",
+                           -1, &st, NULL) == SQLITE_OK)
+        found = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return found;
+}
+
+int rhea_store_evidence_cache_get(RheaStore *store, const RheaEvidenceCacheKey *key, GBytes **data,
+                                  GError **error)
+{
+    g_return_val_if_fail(key->product && key->commit && key->tip && key->repo_path &&
+                             key->catalog_sha256 && key->rules_sha256 && key->build,
+                         -1);
+    sqlite3_stmt *st = NULL;
+    *data = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT data FROM evidence_cache WHERE " KEY_WHERE, -1, &st,
+                           NULL) != SQLITE_OK) {
+        if (!has_table(store))
+            return 0; /* an older schema opened read-only: nothing stored yet */
+        return rhea_store_fail(store, error, "cannot read the stored evidence");
+    }
+    bind_key(st, key);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW)
+        *data = g_bytes_new(sqlite3_column_blob(st, 0), (gsize)sqlite3_column_bytes(st, 0));
+    sqlite3_finalize(st);
+    if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot read the stored evidence");
+    return 0;
+}
+
+static int put_rows(RheaStore *store, const RheaEvidenceCacheKey *key, GBytes *data, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db,
+                           "DELETE FROM evidence_cache WHERE product = ?1 AND (tip <> ?3 OR "
+                           "repo_path <> ?4 OR build <> ?8)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot store the evidence");
+    bind_key(st, key);
+    int rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot store the evidence");
+    if (sqlite3_prepare_v2(store->db,
+                           "INSERT OR REPLACE INTO evidence_cache(product, commit_sha, tip, "
+                           "repo_path, catalog_sha256, rules_sha256, max_size, build, data) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           -1, &st, NULL) != SQLITE_OK)
+        return rhea_store_fail(store, error, "cannot store the evidence");
+    bind_key(st, key);
+    gsize len = 0;
+    const void *bytes = g_bytes_get_data(data, &len);
+    sqlite3_bind_blob64(st, 9, len ? bytes : "", len, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE)
+        return rhea_store_fail(store, error, "cannot store the evidence");
+    return 0;
+}
+
+int rhea_store_evidence_cache_put(RheaStore *store, const RheaEvidenceCacheKey *key, GBytes *data,
+                                  GError **error)
+{
+    g_return_val_if_fail(key->product && key->commit && key->tip && key->repo_path &&
+                             key->catalog_sha256 && key->rules_sha256 && key->build && data,
+                         -1);
+    if (rhea_store_begin(store, error) < 0)
+        return -1;
+    if (put_rows(store, key, data, error) < 0) {
+        rhea_store_rollback(store);
+        return -1;
+    }
+    return rhea_store_commit(store, error);
+}
+
+gint64 rhea_store_evidence_cache_count(RheaStore *store, const char *product, GError **error)
+{
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, "SELECT count(*) FROM evidence_cache WHERE product = ?", -1,
+                           &st, NULL) != SQLITE_OK) {
+        if (!has_table(store))
+            return 0;
+        return rhea_store_fail(store, error, "cannot read the stored evidence");
+    }
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    gint64 n = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (n < 0)
+        return rhea_store_fail(store, error, "cannot read the stored evidence");
+    return n;
+}
+
+RheaStore *rhea_store_evidence_cache_writer(const char *path, GError **error)
+{
+    RheaStore *store = g_new0(RheaStore, 1);
+    store->path = g_strdup(path);
+    store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
+        SQLITE_OK) {
+        rhea_store_fail(store, error, "cannot open the database to store evidence");
+        goto fail;
+    }
+    sqlite3_busy_timeout(store->db, RHEA_EVIDENCE_CACHE_BUSY_MS);
+    sqlite3_extended_result_codes(store->db, 0);
+    if (!has_table(store)) {
+        /* an older schema: the full open migrates it (once per database) */
+        RheaStore *full = rhea_store_open(path, error);
+        if (!full)
+            goto fail;
+        rhea_store_close(full);
+    }
+    return store;
+fail:
+    rhea_store_close(store);
+    return NULL;
+}
