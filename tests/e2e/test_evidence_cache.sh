@@ -12,6 +12,8 @@
 #    (a file the user cannot write: test_evidence_cache_file_mode.sh);
 #  - two reports at once on a fresh copy: both identical to the reference, integrity ok, one
 #    entry per product;
+#  - SIGKILL at spread-out moments of a storing report: integrity ok, and every entry left is
+#    byte for byte one that a complete run stored;
 #  - rhea study stores every product's evidence (the report after it reads it); --no-evidence
 #    stores none.
 source "$(dirname "$0")/lib.sh"
@@ -128,6 +130,23 @@ cmp -s c1.html ref.html || fail "concurrent report 1 differs"
 cmp -s c2.html ref.html || fail "concurrent report 2 differs"
 [ "$(sqlite3 c.sqlite 'PRAGMA integrity_check')" = ok ] || fail "concurrent reports: integrity"
 [ "$(entries c.sqlite)" = 3 ] || fail "concurrent reports: $(entries c.sqlite) entries, want 3"
+
+# SIGKILL at spread-out moments of a report that computes and stores: the database stays whole,
+# and every entry it holds is byte for byte one a complete run stored (never a partial one)
+rows() { sqlite3 "$1" "SELECT product || ' ' || hex(data) FROM evidence_cache ORDER BY 1"; }
+rows s2.sqlite >clean.rows
+for ms in 0 20 40 60 80 90 100 110 120 160 240; do
+  fresh k.sqlite
+  "$RHEA" report --db k.sqlite --rq all --format html --permutations 50 --bootstrap 50 \
+    -o k.html 2>/dev/null &
+  sleep "$(printf '0.%03d' "$ms")"
+  kill -KILL $! 2>/dev/null
+  wait $! 2>/dev/null
+  [ "$(sqlite3 k.sqlite 'PRAGMA integrity_check')" = ok ] || fail "killed at $ms ms: integrity"
+  rows k.sqlite >k.rows
+  echo "killed at $ms ms: $(wc -l <k.rows) of 3 entries"
+  [ -z "$(comm -23 k.rows clean.rows)" ] || fail "killed at $ms ms: an entry no clean run stored"
+done
 
 # rhea study stores every product's evidence; the report after it computes nothing
 expect_exit 0 "$RHEA" study m.tsv --db st.sqlite --quiet
