@@ -1,5 +1,5 @@
 # build_id.cmake: writes OUT (rhea_build_id.h) with RHEA_SOURCE_SHA256, the SHA-256 of every
-# librhea source file (SOURCES, a ;-list) in sorted order, so a build whose code differs in any
+# rhea source file (SOURCES, a ;-list: the library's and the command line's) in sorted order, so a build whose code differs in any
 # byte has another id (engine/build_id.h). Run at build time by a custom command (CMakeLists.txt).
 list(SORT SOURCES)
 set(all "")

@@ -265,6 +265,35 @@ START_TEST(every_input_is_in_the_key)
 }
 END_TEST
 
+/* Another build's entry (its id differs, as after any change to rhea's sources) is never read,
+ * and storing this build's entry drops it. */
+START_TEST(another_build_is_a_miss)
+{
+    Env e = env_new();
+    RheaEvidenceOptions o = {.before = -1};
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RheaEvidenceRequest) r =
+        rhea_evidence_request_new(e.store, "p", e.catalog, &o, &error);
+    ck_assert_ptr_nonnull(r);
+    g_autoptr(RheaEvidence) ev = direct(&e, e.catalog, &o);
+    RheaEvidenceHit *h = g_ptr_array_index(ev->hits, 0);
+    g_free(h->text);
+    h->text = g_strdup("POISON");
+    g_autoptr(GBytes) data = rhea_evidence_encode(ev);
+    RheaEvidenceCacheKey other = *rhea_evidence_request_key(r);
+    g_autofree char *old_build = g_strconcat(other.build, " (an older build)", NULL);
+    other.build = old_build;
+    ck_assert_int_eq(rhea_store_evidence_cache_put(e.store, &other, data, &error), 0);
+    ck_assert_int_eq(entries(&e), 1);
+    g_autoptr(RheaEvidence) got = get(&e, e.catalog, &o);
+    ck_assert(!poisoned(got));
+    g_autoptr(RheaEvidence) want = direct(&e, e.catalog, &o);
+    assert_same(got, want);
+    ck_assert_int_eq(entries(&e), 1); /* the older build's entry is gone */
+    env_free(&e);
+}
+END_TEST
+
 /* A damaged entry is a miss: the evidence is computed and the entry replaced. */
 START_TEST(damaged_entry_is_computed_again)
 {
@@ -333,6 +362,7 @@ int main(void)
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, codec_round_trip);
     tcase_add_test(tc, every_input_is_in_the_key);
+    tcase_add_test(tc, another_build_is_a_miss);
     tcase_add_test(tc, damaged_entry_is_computed_again);
     tcase_add_test(tc, what_is_not_stored);
     tcase_add_test(tc, build_id_has_every_part);
