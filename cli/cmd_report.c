@@ -109,7 +109,7 @@ int rhea_cmd_report(int argc, char **argv)
         rc = rhea_cli_usage(o.command, "--jobs %u: use a number of processes from 1 to 1024", jobs);
         goto cleanup;
     }
-    /* writable only when RQ2-RQ6 are reported: their evidence is what is stored */
+    /* read-only; stores only when RQ2-RQ6 are reported: their evidence is what is stored */
     if (!(store = rhea_cli_open_store_keep(&o, read_only || rq_n == 1, &keep, &error)) ||
         rhea_cli_window(&o, store, &window, &window_text, &error) < 0)
         goto fail;

@@ -12,8 +12,9 @@
  *
  * Then, unless --no-evidence, the RQ2-RQ6 evidence of every completely ingested product at the
  * study's date is computed on the same number of processes and stored (cli_evidence.h), where
- * nothing is stored for its key yet: the study's workers are already busy for minutes, the
- * evidence costs them seconds, and the report that follows a study then reads it. */
+ * nothing is stored for its key yet. That moves the cost of the first report's evidence into the
+ * study rather than adding any (a study is run to be reported), and the report a researcher
+ * repeats then reads it (docs/evidence.md, "Stored evidence"). */
 #include <stdio.h>
 
 #include "classifiers/evidence_catalog.h"
