@@ -203,7 +203,7 @@ GPtrArray *rhea_cli_evidence_many(RheaStore *store, gboolean keep, guint jobs, G
               .missing = missing};
     int rc = fill_run(&f, jobs, ids, o, error);
     if (f.own_writer)
-        rhea_store_close(f.writer);
+        rhea_store_evidence_cache_writer_close(f.writer);
     return rc < 0 ? NULL : g_steal_pointer(&results);
 }
 

@@ -143,3 +143,10 @@ fail:
     rhea_store_close(store);
     return NULL;
 }
+
+void rhea_store_evidence_cache_writer_close(RheaStore *writer)
+{
+    if (writer)
+        sqlite3_wal_checkpoint_v2(writer->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    rhea_store_close(writer);
+}

@@ -27,12 +27,16 @@ run() { # LABEL BINARY RQ DB
   [ -e "$TMP/ref.$3.html" ] || cp "$TMP/$1.$3.html" "$TMP/ref.$3.html"
 }
 has_cache() { [ -n "$(sqlite3 "$1" "SELECT name FROM sqlite_master WHERE name = 'evidence_cache'")" ]; }
-cold_copy() { # OUT: DB without stored evidence, as this build reads it
+fresh() { # OUT: a copy of DB; a -wal file an earlier copy left at OUT would be replayed into it
+  rm -f "$1" "$1-wal" "$1-shm"
   cp "$DB" "$1"
+}
+cold_copy() { # OUT: DB without stored evidence, as this build reads it
+  fresh "$1"
   if has_cache "$1"; then sqlite3 "$1" "DELETE FROM evidence_cache"; fi
 }
 before_copy() { # OUT: DB as a schema 3 build reads it
-  cp "$DB" "$1"
+  fresh "$1"
   if has_cache "$1"; then sqlite3 "$1" "DROP TABLE evidence_cache; PRAGMA user_version = 3"; fi
 }
 median() {

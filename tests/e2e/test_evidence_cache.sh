@@ -66,8 +66,11 @@ grep -q 'Tkinter\|tkinter' ref.html || fail "the reference report shows no evide
 # computed and stored, then read: identical in every format; -j 1 and -j 2 the same
 fresh s.sqlite
 report s.sqlite html -j 1
+cp s.sqlite alone.sqlite # before any other process opens it (sqlite3 checkpoints on close)
 cmp -s out.html ref.html || fail "stored run (computing, -j 1) differs from the reference"
 [ "$(entries s.sqlite)" = 3 ] || fail "after one report: $(entries s.sqlite) entries, want 3"
+# the entries are in the database file itself, not only in its write-ahead log
+[ "$(entries alone.sqlite)" = 3 ] || fail "a copy of the file alone: $(entries alone.sqlite) entries"
 fresh s2.sqlite
 report s2.sqlite html -j 2
 cmp -s out.html ref.html || fail "stored run (computing, -j 2) differs from the reference"
