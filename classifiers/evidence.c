@@ -519,14 +519,8 @@ RheaEvidence *rhea_evidence_collect(RheaStore *store, const char *product,
     git_repository *repo = NULL;
     git_commit *commit = NULL;
     git_tree *tree = NULL;
-    if (rhea_store_product_get(store, product, &prod, error) < 0)
+    if (rhea_store_product_require(store, product, &prod, error) < 0)
         return NULL;
-    if (!prod) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
-                    rhea_store_path(store), product);
-        return NULL;
-    }
     if (o->rules_text) {
         if (!(rules = rhea_rules_parse(o->rules_text, (gssize)o->rules_len,
                                        o->rules_path ? o->rules_path : "rules", error)))

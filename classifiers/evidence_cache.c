@@ -39,14 +39,8 @@ RheaEvidenceRequest *rhea_evidence_request_new(RheaStore *store, const char *pro
 {
     g_autoptr(RheaProduct) prod = NULL;
     gint64 time = -1;
-    if (rhea_store_product_get(store, product, &prod, error) < 0)
+    if (rhea_store_product_require(store, product, &prod, error) < 0)
         return NULL;
-    if (!prod) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
-                    rhea_store_path(store), product);
-        return NULL;
-    }
     g_autoptr(RheaEvidenceRequest) r = g_new0(RheaEvidenceRequest, 1);
     r->product = g_strdup(product);
     r->repo_path = g_strdup(prod->repo_path);

@@ -117,14 +117,8 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
     g_autofree gboolean *user_matched = NULL;
     g_autoptr(RheaDefaultLabels) defaults = NULL;
     g_autoptr(RheaUserLabels) user = NULL;
-    if (rhea_store_product_get(store, product, &prod, error) < 0)
+    if (rhea_store_product_require(store, product, &prod, error) < 0)
         return NULL;
-    if (!prod) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
-                    rhea_store_path(store), product);
-        return NULL;
-    }
     RheaLabeling *l = g_new0(RheaLabeling, 1);
     l->entries = g_array_new(FALSE, TRUE, sizeof(Entry));
     g_array_set_clear_func(l->entries, clear_entry);

@@ -152,14 +152,8 @@ RheaMlFiles *rhea_ml_files_collect(RheaStore *store, const char *product,
     git_tree *tree = NULL;
     RheaMlFiles *m = NULL;
     git_oid oid;
-    if (rhea_store_product_get(store, product, &prod, error) < 0)
+    if (rhea_store_product_require(store, product, &prod, error) < 0)
         return NULL;
-    if (!prod) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
-                    rhea_store_path(store), product);
-        return NULL;
-    }
     if (!prod->tip || git_oid_fromstr(&oid, prod->tip) < 0) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
                     "product '%s' has no completely ingested tip; run rhea analyze again", product);

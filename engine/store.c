@@ -400,6 +400,19 @@ static char *column_dup(sqlite3_stmt *st, int i)
     return t ? g_strdup((const char *)t) : NULL;
 }
 
+int rhea_store_product_require(RheaStore *store, const char *id, RheaProduct **out, GError **error)
+{
+    if (rhea_store_product_get(store, id, out, error) < 0)
+        return -1;
+    if (!*out) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
+                    "no product '%s' in %s; run rhea analyze REPO --product %s first", id,
+                    store->path, id);
+        return -1;
+    }
+    return 0;
+}
+
 int rhea_store_product_get(RheaStore *store, const char *id, RheaProduct **out, GError **error)
 {
     sqlite3_stmt *st = NULL;

@@ -62,6 +62,9 @@ void rhea_product_free(RheaProduct *p);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaProduct, rhea_product_free)
 /* *out is NULL (and 0 returned) when the product is not stored. */
 int rhea_store_product_get(RheaStore *store, const char *id, RheaProduct **out, GError **error);
+/* As rhea_store_product_get, but a product that is not stored is an error (RHEA_ERROR_NOT_FOUND,
+ * saying to run rhea analyze first): -1, and *out is NULL. */
+int rhea_store_product_require(RheaStore *store, const char *id, RheaProduct **out, GError **error);
 /* Product ids, sorted. */
 GPtrArray *rhea_store_product_list(RheaStore *store, GError **error);
 /* Inserts the product or updates its repository, ref, rules and flags; the tip is not touched. */

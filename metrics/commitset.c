@@ -54,14 +54,8 @@ RheaCommitSet *rhea_commitset_read(RheaStore *store, const char *product, const 
                                    GError **error)
 {
     g_autoptr(RheaProduct) p = NULL;
-    if (rhea_store_product_get(store, product, &p, error) < 0)
+    if (rhea_store_product_require(store, product, &p, error) < 0)
         return NULL;
-    if (!p) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_NOT_FOUND,
-                    "no product '%s' in %s; run rhea analyze REPO --product %s first", product,
-                    rhea_store_path(store), product);
-        return NULL;
-    }
     RheaCommitSet *set = g_new0(RheaCommitSet, 1);
     set->product = g_strdup(product);
     set->commits = g_array_new(FALSE, FALSE, sizeof(RheaCommitRec));
