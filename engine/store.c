@@ -103,6 +103,18 @@ static const char *SCHEMA_V4 = "CREATE TABLE evidence_cache("
                                "   rules_sha256, max_size, build)) WITHOUT ROWID;"
                                "PRAGMA user_version = 4;";
 
+/* Version 5: each product's computed report figures, stored under every input they depend on
+ * (engine/store_summary_cache.h), so a report reads them instead of computing them again. */
+static const char *SCHEMA_V5 = "CREATE TABLE summary_cache("
+                               "  product TEXT NOT NULL REFERENCES products(id),"
+                               "  history TEXT NOT NULL,"
+                               "  build TEXT NOT NULL,"
+                               "  inputs TEXT NOT NULL,"
+                               "  seq INTEGER NOT NULL,"
+                               "  data BLOB NOT NULL,"
+                               "  PRIMARY KEY(product, history, build, inputs)) WITHOUT ROWID;"
+                               "PRAGMA user_version = 5;";
+
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
     return rhea_store_path_fail(error, store->path, what, sqlite3_extended_errcode(store->db),
@@ -219,7 +231,8 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
         if (query_int(store, "PRAGMA user_version", &version, error) < 0 ||
             (version == 1 && rhea_store_exec(store, SCHEMA_V2, error) < 0) ||
             (version <= 2 && rhea_store_exec(store, SCHEMA_V3, error) < 0) ||
-            (version <= 3 && rhea_store_exec(store, SCHEMA_V4, error) < 0)) {
+            (version <= 3 && rhea_store_exec(store, SCHEMA_V4, error) < 0) ||
+            (version <= 4 && rhea_store_exec(store, SCHEMA_V5, error) < 0)) {
             rhea_store_rollback(store);
             return -1;
         }
@@ -531,6 +544,7 @@ int rhea_store_product_clear(RheaStore *store, const char *id, GError **error)
         exec_with_id(store, "DELETE FROM commits WHERE product = ?", id, error) < 0 ||
         exec_with_id(store, "DELETE FROM product_counts WHERE product = ?", id, error) < 0 ||
         exec_with_id(store, "DELETE FROM evidence_cache WHERE product = ?", id, error) < 0 ||
+        exec_with_id(store, "DELETE FROM summary_cache WHERE product = ?", id, error) < 0 ||
         exec_with_id(store, "UPDATE products SET tip = NULL WHERE id = ?", id, error) < 0)
         return -1;
     return 0;

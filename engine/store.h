@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <stdint.h>
 
-#define RHEA_SCHEMA_VERSION 4
+#define RHEA_SCHEMA_VERSION 5
 
 typedef struct RheaStore RheaStore;
 

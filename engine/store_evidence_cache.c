@@ -119,6 +119,18 @@ gint64 rhea_store_evidence_cache_count(RheaStore *store, const char *product, GE
     return n;
 }
 
+/* Whether the database has this rhea's schema, with every table a stored entry goes to. */
+static gboolean current_schema(RheaStore *store)
+{
+    sqlite3_stmt *st = NULL;
+    gboolean current = FALSE;
+    if (sqlite3_prepare_v2(store->db, "PRAGMA user_version", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW)
+        current = sqlite3_column_int64(st, 0) >= RHEA_SCHEMA_VERSION;
+    sqlite3_finalize(st);
+    return current;
+}
+
 RheaStore *rhea_store_evidence_cache_writer(const char *path, GError **error)
 {
     RheaStore *store = g_new0(RheaStore, 1);
@@ -131,7 +143,7 @@ RheaStore *rhea_store_evidence_cache_writer(const char *path, GError **error)
     }
     sqlite3_busy_timeout(store->db, RHEA_EVIDENCE_CACHE_BUSY_MS);
     sqlite3_extended_result_codes(store->db, 0);
-    if (!has_table(store)) {
+    if (!current_schema(store)) {
         /* an older schema: the full open migrates it (once per database) */
         RheaStore *full = rhea_store_open(path, error);
         if (!full)

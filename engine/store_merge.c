@@ -121,6 +121,10 @@ static int copy_product(RheaStore *store, const char *shard, const char *id, Rhe
             " WHERE product = ?1",
             p, NULL, NULL, error) < 0 ||
         run(store, shard,
+            "INSERT OR REPLACE INTO main.summary_cache SELECT * FROM shard.summary_cache"
+            " WHERE product = ?1",
+            p, NULL, NULL, error) < 0 ||
+        run(store, shard,
             "INSERT INTO main.commits SELECT cid + ?9, product, sha, author_name, author_email,"
             " author_time, author_offset, committer_name, committer_email, committer_time,"
             " committer_offset, mailmap_name, mailmap_email, summary, parent_count, is_merge"

@@ -18,7 +18,7 @@ START_TEST(creates_the_current_schema)
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
     ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
-    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 9);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master WHERE type='table'"), 10);
     rhea_store_close(s);
     /* reopening an existing rhea database works */
     s = rhea_store_open(path, &error);
@@ -40,6 +40,7 @@ START_TEST(upgrades_a_version_1_database)
     ck_assert_int_eq(sqlite3_exec(db,
                                   "DROP TABLE product_meta; DROP TABLE settings;"
                                   "DROP TABLE product_counts; DROP TABLE evidence_cache;"
+                                  "DROP TABLE summary_cache;"
                                   "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
                                   "'HEAD'); PRAGMA user_version = 1;",
                                   NULL, NULL, NULL),
@@ -47,7 +48,7 @@ START_TEST(upgrades_a_version_1_database)
     sqlite3_close(db);
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_msg(s != NULL, "%s", error ? error->message : "");
-    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM products"), 1);
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM product_counts"), 0);
     ck_assert_int_eq(rhea_store_meta_set(s, "kept", "stars", "63", &error), 0);
@@ -59,7 +60,7 @@ START_TEST(upgrades_a_version_1_database)
 }
 END_TEST
 
-/* A version 3 database (today's minus evidence_cache) keeps every row when it is upgraded, is
+/* A version 3 database (today's minus evidence_cache and summary_cache) keeps every row when it is upgraded, is
  * read as it is by a read-only open (no stored evidence, no write), and stores evidence after. */
 START_TEST(upgrades_a_version_3_database_keeping_its_data)
 {
@@ -72,7 +73,7 @@ START_TEST(upgrades_a_version_3_database_keeping_its_data)
     ck_assert_int_eq(
         sqlite3_exec(
             db,
-            "DROP TABLE evidence_cache;"
+            "DROP TABLE evidence_cache; DROP TABLE summary_cache;"
             "INSERT INTO products(id, repo_path, ref, tip) VALUES('p', '/r', 'HEAD', 'ab');"
             "INSERT INTO commits VALUES(7, 'p', 'ab', 'A', 'a@x', 10, 0, 'A', 'a@x', 10, 0,"
             " 'A', 'a@x', 'first', 0, 0);"
@@ -104,7 +105,7 @@ START_TEST(upgrades_a_version_3_database_keeping_its_data)
     ck_assert_int_eq(testutil_file_int(path, "PRAGMA user_version"), 3);
     s = rhea_store_open(path, &error);
     ck_assert_msg(s != NULL, "%s", error ? error->message : "");
-    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), 4);
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
     g_autofree char *rows = testutil_rows(
         s, "SELECT c.cid || ' ' || c.sha || ' ' || p.path || ' ' || ch.kind || ' ' || pr.tip || "
            "' ' || m.value || ' ' || st.value || ' ' || pc.commits FROM commits c "
