@@ -8,6 +8,7 @@
 #include "cli/cli_input.h"
 #include "classifiers/evidence.h"
 #include "cli/cli_state.h"
+#include "cli/cli_summaries.h"
 #include "engine/error.h"
 #include "engine/store.h"
 #include "engine/workers.h"
@@ -56,10 +57,12 @@ int rhea_cmd_report(int argc, char **argv)
         {"complete-only", 0, 0, G_OPTION_ARG_NONE, &complete_only,
          "Refuse a product whose ingest is incomplete or in progress", NULL},
         {"read-only", 0, 0, G_OPTION_ARG_NONE, &read_only,
-         "Do not write the database: evidence not stored yet is computed and not kept", NULL},
+         "Do not write the database: figures and evidence not stored yet are computed and not "
+         "kept",
+         NULL},
         {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
-         "Compute the evidence not stored yet in up to N processes (default: the number of "
-         "online processors)",
+         "Compute the figures and evidence not stored yet in up to N processes (default: the "
+         "number of online processors)",
          "N"},
         G_OPTION_ENTRY_NULL};
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS);
@@ -73,8 +76,7 @@ int rhea_cmd_report(int argc, char **argv)
     g_autoptr(RheaStore) store = NULL;
     g_autoptr(GPtrArray) ids = NULL;
     g_autofree char *window_text = NULL;
-    g_autoptr(GPtrArray) summaries =
-        g_ptr_array_new_with_free_func((GDestroyNotify)rhea_summary_free);
+    g_autoptr(GPtrArray) summaries = NULL;
     g_autoptr(RheaReport) report = NULL;
     g_autoptr(RheaJudgments) jd = NULL;
     g_autoptr(RheaEvidenceCatalog) catalog = NULL;
@@ -109,8 +111,8 @@ int rhea_cmd_report(int argc, char **argv)
         rc = rhea_cli_usage(o.command, "--jobs %u: use a number of processes from 1 to 1024", jobs);
         goto cleanup;
     }
-    /* read-only; stores only when RQ2-RQ6 are reported: their evidence is what is stored */
-    if (!(store = rhea_cli_open_store_keep(&o, read_only || rq_n == 1, &keep, &error)) ||
+    /* read-only; a second connection stores the figures and evidence not stored yet */
+    if (!(store = rhea_cli_open_store_keep(&o, read_only, &keep, &error)) ||
         rhea_cli_window(&o, store, &window, &window_text, &error) < 0)
         goto fail;
     if (o.products->len > 0) {
@@ -150,17 +152,16 @@ int rhea_cmd_report(int argc, char **argv)
         rhea_cli_ingest_warn(id, state, o.command);
         rhea_cli_ingest_row(&ingest, id, state);
     }
-    for (guint i = 0; i < ids->len; i++) {
-        RheaProductSummary *s =
-            rhea_summary_compute(store, g_ptr_array_index(ids, i), &window, &so, &error);
-        if (!s)
-            goto fail;
-        g_ptr_array_add(summaries, s);
-    }
+    /* every input is read before anything is stored: a bad catalog fails a report that has
+     * written nothing */
+    if (rq_n != 1 && !(catalog = rhea_evidence_catalog_load_default(&error)))
+        goto fail;
+    if (!(summaries = rhea_cli_summaries(store, keep,
+                                         jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs(),
+                                         ids, &window, &so, o.command, &error)))
+        goto fail;
     /* RQ2-RQ6: the evidence in each product's tree at the window's end, and its verdicts */
     if (rq_n != 1) {
-        if (!(catalog = rhea_evidence_catalog_load_default(&error)))
-            goto fail;
         RheaEvidenceOptions eo = {.before = window.has_until ? window.until : -1,
                                   .rules_path = o.rules};
         g_autoptr(GPtrArray) evidence = rhea_cli_evidence_many(

@@ -1,0 +1,17 @@
+/* cli_summaries.h: the report figures of many products for `rhea report`: read from the store
+ * where they were stored under the same key (metrics/summary_cache.h), the rest computed on up to
+ * `jobs` worker processes (engine/workers.h) and stored by this process, which alone writes the
+ * database. */
+#pragma once
+#include <glib.h>
+
+#include "engine/store.h"
+#include "metrics/summary.h"
+
+/* RheaProductSummary* of every product of ids, in the order of ids. keep: store what was computed
+ * (a second, writable connection is opened at the first entry to store; a failure to store is one
+ * warning line and the rest is not stored). A product whose figures cannot be computed fails the
+ * whole call with its message. */
+GPtrArray *rhea_cli_summaries(RheaStore *store, gboolean keep, guint jobs, GPtrArray *ids,
+                              const RheaWindow *w, const RheaSummaryOptions *o, const char *command,
+                              GError **error);
