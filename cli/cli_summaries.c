@@ -1,12 +1,13 @@
 /* cli_summaries.c: see cli_summaries.h. As with the evidence (cli/cli_evidence.c), children read
  * the database through connections of their own and send the encoded figures back on their
  * stdout (metrics/summary_codec.h); the parent decodes them in product order and stores each
- * entry in its own transaction. */
+ * entry in its own transaction, so the database has one writer whatever the number of jobs. */
 #include "cli/cli_summaries.h"
 
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "cli/cli_input.h"
 #include "engine/error.h"
 #include "engine/store_evidence_cache.h"
 #include "engine/workers.h"
@@ -14,9 +15,10 @@
 #include "metrics/summary_codec.h"
 
 typedef struct {
-    RheaStore *store;  /* read-only */
-    RheaStore *writer; /* opened at the first entry to store */
-    gboolean keep;
+    RheaStore *store;  /* read-only, or the study's own */
+    RheaStore *writer; /* the study's store, or opened at the first entry to store */
+    gboolean own_writer;
+    gboolean keep, tolerant;
     const char *command;
     GPtrArray *ids;      /* char *, the products */
     GPtrArray *requests; /* RheaSummaryRequest*, per product */
@@ -25,26 +27,43 @@ typedef struct {
     gboolean fork;
 } Fill;
 
-/* A computed summary into the results and, when kept, into the store; the first failure to store
+/* A computed summary into the results and, when kept, into the store. The first failure to store
  * is said once and the rest is not stored: the report itself is right either way. */
 static void keep_result(Fill *f, guint i, RheaProductSummary *s)
 {
     const RheaSummaryRequest *r = g_ptr_array_index(f->requests, i);
-    g_ptr_array_index(f->results, i) = s;
-    if (!f->keep || !rhea_summary_request_key(r))
-        return;
     g_autoptr(GError) not_stored = NULL;
     gboolean stored = FALSE;
-    if (!f->writer)
+    if (f->keep && rhea_summary_request_key(r) && !f->writer) {
         f->writer = rhea_store_evidence_cache_writer(rhea_store_path(f->store), &not_stored);
-    if (!f->writer ||
-        rhea_summary_request_store(f->writer, f->store, r, s, &stored, &not_stored) < 0) {
+        f->own_writer = TRUE;
+    }
+    if (f->keep && rhea_summary_request_key(r) &&
+        (!f->writer ||
+         rhea_summary_request_store(f->writer, f->store, r, s, &stored, &not_stored) < 0)) {
         fprintf(stderr,
                 "rhea %s: warning: %s: figures not stored (the rest of this run is not stored "
                 "either): %s\n",
-                f->command, rhea_summary_request_key(r)->product, not_stored->message);
+                f->command, (const char *)g_ptr_array_index(f->ids, i), not_stored->message);
         f->keep = FALSE;
     }
+    if (f->tolerant) /* a study only stores: memory stays flat over many products */
+        rhea_summary_free(s);
+    else
+        g_ptr_array_index(f->results, i) = s;
+}
+
+/* A product that failed: the whole call's error, or a study's warning line. Takes one. */
+static int failed(Fill *f, const char *product, GError *one, GError **error)
+{
+    if (f->tolerant) {
+        fprintf(stderr, "rhea %s: warning: %s: figures not computed: %s\n", f->command, product,
+                one->message);
+        g_error_free(one);
+        return 0;
+    }
+    g_propagate_error(error, one);
+    return -1;
 }
 
 static gboolean fill_start(guint task, gpointer user)
@@ -86,29 +105,60 @@ static int fill_done(guint task, int status, const char *output, gsize len, gboo
     const RheaSummaryRequest *r = g_ptr_array_index(f->requests, i);
     const char *product = g_ptr_array_index(f->ids, i);
     RheaProductSummary *s = NULL;
+    GError *one = NULL;
     if (cancelled)
         return 0;
     if (status == RHEA_WORKERS_IN_PARENT) {
-        if (!(s = compute(f->store, r, error)))
-            return -1;
+        s = compute(f->store, r, &one);
     } else if (status == 0) {
         g_autoptr(GBytes) data = g_bytes_new(output, len);
-        if (!(s = rhea_summary_decode(data, product, error)))
-            return -1;
-        s->meta = rhea_store_meta_get(f->store, product);
+        if ((s = rhea_summary_decode(data, product, &one)))
+            s->meta = rhea_store_meta_get(f->store, product);
     } else if (status == 1) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "%.*s", (int)MIN(len, G_MAXINT), output);
-        return -1;
+        g_set_error(&one, RHEA_ERROR, RHEA_ERROR_FAILED, "%.*s", (int)MIN(len, G_MAXINT), output);
     } else {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
+        g_set_error(&one, RHEA_ERROR, RHEA_ERROR_FAILED,
                     "%s: the worker process computing its figures %s %d; run the command again",
                     product,
                     status >= RHEA_WORKERS_SIGNALED ? "was killed by signal" : "exited with",
                     status >= RHEA_WORKERS_SIGNALED ? status - RHEA_WORKERS_SIGNALED : status);
-        return -1;
     }
+    if (!s)
+        return failed(f, product, one, error);
     keep_result(f, i, s);
     return 0;
+}
+
+/* Looks every product up, then computes the missing ones on the workers. */
+static int fill_run(Fill *f, guint jobs, const RheaWindow *w, const RheaSummaryOptions *o,
+                    GError **error)
+{
+    for (guint i = 0; i < f->ids->len; i++) {
+        const char *id = g_ptr_array_index(f->ids, i);
+        GError *one = NULL;
+        RheaSummaryRequest *r = rhea_summary_request_new(f->store, id, w, o, &one);
+        RheaProductSummary *s = r ? rhea_summary_request_lookup(f->store, r, &one) : NULL;
+        gboolean found = s != NULL;
+        g_ptr_array_add(f->requests, r);
+        g_ptr_array_add(f->results, f->tolerant ? NULL : s);
+        if (f->tolerant)
+            rhea_summary_free(s);
+        if (one) {
+            if (failed(f, id, one, error) < 0)
+                return -1;
+            continue;
+        }
+        /* a study stores; what cannot be stored it leaves to the report */
+        if (!found && (!f->tolerant || rhea_summary_request_key(r)))
+            g_array_append_val(f->missing, i);
+    }
+    if (f->missing->len == 0)
+        return 0;
+    jobs = MIN(jobs, f->missing->len);
+    f->fork = jobs > 1;
+    const RheaWorkerCalls calls = {fill_start, fill_work, fill_done};
+    return rhea_workers_run(MAX(jobs, 1), f->missing->len, &calls, f, rhea_cli_catch_signals(),
+                            error);
 }
 
 static void request_free(gpointer p)
@@ -135,33 +185,41 @@ GPtrArray *rhea_cli_summaries(RheaStore *store, gboolean keep, guint jobs, GPtrA
               .requests = requests,
               .results = results,
               .missing = missing};
-    int rc = 0;
-    for (guint i = 0; i < ids->len && rc == 0; i++) {
-        RheaSummaryRequest *r =
-            rhea_summary_request_new(store, g_ptr_array_index(ids, i), w, o, error);
-        RheaProductSummary *s = NULL;
-        if (!r) {
-            rc = -1;
-            break;
-        }
-        g_autoptr(GError) failed = NULL;
-        s = rhea_summary_request_lookup(store, r, &failed);
-        g_ptr_array_add(requests, r);
-        g_ptr_array_add(results, s);
-        if (failed) {
-            g_propagate_error(error, g_steal_pointer(&failed));
-            rc = -1;
-        } else if (!s) {
-            g_array_append_val(missing, i);
-        }
-    }
-    if (rc == 0 && missing->len > 0) {
-        jobs = MIN(jobs, missing->len);
-        f.fork = jobs > 1;
-        const RheaWorkerCalls calls = {fill_start, fill_work, fill_done};
-        rc = rhea_workers_run(MAX(jobs, 1), missing->len, &calls, &f, rhea_cli_catch_signals(),
-                              error);
-    }
-    rhea_store_evidence_cache_writer_close(f.writer);
+    int rc = fill_run(&f, jobs, w, o, error);
+    if (f.own_writer)
+        rhea_store_evidence_cache_writer_close(f.writer);
     return rc < 0 ? NULL : g_steal_pointer(&results);
+}
+
+int rhea_cli_summaries_fill(RheaStore *store, guint jobs, GPtrArray *ids, const RheaWindow *w,
+                            const RheaSummaryOptions *o, const char *command, GError **error)
+{
+    g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func(request_free);
+    g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func(summary_free);
+    g_autoptr(GArray) missing = g_array_new(FALSE, FALSE, sizeof(guint));
+    Fill f = {.store = store,
+              .writer = store,
+              .keep = TRUE,
+              .tolerant = TRUE,
+              .command = command,
+              .ids = ids,
+              .requests = requests,
+              .results = results,
+              .missing = missing};
+    return fill_run(&f, jobs, w, o, error);
+}
+
+void rhea_cli_summary_options(const RheaCliOptions *o, GHashTable *backgrounds,
+                              RheaSummaryOptions *out)
+{
+    *out = (RheaSummaryOptions){
+        .rules_path = o->rules,
+        .content_signals = o->content_signals,
+        .permutations = o->permutations,
+        .bootstrap = o->bootstrap,
+        .max_files = o->max_files,
+        .seed = o->seed,
+        .top = o->top,
+    };
+    rhea_cli_contributor_options(o, backgrounds, &out->contributors);
 }

@@ -128,16 +128,8 @@ int rhea_cmd_report(int argc, char **argv)
                     rhea_store_path(store));
         goto fail;
     }
-    RheaSummaryOptions so = {
-        .rules_path = o.rules,
-        .content_signals = o.content_signals,
-        .permutations = o.permutations,
-        .bootstrap = o.bootstrap,
-        .max_files = o.max_files,
-        .seed = o.seed,
-        .top = o.top,
-    };
-    rhea_cli_contributor_options(&o, bg, &so.contributors);
+    RheaSummaryOptions so;
+    rhea_cli_summary_options(&o, bg, &so);
     for (guint i = 0; i < ids->len; i++) {
         const char *id = g_ptr_array_index(ids, i);
         RheaIngestState state = rhea_store_ingest_state(store, id);

@@ -14,7 +14,9 @@
  * study's date is computed on the same number of processes and stored (cli_evidence.h), where
  * nothing is stored for its key yet. That moves the cost of the first report's evidence into the
  * study rather than adding any (a study is run to be reported), and the report a researcher
- * repeats then reads it (docs/evidence.md, "Stored evidence"). */
+ * repeats then reads it (docs/evidence.md, "Stored evidence"). Likewise, unless --no-figures,
+ * each such product's report figures with `rhea report`'s default options (cli_summaries.h;
+ * docs/metrics.md, "Stored figures"). */
 #include <stdio.h>
 
 #include "classifiers/evidence_catalog.h"
@@ -22,6 +24,8 @@
 #include "cli/cli.h"
 #include "cli/cli_evidence.h"
 #include "cli/cli_ingest.h"
+#include "cli/cli_input.h"
+#include "cli/cli_summaries.h"
 #include "cli/cli_options.h"
 #include "engine/error.h"
 #include "engine/manifest.h"
@@ -230,11 +234,10 @@ cleanup:
     return rc;
 }
 
-/* The evidence of the manifest's products the database holds whole, at the study's date. */
-static int study_evidence(Study *s, GError **error)
+/* The manifest's products (of this shard) the database holds whole. */
+static GPtrArray *complete_products(Study *s)
 {
-    g_autoptr(GError) one = NULL;
-    g_autoptr(GPtrArray) ids = g_ptr_array_new();
+    GPtrArray *ids = g_ptr_array_new();
     for (guint i = 0; i < s->m->entries->len; i++) {
         RheaManifestEntry *e = g_ptr_array_index(s->m->entries, i);
         g_autoptr(RheaProduct) stored = NULL;
@@ -242,6 +245,14 @@ static int study_evidence(Study *s, GError **error)
             rhea_store_product_get(s->store, e->id, &stored, NULL) == 0 && stored && stored->tip)
             g_ptr_array_add(ids, e->id);
     }
+    return ids;
+}
+
+/* The evidence of the manifest's products the database holds whole, at the study's date. */
+static int study_evidence(Study *s, GError **error)
+{
+    g_autoptr(GError) one = NULL;
+    g_autoptr(GPtrArray) ids = complete_products(s);
     if (ids->len == 0)
         return 0;
     g_autofree char *until = rhea_store_setting_get(s->store, "until");
@@ -255,6 +266,25 @@ static int study_evidence(Study *s, GError **error)
     return rhea_cli_evidence_fill(s->store, s->jobs, ids, catalog, &eo, s->command, error);
 }
 
+/* The report figures of the same products, with `rhea report`'s defaults over the study's
+ * window: the key a report without options looks up. */
+static int study_figures(Study *s, const RheaCliOptions *o, GError **error)
+{
+    g_autoptr(GError) one = NULL;
+    g_autoptr(GPtrArray) ids = complete_products(s);
+    if (ids->len == 0)
+        return 0;
+    RheaWindow window;
+    g_autofree char *text = NULL;
+    if (rhea_cli_window(o, s->store, &window, &text, &one) < 0) {
+        fprintf(stderr, "rhea %s: warning: figures not computed: %s\n", s->command, one->message);
+        return 0;
+    }
+    RheaSummaryOptions so;
+    rhea_cli_summary_options(o, NULL, &so);
+    return rhea_cli_summaries_fill(s->store, s->jobs, ids, &window, &so, s->command, error);
+}
+
 int rhea_cmd_study(int argc, char **argv)
 {
     RheaCliOptions o;
@@ -263,7 +293,7 @@ int rhea_cmd_study(int argc, char **argv)
                           "and repository; samples/products.tsv is one) into one database.");
     g_autofree char *clones = NULL, *until = NULL, *shard_text = NULL;
     guint jobs = G_MAXUINT; /* not given: the number of online processors */
-    gboolean no_evidence = FALSE;
+    gboolean no_evidence = FALSE, no_figures = FALSE;
     const GOptionEntry entries[] = {
         {"shard", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_name,
          "Analyze only shard K of N (K from 0; by a hash of the product id), for a study split "
@@ -280,8 +310,11 @@ int rhea_cmd_study(int argc, char **argv)
          "N"},
         {"no-evidence", 0, 0, G_OPTION_ARG_NONE, &no_evidence,
          "Do not compute and store the products' RQ2-RQ6 evidence (rhea report then does)", NULL},
+        {"no-figures", 0, 0, G_OPTION_ARG_NONE, &no_figures,
+         "Do not compute and store the products' report figures (rhea report then does)", NULL},
         G_OPTION_ENTRY_NULL};
-    rhea_cli_options_add(&o, entries, (gpointer[]){&shard_text, &clones, &until, &jobs, NULL});
+    rhea_cli_options_add(&o, entries,
+                         (gpointer[]){&shard_text, &clones, &until, &jobs, NULL, NULL});
     rhea_cli_options_add_groups(&o, RHEA_CLI_DATABASE | RHEA_CLI_INGEST);
     int rc;
     g_autoptr(GError) error = NULL;
@@ -337,6 +370,8 @@ int rhea_cmd_study(int argc, char **argv)
     if (until && rhea_store_setting_set(store, "until", until, &error) < 0)
         goto fail;
     if (!no_evidence && study_evidence(&s, &error) < 0)
+        goto fail;
+    if (!no_figures && study_figures(&s, &o, &error) < 0)
         goto fail;
     if (s.shard.count)
         printf("study: shard %u/%u holds %u of the manifest's %u products\n", s.shard.index,

@@ -10,8 +10,9 @@
 # Wall and CPU (user + system, children included) come from GNU time. Extra study options (e.g.
 # --until 2023-08-01) go in STUDY_ARGS. Prints the medians, the ratios to git's sum and the
 # speed-up of -j JOBS over -j 1, and the load average at the start.
-# The study runs with --no-evidence, so that the ingest is what is compared with git log (a study
-# also stores each product's RQ2-RQ6 evidence by default; STUDY_EVIDENCE=1 keeps that step).
+# The study runs with --no-evidence --no-figures, so that the ingest is what is compared with git
+# log (a study also stores each product's RQ2-RQ6 evidence and report figures by default;
+# STUDY_EVIDENCE=1 keeps those steps).
 #
 # A repository is found in CLONES as rhea study finds it: owner+name/repo, owner+name, owner/name
 # or name; rows with an empty repository or none of these are left out of both sides (rhea skips
@@ -52,7 +53,7 @@ study() { # OUTFILE JOBS
   rm -f "$TMP/s.sqlite" "$TMP/s.sqlite-wal" "$TMP/s.sqlite-shm"
   # shellcheck disable=SC2086
   "$TIME" -f '%e %U %S' -a -o "$TMP/$1" "$RHEA" study "$MANIFEST" --clones "$CLONES" \
-    --db "$TMP/s.sqlite" --quiet -j "$2" $([ -n "${STUDY_EVIDENCE:-}" ] || echo --no-evidence) \
+    --db "$TMP/s.sqlite" --quiet -j "$2" $([ -n "${STUDY_EVIDENCE:-}" ] || echo --no-evidence --no-figures) \
     ${STUDY_ARGS:-} >/dev/null
 }
 

@@ -10,7 +10,9 @@
 #  - a planted entry is read; a damaged one is computed again and replaced;
 #  - --seed, an edited --backgrounds file, an edited --rules file, a new commit: each a miss
 #    whose report equals the --read-only one; the new commit drops the product's old entries;
-#  - --read-only with a key not stored: nothing written.
+#  - --read-only with a key not stored: nothing written;
+#  - rhea study stores the figures of `rhea report`'s defaults at the study's date: the report
+#    after it (no options) writes nothing and equals the --read-only one.
 source "$(dirname "$0")/lib.sh"
 command -v git >/dev/null || { echo "SKIP: git not installed"; exit 77; }
 command -v sqlite3 >/dev/null || { echo "SKIP: sqlite3 not installed"; exit 77; }
@@ -36,9 +38,9 @@ printf '<html></html>\n' >clones/p2/index.html
 commit clones/p2 2018-04-01 dee page
 printf 'ml model/\nml /model.py\n' >ml.rules
 printf 'id\trepository\trules\np1\tclones/p1\tml.rules\np2\tclones/p2\tml.rules\n' >m.tsv
-expect_exit 0 "$RHEA" study m.tsv --db base.sqlite --no-evidence --quiet
+expect_exit 0 "$RHEA" study m.tsv --db base.sqlite --no-evidence --no-figures --quiet
 entries() { sqlite3 "$1" "SELECT count(*) FROM summary_cache ${2:+WHERE product = '$2'}"; }
-[ "$(entries base.sqlite)" = 0 ] || fail "study stored figures"
+[ "$(entries base.sqlite)" = 0 ] || fail "study --no-figures stored figures"
 fresh() { rm -f "$1" "$1-wal" "$1-shm"; cp base.sqlite "$1"; }
 dump() { sqlite3 "$1" .dump; }
 report() { # DB FORMAT [OPTIONS...]: the report written to out.FORMAT (byte for byte)
@@ -140,6 +142,18 @@ cmp -s out.html ref.rules2.html || fail "an edited rules file read the old entry
 STORED=$(dump s.sqlite)
 report s.sqlite html --read-only --seed 9
 [ "$(dump s.sqlite)" = "$STORED" ] || fail "--read-only wrote the database"
+
+# rhea study stores what a report with the defaults reads
+expect_exit 0 "$RHEA" study m.tsv --db st.sqlite --no-evidence --until 2018-03-15 --quiet
+[ "$(entries st.sqlite)" = 2 ] || fail "study stored $(entries st.sqlite) entries, want 2"
+cp st.sqlite st-ro.sqlite
+STUDIED=$(dump st.sqlite)
+expect_exit 0 "$RHEA" report --db st.sqlite --rq 1 --format html -o st.html
+[ "$(dump st.sqlite)" = "$STUDIED" ] || fail "the report after rhea study computed figures again"
+sqlite3 st-ro.sqlite "DELETE FROM summary_cache"
+expect_exit 0 "$RHEA" report --db st-ro.sqlite --rq 1 --format html -o st-ro.html --read-only
+cmp -s st.html st-ro.html || fail "the figures rhea study stored differ from a report's own"
+grep -q '2018-03-15' st.html || fail "the report after rhea study does not use the study's date"
 
 # a new commit: the report is the --read-only one, and p1's old entries are dropped
 printf 'net = 3\n' >clones/p1/model/net.py
