@@ -131,6 +131,16 @@ static gboolean poisoned(const RheaEvidence *ev)
            strcmp(((RheaEvidenceHit *)g_ptr_array_index(ev->hits, 0))->text, "POISON") == 0;
 }
 
+/* The request of product p for o; the test fails when there is none. */
+static RheaEvidenceRequest *request(Env *e, const RheaEvidenceCatalog *c,
+                                    const RheaEvidenceOptions *o)
+{
+    g_autoptr(GError) error = NULL;
+    RheaEvidenceRequest *r = rhea_evidence_request_new(e->store, "p", c, o, &error);
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
 /* The encoding of the evidence computed for o with its first hit's text set to POISON. */
 static GBytes *poisoned_encoding(Env *e, const RheaEvidenceCatalog *c, const RheaEvidenceOptions *o)
 {
@@ -146,8 +156,7 @@ static GBytes *poisoned_encoding(Env *e, const RheaEvidenceCatalog *c, const Rhe
 static void poison(Env *e, const RheaEvidenceCatalog *c, const RheaEvidenceOptions *o)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaEvidenceRequest) r = rhea_evidence_request_new(e->store, "p", c, o, &error);
-    ck_assert_ptr_nonnull(r);
+    g_autoptr(RheaEvidenceRequest) r = request(e, c, o);
     g_autoptr(GBytes) data = poisoned_encoding(e, c, o);
     ck_assert_int_eq(
         rhea_store_evidence_cache_put(e->store, rhea_evidence_request_key(r), data, &error), 0);
@@ -274,9 +283,7 @@ START_TEST(another_build_is_a_miss)
     Env e = env_new();
     RheaEvidenceOptions o = {.before = -1};
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaEvidenceRequest) r =
-        rhea_evidence_request_new(e.store, "p", e.catalog, &o, &error);
-    ck_assert_ptr_nonnull(r);
+    g_autoptr(RheaEvidenceRequest) r = request(&e, e.catalog, &o);
     g_autoptr(GBytes) data = poisoned_encoding(&e, e.catalog, &o);
     RheaEvidenceCacheKey other = *rhea_evidence_request_key(r);
     g_autofree char *old_build = g_strconcat(other.build, " (an older build)", NULL);
@@ -295,9 +302,7 @@ START_TEST(damaged_entry_is_computed_again)
     Env e = env_new();
     RheaEvidenceOptions o = {.before = -1};
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaEvidenceRequest) r =
-        rhea_evidence_request_new(e.store, "p", e.catalog, &o, &error);
-    ck_assert_ptr_nonnull(r);
+    g_autoptr(RheaEvidenceRequest) r = request(&e, e.catalog, &o);
     g_autoptr(GBytes) junk = g_bytes_new_static("\x01\x02garbage", 9);
     ck_assert_int_eq(
         rhea_store_evidence_cache_put(e.store, rhea_evidence_request_key(r), junk, &error), 0);
