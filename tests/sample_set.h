@@ -1,6 +1,6 @@
-/* sample_set.h: the fixture of the tests worked by hand on the sample product: it ingested with
- * its curated rules (samples/rules/sample.rules) into a store of its own, labelled, and loaded
- * whole (no window). */
+/* sample_set.h: the sample product ingested with its curated rules (samples/rules/sample.rules)
+ * into a store of its own, labelled, and loaded whole (no window): the fixture of the tests whose
+ * figures were worked by hand on it (test_ownership, test_parts, test_sensitivity, test_silo). */
 #pragma once
 #include "classifiers/labeling.h"
 #include "engine/store.h"
