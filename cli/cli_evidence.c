@@ -187,41 +187,47 @@ static void evidence_free(gpointer p)
     rhea_evidence_free(p);
 }
 
+/* What both callers share: the store, the catalog and empty per-product arrays. Each caller then
+ * says only its writer, whether it keeps, and whether a product's failure is a warning. */
+static Fill fill_init(RheaStore *store, const RheaEvidenceCatalog *catalog, const char *command)
+{
+    return (Fill){.store = store,
+                  .catalog = catalog,
+                  .command = command,
+                  .requests = g_ptr_array_new_with_free_func(request_free),
+                  .results = g_ptr_array_new_with_free_func(evidence_free),
+                  .missing = g_array_new(FALSE, FALSE, sizeof(guint))};
+}
+
+static void fill_clear(Fill *f)
+{
+    if (f->own_writer)
+        rhea_store_evidence_cache_writer_close(f->writer);
+    g_clear_pointer(&f->requests, g_ptr_array_unref);
+    g_clear_pointer(&f->results, g_ptr_array_unref);
+    g_clear_pointer(&f->missing, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Fill, fill_clear)
+
 GPtrArray *rhea_cli_evidence_many(RheaStore *store, gboolean keep, guint jobs, GPtrArray *ids,
                                   const RheaEvidenceCatalog *catalog, const RheaEvidenceOptions *o,
                                   const char *command, GError **error)
 {
-    g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func(request_free);
-    g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func(evidence_free);
-    g_autoptr(GArray) missing = g_array_new(FALSE, FALSE, sizeof(guint));
-    Fill f = {.store = store,
-              .keep = keep,
-              .catalog = catalog,
-              .command = command,
-              .requests = requests,
-              .results = results,
-              .missing = missing};
-    int rc = fill_run(&f, jobs, ids, o, error);
-    if (f.own_writer)
-        rhea_store_evidence_cache_writer_close(f.writer);
-    return rc < 0 ? NULL : g_steal_pointer(&results);
+    g_auto(Fill) f = fill_init(store, catalog, command);
+    f.keep = keep; /* a writer is opened at the first entry to store */
+    if (fill_run(&f, jobs, ids, o, error) < 0)
+        return NULL;
+    return g_steal_pointer(&f.results);
 }
 
 int rhea_cli_evidence_fill(RheaStore *store, guint jobs, GPtrArray *ids,
                            const RheaEvidenceCatalog *catalog, const RheaEvidenceOptions *o,
                            const char *command, GError **error)
 {
-    g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func(request_free);
-    g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func(evidence_free);
-    g_autoptr(GArray) missing = g_array_new(FALSE, FALSE, sizeof(guint));
-    Fill f = {.store = store,
-              .writer = store,
-              .keep = TRUE,
-              .tolerant = TRUE,
-              .catalog = catalog,
-              .command = command,
-              .requests = requests,
-              .results = results,
-              .missing = missing};
+    g_auto(Fill) f = fill_init(store, catalog, command);
+    f.writer = store; /* the study's own store */
+    f.keep = TRUE;
+    f.tolerant = TRUE;
     return fill_run(&f, jobs, ids, o, error);
 }

@@ -5,70 +5,10 @@
 
 #include "classifiers/evidence.h"
 #include "engine/error.h"
-#include "engine/ingest.h"
-#include "engine/repo.h"
 #include "metrics/judgments.h"
 #include "metrics/evidence_verdicts.h"
-#include "samples/fixture.h"
+#include "tests/evidence_fixture.h"
 #include "tests/testutil.h"
-
-#define AUTHOR "Ann", "ann@example.com"
-#define DAY 86400
-#define T2020 1577836800 /* 2020-01-01T00:00:00Z */
-
-typedef struct {
-    char *dir, *repo_path, *db_path;
-    RheaStore *store;
-    RheaEvidenceCatalog *catalog;
-} Env;
-
-static Env env_new(void)
-{
-    Env e = {0};
-    e.dir = testutil_tmpdir();
-    e.repo_path = g_build_filename(e.dir, "repo", NULL);
-    e.db_path = g_build_filename(e.dir, "r.sqlite", NULL);
-    GError *error = NULL;
-    e.catalog = rhea_evidence_catalog_load("classifiers/evidence.tsv", &error);
-    ck_assert_msg(e.catalog != NULL, "%s", error ? error->message : "");
-    return e;
-}
-
-static void env_ingest(Env *e, const char *rules_text)
-{
-    GError *error = NULL;
-    e->store = rhea_store_open(e->db_path, &error);
-    ck_assert_ptr_nonnull(e->store);
-    git_repository *repo = rhea_repo_open(e->repo_path, &error);
-    ck_assert_ptr_nonnull(repo);
-    RheaIngestOptions o = {.product = "p", .repo_path = e->repo_path};
-    if (rules_text) {
-        o.rules_path = "p.rules";
-        o.rules_text = rules_text;
-    }
-    RheaIngestStats st;
-    ck_assert_int_eq(rhea_ingest_run(e->store, repo, &o, &st, &error), 0);
-    git_repository_free(repo);
-}
-
-static void env_free(Env *e)
-{
-    rhea_store_close(e->store);
-    rhea_evidence_catalog_free(e->catalog);
-    testutil_rmtree(e->dir);
-    g_free(e->dir);
-    g_free(e->repo_path);
-    g_free(e->db_path);
-}
-
-static RheaEvidence *collect(Env *e, gint64 before, const char *commit)
-{
-    g_autoptr(GError) error = NULL;
-    RheaEvidenceOptions o = {.before = before, .commit = commit};
-    RheaEvidence *ev = rhea_evidence_collect(e->store, "p", e->catalog, &o, &error);
-    ck_assert_msg(ev != NULL, "%s", error ? error->message : "");
-    return ev;
-}
 
 /* The hit of entry name (kind/...) at path, or NULL. */
 static const RheaEvidenceHit *hit(const RheaEvidence *ev, const char *name, const char *path)
@@ -101,9 +41,8 @@ static void hex(const git_oid *oid, char out[41])
  * software tests yes, no TensorFlow hit (README prose, a vendored file). */
 START_TEST(model_first_self_trained)
 {
-    Env e = env_new();
-    GError *error = NULL;
-    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    EvidenceEnv e = evidence_env_new();
+    RheaFixture *fx = e.fx;
     git_oid c1, c2;
     int rc = 0;
     rc |= rhea_fixture_write(fx, "train.py",
@@ -120,10 +59,9 @@ START_TEST(model_first_self_trained)
         rhea_fixture_write(fx, "tests/test_train.py", "import pytest\n\ndef test_x():\n    pass\n");
     rc |= rhea_fixture_commit(fx, AUTHOR, T2020 + 182 * DAY, 0, "docs", NULL);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
-    env_ingest(&e, NULL);
+    evidence_env_ingest(&e, NULL);
 
-    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     char h1[41], h2[41];
     hex(&c1, h1);
     hex(&c2, h2);
@@ -164,15 +102,15 @@ START_TEST(model_first_self_trained)
     ck_assert_str_eq(verdict(v200, "trajectory"), "together");
 
     /* --at 2020-03-01: the tree of the first commit; no UI yet */
-    g_autoptr(RheaEvidence) early = collect(&e, T2020 + 60 * DAY, NULL);
+    g_autoptr(RheaEvidence) early = evidence_env_collect(&e, T2020 + 60 * DAY, NULL);
     ck_assert_str_eq(early->commit, h1);
     g_autoptr(RheaEvidenceVerdicts) ve = rhea_evidence_verdicts_compute(early, 30, NULL);
     ck_assert_str_eq(verdict(ve, "trajectory"), "unknown");
     /* --commit: the same */
-    g_autoptr(RheaEvidence) byid = collect(&e, -1, h1);
+    g_autoptr(RheaEvidence) byid = evidence_env_collect(&e, -1, h1);
     ck_assert_str_eq(byid->commit, h1);
     ck_assert_uint_eq(byid->hits->len, early->hits->len);
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 
@@ -184,9 +122,8 @@ END_TEST
  * app.py is dated by the third commit, where its line appeared, not by the file's creation. */
 START_TEST(product_first_third_party)
 {
-    Env e = env_new();
-    GError *error = NULL;
-    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    EvidenceEnv e = evidence_env_new();
+    RheaFixture *fx = e.fx;
     git_oid c3;
     int rc = 0;
     rc |= rhea_fixture_write(fx, "app.py", "from flask import Flask\napp = Flask(__name__)\n");
@@ -202,9 +139,8 @@ START_TEST(product_first_third_party)
     rc |= rhea_fixture_write_mode(fx, "models/b.tflite", "TFL3\x00\x01", 6, 0);
     rc |= rhea_fixture_commit(fx, AUTHOR, T2020 + 244 * DAY, 0, "ml", &c3);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
-    env_ingest(&e, NULL);
-    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    evidence_env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     char h3[41];
     hex(&c3, h3);
     const RheaEvidenceHit *tr = hit(ev, "Hugging Face Transformers", "app.py");
@@ -242,7 +178,7 @@ START_TEST(product_first_third_party)
     ck_assert_ptr_nonnull(strstr(t->decided_by, "product-first"));
     ck_assert_int_eq(rhea_evidence_verdicts_get(vj, "model_source")->basis, RHEA_BASIS_HEURISTIC);
     ck_assert_str_eq(rhea_judgments_get(j, "p", "model_importance")->value, "core");
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 
@@ -251,9 +187,8 @@ END_TEST
  * no; a test of the app's own code makes it yes. */
 START_TEST(ide_template_tests_do_not_count)
 {
-    Env e = env_new();
-    GError *error = NULL;
-    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    EvidenceEnv e = evidence_env_new();
+    RheaFixture *fx = e.fx;
     int rc = 0;
     rc |= rhea_fixture_write(fx, "app/src/test/java/a/ExampleUnitTest.java",
                              "package a;\nimport org.junit.Test;\nimport static "
@@ -264,9 +199,8 @@ START_TEST(ide_template_tests_do_not_count)
                              "dependencies {\n    testImplementation 'junit:junit:4.13.2'\n}\n");
     rc |= rhea_fixture_commit(fx, AUTHOR, T2020, 0, "new project", NULL);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
-    env_ingest(&e, NULL);
-    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    evidence_env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     ck_assert_ptr_nonnull(hit(ev, "JUnit 4", "app/src/test/java/a/ExampleUnitTest.java"));
     g_autoptr(RheaEvidenceVerdicts) v =
         rhea_evidence_verdicts_compute(ev, RHEA_TRAJECTORY_DEFAULT_DAYS, NULL);
@@ -274,26 +208,25 @@ START_TEST(ide_template_tests_do_not_count)
     ck_assert_msg(
         strstr(rhea_evidence_verdicts_get(v, "software_tests")->decided_by, "template tests"), "%s",
         rhea_evidence_verdicts_get(v, "software_tests")->decided_by);
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env e2 = env_new();
-    fx = rhea_fixture_new(e2.repo_path, FALSE, &error);
+    EvidenceEnv e2 = evidence_env_new();
+    fx = e2.fx;
     rc = rhea_fixture_write(fx, "app/src/test/java/a/ExampleUnitTest.java",
                             "package a;\nimport org.junit.Test;\n");
     rc |= rhea_fixture_write(fx, "app/src/test/java/a/ParserTest.java",
                              "package a;\nimport org.junit.Test;\n");
     rc |= rhea_fixture_commit(fx, AUTHOR, T2020, 0, "tests", NULL);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
-    env_ingest(&e2, NULL);
-    g_autoptr(RheaEvidence) ev2 = collect(&e2, -1, NULL);
+    evidence_env_ingest(&e2, NULL);
+    g_autoptr(RheaEvidence) ev2 = evidence_env_collect(&e2, -1, NULL);
     g_autoptr(RheaEvidenceVerdicts) v2 =
         rhea_evidence_verdicts_compute(ev2, RHEA_TRAJECTORY_DEFAULT_DAYS, NULL);
     ck_assert_str_eq(verdict(v2, "software_tests"), "yes");
     ck_assert_msg(
         strstr(rhea_evidence_verdicts_get(v2, "software_tests")->decided_by, "ParserTest.java"),
         "%s", rhea_evidence_verdicts_get(v2, "software_tests")->decided_by);
-    env_free(&e2);
+    evidence_env_free(&e2);
 }
 END_TEST
 
@@ -303,9 +236,8 @@ END_TEST
  * exclude legacy/) and the binary are skipped and counted. */
 START_TEST(automation_and_skips)
 {
-    Env e = env_new();
-    GError *error = NULL;
-    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    EvidenceEnv e = evidence_env_new();
+    RheaFixture *fx = e.fx;
     int rc = 0;
     rc |= rhea_fixture_write(fx, "gui.py",
                              "from PyQt5 import QtWidgets\n"
@@ -324,9 +256,8 @@ START_TEST(automation_and_skips)
     g_string_free(big, TRUE);
     rc |= rhea_fixture_commit(fx, AUTHOR, T2020, 0, "all", NULL);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
-    env_ingest(&e, "exclude legacy/\n");
-    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    evidence_env_ingest(&e, "exclude legacy/\n");
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     ck_assert_uint_eq(ev->skipped_excluded, 1);
     ck_assert_uint_eq(ev->skipped_binary, 1);
     ck_assert_uint_eq(ev->skipped_large, 1);
@@ -341,7 +272,7 @@ START_TEST(automation_and_skips)
     ck_assert_str_eq(verdict(v, "model_source"), "self-trained");
     ck_assert_str_eq(verdict(v, "telemetry"), "no");
     ck_assert_str_eq(verdict(v, "cloud"), "no");
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 
@@ -352,9 +283,8 @@ END_TEST
  * was not deleted is another file). */
 START_TEST(dating_follows_moves)
 {
-    Env e = env_new();
-    GError *error = NULL;
-    RheaFixture *fx = rhea_fixture_new(e.repo_path, FALSE, &error);
+    EvidenceEnv e = evidence_env_new();
+    RheaFixture *fx = e.fx;
     git_oid c1, c3;
     int rc = 0;
     rc |= rhea_fixture_write(fx, "src/train.py", "import torch\n");
@@ -366,9 +296,8 @@ START_TEST(dating_follows_moves)
     rc |= rhea_fixture_write(fx, "web/index.html", "<!DOCTYPE html>\n<button>go</button>\n");
     rc |= rhea_fixture_commit(fx, AUTHOR, T2020 + 182 * DAY, 0, "web", &c3);
     ck_assert_int_eq(rc, 0);
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
-    env_ingest(&e, NULL);
-    g_autoptr(RheaEvidence) ev = collect(&e, -1, NULL);
+    evidence_env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     char h1[41], h3[41];
     hex(&c1, h1);
     hex(&c3, h3);
@@ -378,7 +307,7 @@ START_TEST(dating_follows_moves)
     const RheaEvidenceHit *w = hit(ev, "HTML page", "web/index.html");
     ck_assert_ptr_nonnull(w);
     ck_assert_str_eq(w->first_commit, h3);
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 

@@ -131,20 +131,46 @@ static gboolean poisoned(const RheaEvidence *ev)
            strcmp(((RheaEvidenceHit *)g_ptr_array_index(ev->hits, 0))->text, "POISON") == 0;
 }
 
-/* Stores under o's key the evidence computed for o with its first hit's text set to POISON. */
-static void poison(Env *e, const RheaEvidenceCatalog *c, const RheaEvidenceOptions *o)
+/* The request of product p for o; the test fails when there is none. */
+static RheaEvidenceRequest *request(Env *e, const RheaEvidenceCatalog *c,
+                                    const RheaEvidenceOptions *o)
 {
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaEvidenceRequest) r = rhea_evidence_request_new(e->store, "p", c, o, &error);
+    RheaEvidenceRequest *r = rhea_evidence_request_new(e->store, "p", c, o, &error);
     ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+/* The encoding of the evidence computed for o with its first hit's text set to POISON. */
+static GBytes *poisoned_encoding(Env *e, const RheaEvidenceCatalog *c, const RheaEvidenceOptions *o)
+{
     g_autoptr(RheaEvidence) ev = direct(e, c, o);
     ck_assert_uint_gt(ev->hits->len, 0);
     RheaEvidenceHit *h = g_ptr_array_index(ev->hits, 0);
     g_free(h->text);
     h->text = g_strdup("POISON");
-    g_autoptr(GBytes) data = rhea_evidence_encode(ev);
+    return rhea_evidence_encode(ev);
+}
+
+/* Stores it under o's key. */
+static void poison(Env *e, const RheaEvidenceCatalog *c, const RheaEvidenceOptions *o)
+{
+    g_autoptr(GError) error = NULL;
+    g_autoptr(RheaEvidenceRequest) r = request(e, c, o);
+    g_autoptr(GBytes) data = poisoned_encoding(e, c, o);
     ck_assert_int_eq(
         rhea_store_evidence_cache_put(e->store, rhea_evidence_request_key(r), data, &error), 0);
+}
+
+/* A lookup whose key differs from the planted entry's in one input: it must miss it, and what it
+ * computes afresh must equal the direct reference. Returns it for the case's own checks. */
+static RheaEvidence *expect_miss(Env *e, const RheaEvidenceCatalog *c, const RheaEvidenceOptions *o)
+{
+    RheaEvidence *got = get(e, c, o);
+    g_autoptr(RheaEvidence) want = direct(e, c, o);
+    ck_assert(!poisoned(got));
+    assert_same(got, want);
+    return got;
 }
 
 static gint64 entries(Env *e)
@@ -204,10 +230,7 @@ START_TEST(every_input_is_in_the_key)
     g_autofree char *rules = g_build_filename(e.dir, "p.rules", NULL);
     ck_assert(g_file_set_contents(rules, "exclude nothing-here/**\n", -1, NULL));
     RheaEvidenceOptions ro = {.before = -1, .rules_path = rules};
-    g_autoptr(RheaEvidence) by_rules = get(&e, e.catalog, &ro);
-    g_autoptr(RheaEvidence) want_rules = direct(&e, e.catalog, &ro);
-    ck_assert(!poisoned(by_rules));
-    assert_same(by_rules, want_rules);
+    g_autoptr(RheaEvidence) by_rules = expect_miss(&e, e.catalog, &ro);
     ck_assert_int_eq(entries(&e), 2);
 
     /* the catalog: the same entries plus a comment line is another text, another key */
@@ -220,18 +243,12 @@ START_TEST(every_input_is_in_the_key)
         rhea_evidence_catalog_parse(commented, strlen(commented), "other", &error);
     ck_assert_ptr_nonnull(other);
     ck_assert_str_ne(rhea_evidence_catalog_sha256(other), rhea_evidence_catalog_sha256(e.catalog));
-    g_autoptr(RheaEvidence) by_catalog = get(&e, other, &o);
-    g_autoptr(RheaEvidence) want_catalog = direct(&e, other, &o);
-    ck_assert(!poisoned(by_catalog));
-    assert_same(by_catalog, want_catalog);
+    g_autoptr(RheaEvidence) by_catalog = expect_miss(&e, other, &o);
 
     /* the window: a date between the two commits reads the first commit's tree */
     RheaEvidenceOptions wo = {.before = T2020 + 60 * DAY};
-    g_autoptr(RheaEvidence) by_window = get(&e, e.catalog, &wo);
-    g_autoptr(RheaEvidence) want_window = direct(&e, e.catalog, &wo);
-    ck_assert(!poisoned(by_window));
+    g_autoptr(RheaEvidence) by_window = expect_miss(&e, e.catalog, &wo);
     ck_assert_str_eq(by_window->commit, e.first);
-    assert_same(by_window, want_window);
     /* a date after the tip resolves to the tip's commit: the same key, the planted entry */
     RheaEvidenceOptions late = {.before = T2020 + 400 * DAY};
     g_autoptr(RheaEvidence) by_late = get(&e, e.catalog, &late);
@@ -243,22 +260,16 @@ START_TEST(every_input_is_in_the_key)
 
     /* the size cap */
     RheaEvidenceOptions so = {.before = -1, .max_size = 20};
-    g_autoptr(RheaEvidence) by_size = get(&e, e.catalog, &so);
-    g_autoptr(RheaEvidence) want_size = direct(&e, e.catalog, &so);
-    ck_assert(!poisoned(by_size));
+    g_autoptr(RheaEvidence) by_size = expect_miss(&e, e.catalog, &so);
     ck_assert_uint_gt(by_size->skipped_large, 0);
-    assert_same(by_size, want_size);
 
     /* the tip: a new commit ingested; the window's end is still the old tip's commit when it
      * is given by date, yet the history that dates each hit changed, so it is a miss */
     ck_assert_int_eq(rhea_fixture_write(e.fx, "notes.txt", "later\n"), 0);
     ck_assert_int_eq(rhea_fixture_commit(e.fx, AUTHOR, T2020 + 500 * DAY, 0, "notes", NULL), 0);
     ingest(&e);
-    g_autoptr(RheaEvidence) by_tip = get(&e, e.catalog, &late);
-    g_autoptr(RheaEvidence) want_tip = direct(&e, e.catalog, &late);
-    ck_assert(!poisoned(by_tip));
+    g_autoptr(RheaEvidence) by_tip = expect_miss(&e, e.catalog, &late);
     ck_assert_str_eq(by_tip->commit, e.second);
-    assert_same(by_tip, want_tip);
     /* the entries of the old tip can never match again: storing dropped them */
     ck_assert_int_eq(entries(&e), 1);
     env_free(&e);
@@ -272,23 +283,14 @@ START_TEST(another_build_is_a_miss)
     Env e = env_new();
     RheaEvidenceOptions o = {.before = -1};
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaEvidenceRequest) r =
-        rhea_evidence_request_new(e.store, "p", e.catalog, &o, &error);
-    ck_assert_ptr_nonnull(r);
-    g_autoptr(RheaEvidence) ev = direct(&e, e.catalog, &o);
-    RheaEvidenceHit *h = g_ptr_array_index(ev->hits, 0);
-    g_free(h->text);
-    h->text = g_strdup("POISON");
-    g_autoptr(GBytes) data = rhea_evidence_encode(ev);
+    g_autoptr(RheaEvidenceRequest) r = request(&e, e.catalog, &o);
+    g_autoptr(GBytes) data = poisoned_encoding(&e, e.catalog, &o);
     RheaEvidenceCacheKey other = *rhea_evidence_request_key(r);
     g_autofree char *old_build = g_strconcat(other.build, " (an older build)", NULL);
     other.build = old_build;
     ck_assert_int_eq(rhea_store_evidence_cache_put(e.store, &other, data, &error), 0);
     ck_assert_int_eq(entries(&e), 1);
-    g_autoptr(RheaEvidence) got = get(&e, e.catalog, &o);
-    ck_assert(!poisoned(got));
-    g_autoptr(RheaEvidence) want = direct(&e, e.catalog, &o);
-    assert_same(got, want);
+    g_autoptr(RheaEvidence) got = expect_miss(&e, e.catalog, &o);
     ck_assert_int_eq(entries(&e), 1); /* the older build's entry is gone */
     env_free(&e);
 }
@@ -300,9 +302,7 @@ START_TEST(damaged_entry_is_computed_again)
     Env e = env_new();
     RheaEvidenceOptions o = {.before = -1};
     g_autoptr(GError) error = NULL;
-    g_autoptr(RheaEvidenceRequest) r =
-        rhea_evidence_request_new(e.store, "p", e.catalog, &o, &error);
-    ck_assert_ptr_nonnull(r);
+    g_autoptr(RheaEvidenceRequest) r = request(&e, e.catalog, &o);
     g_autoptr(GBytes) junk = g_bytes_new_static("\x01\x02garbage", 9);
     ck_assert_int_eq(
         rhea_store_evidence_cache_put(e.store, rhea_evidence_request_key(r), junk, &error), 0);

@@ -8,71 +8,9 @@
 
 #include "classifiers/evidence.h"
 #include "classifiers/notebook.h"
-#include "engine/ingest.h"
-#include "engine/repo.h"
 #include "metrics/evidence_verdicts.h"
-#include "samples/fixture.h"
+#include "tests/evidence_fixture.h"
 #include "tests/testutil.h"
-
-#define AUTHOR "Ann", "ann@example.com"
-#define DAY 86400
-#define T2020 1577836800 /* 2020-01-01T00:00:00Z */
-
-typedef struct {
-    char *dir, *repo_path, *db_path;
-    RheaStore *store;
-    RheaEvidenceCatalog *catalog;
-    RheaFixture *fx;
-} Env;
-
-static Env env_new(void)
-{
-    Env e = {0};
-    e.dir = testutil_tmpdir();
-    e.repo_path = g_build_filename(e.dir, "repo", NULL);
-    e.db_path = g_build_filename(e.dir, "r.sqlite", NULL);
-    GError *error = NULL;
-    e.catalog = rhea_evidence_catalog_load("classifiers/evidence.tsv", &error);
-    ck_assert_msg(e.catalog != NULL, "%s", error ? error->message : "");
-    e.fx = rhea_fixture_new(e.repo_path, FALSE, &error);
-    ck_assert_msg(e.fx != NULL, "%s", error ? error->message : "");
-    return e;
-}
-
-/* Commits what was written, ingests it with the rules (NULL: none) and collects the evidence at
- * the tip. */
-static RheaEvidence *env_collect(Env *e, const char *rules_text)
-{
-    GError *error = NULL;
-    ck_assert_int_eq(rhea_fixture_finish(e->fx, &error), 0);
-    e->fx = NULL;
-    e->store = rhea_store_open(e->db_path, &error);
-    ck_assert_ptr_nonnull(e->store);
-    git_repository *repo = rhea_repo_open(e->repo_path, &error);
-    ck_assert_ptr_nonnull(repo);
-    RheaIngestOptions o = {.product = "p", .repo_path = e->repo_path};
-    if (rules_text) {
-        o.rules_path = "p.rules";
-        o.rules_text = rules_text;
-    }
-    RheaIngestStats st;
-    ck_assert_int_eq(rhea_ingest_run(e->store, repo, &o, &st, &error), 0);
-    git_repository_free(repo);
-    RheaEvidenceOptions eo = {.before = -1};
-    RheaEvidence *ev = rhea_evidence_collect(e->store, "p", e->catalog, &eo, &error);
-    ck_assert_msg(ev != NULL, "%s", error ? error->message : "");
-    return ev;
-}
-
-static void env_free(Env *e)
-{
-    rhea_store_close(e->store);
-    rhea_evidence_catalog_free(e->catalog);
-    testutil_rmtree(e->dir);
-    g_free(e->dir);
-    g_free(e->repo_path);
-    g_free(e->db_path);
-}
 
 static const RheaEvidenceHit *hit(const RheaEvidence *ev, const char *name, const char *path)
 {
@@ -105,40 +43,35 @@ static RheaEvidenceVerdicts *verdicts(const RheaEvidence *ev)
  * and the model it writes next to it (rnn/rnn.h5): one model, multiple_models no. */
 START_TEST(multiple_models_by_training_files)
 {
-    Env e = env_new();
-    int rc = 0;
-    rc |= rhea_fixture_write(e.fx, "nets/keras_net.py",
-                             "from tensorflow import keras\n"
-                             "model.compile(loss='mse', optimizer=sgd)\n");
-    rc |= rhea_fixture_write(e.fx, "nets/torch_net.py",
-                             "import torch\nopt = torch.optim.SGD(net.parameters(), lr=0.2)\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "two nets", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {
+        {"nets/keras_net.py", "from tensorflow import keras\n"
+                              "model.compile(loss='mse', optimizer=sgd)\n"},
+        {"nets/torch_net.py", "import torch\nopt = torch.optim.SGD(net.parameters(), lr=0.2)\n"},
+        {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&e, "two nets", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "multiple_models", "yes");
     ck_verdict(v, "model_source", "self-trained");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v, "multiple_models")->decided_by, "2 distinct"));
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
-    rc = rhea_fixture_write(n.fx, "rnn/train_rnn.py",
-                            "import torch\nopt = torch.optim.Adam(net.parameters())\n"
-                            "loss.backward()\n");
-    rc |= rhea_fixture_write(n.fx, "rnn/loop.py", "for epoch in range(epochs):\n    step()\n");
-    rc |= rhea_fixture_write(n.fx, "rnn/gui.py",
-                             "import tkinter as tk\nb = tk.Button(command=start_training)\n");
-    rc |= rhea_fixture_write_mode(n.fx, "rnn/rnn.h5", "\x89HDF\r\n\x1a\n", 8, 0);
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "one net", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {
+        {"rnn/train_rnn.py", "import torch\nopt = torch.optim.Adam(net.parameters())\n"
+                             "loss.backward()\n"},
+        {"rnn/loop.py", "for epoch in range(epochs):\n    step()\n"},
+        {"rnn/gui.py", "import tkinter as tk\nb = tk.Button(command=start_training)\n"},
+        {0}};
+    EvidenceEnv n = evidence_env_new();
+    ck_assert_int_eq(rhea_fixture_write_mode(n.fx, "rnn/rnn.h5", "\x89HDF\r\n\x1a\n", 8, 0), 0);
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&n, "one net", NULL, MISS);
     ck_assert_ptr_nonnull(hit(ev2, "Keras/HDF5 model", "rnn/rnn.h5"));
     ck_assert_ptr_nonnull(hit(ev2, "Epoch loop", "rnn/loop.py"));
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "multiple_models", "no");
     ck_verdict(v2, "model_source", "self-trained");
-    env_free(&n);
+    evidence_env_free(&n);
 }
 END_TEST
 
@@ -147,29 +80,26 @@ END_TEST
  * cloud no (a test calling a service is not the product using it). */
 START_TEST(cloud_counts_hosted_ml_apis)
 {
-    Env e = env_new();
-    int rc = rhea_fixture_write(e.fx, "ocr.py",
-                                "import requests\n"
-                                "URL = \"https://vision.googleapis.com/v1/images:annotate\"\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "ocr", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {
+        {"ocr.py", "import requests\n"
+                   "URL = \"https://vision.googleapis.com/v1/images:annotate\"\n"},
+        {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&e, "ocr", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "cloud", "yes");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v, "cloud")->decided_by, "Google Cloud Vision API"));
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
-    rc = rhea_fixture_write(n.fx, "tests/test_ocr.py",
-                            "URL = \"https://vision.googleapis.com/v1/images:annotate\"\n");
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "test", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {
+        {"tests/test_ocr.py", "URL = \"https://vision.googleapis.com/v1/images:annotate\"\n"}, {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&n, "test", NULL, MISS);
     ck_assert_ptr_nonnull(hit(ev2, "Google Cloud Vision API", "tests/test_ocr.py"));
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "cloud", "no");
-    env_free(&n);
+    evidence_env_free(&n);
 }
 END_TEST
 
@@ -178,30 +108,26 @@ END_TEST
  * hit: tests/test_detect.py asserts what the model predicts: model_eval yes. */
 START_TEST(prediction_asserts_count_in_tests_only)
 {
-    Env n = env_new();
-    int rc = rhea_fixture_write(n.fx, "plugins/detect.py",
-                                "def run(batch):\n    assert isinstance(predictions, list)\n");
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "plugin", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {
+        {"plugins/detect.py", "def run(batch):\n    assert isinstance(predictions, list)\n"}, {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&n, "plugin", NULL, MISS);
     ck_assert_ptr_nonnull(hit(ev, "Test asserting predictions", "plugins/detect.py"));
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "model_eval", "no");
-    env_free(&n);
+    evidence_env_free(&n);
 
-    Env e = env_new();
-    rc = rhea_fixture_write(e.fx, "plugins/detect.py",
-                            "def run(batch):\n    assert isinstance(predictions, list)\n");
-    rc |= rhea_fixture_write(e.fx, "tests/test_detect.py",
-                             "def test_cat():\n    assert model.predict(cat) == 'cat'\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "plugin and test", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {
+        {"plugins/detect.py", "def run(batch):\n    assert isinstance(predictions, list)\n"},
+        {"tests/test_detect.py", "def test_cat():\n    assert model.predict(cat) == 'cat'\n"},
+        {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&e, "plugin and test", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "model_eval", "yes");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v2, "model_eval")->decided_by, "tests/test_detect.py"));
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 
@@ -213,28 +139,24 @@ START_TEST(data_retrieval_outside_training)
     static const char RETRAIN[] = "import urllib.request\nimport tensorflow as tf\n"
                                   "path, _ = urllib.request.urlretrieve(DATA_URL, dest)\n"
                                   "step = tf.train.GradientDescentOptimizer(0.01).minimize(loss)\n";
-    Env n = env_new();
-    int rc = rhea_fixture_write(n.fx, "retrain.py", RETRAIN);
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "retrain", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {{"retrain.py", RETRAIN}, {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&n, "retrain", NULL, MISS);
     ck_assert_ptr_nonnull(hit(ev, "Dataset download in code", "retrain.py"));
     ck_assert_ptr_nonnull(hit(ev, "TensorFlow 1 optimizer", "retrain.py"));
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "pipeline", "manual steps");
-    env_free(&n);
+    evidence_env_free(&n);
 
-    Env e = env_new();
-    rc = rhea_fixture_write(e.fx, "retrain.py", RETRAIN);
-    rc |= rhea_fixture_write(e.fx, "scripts/fetch_data.py", "import requests\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "retrain and fetch", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {
+        {"retrain.py", RETRAIN}, {"scripts/fetch_data.py", "import requests\n"}, {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&e, "retrain and fetch", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "pipeline", "data retrieval only");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v2, "pipeline")->decided_by, "scripts/fetch_data.py"));
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 
@@ -246,15 +168,17 @@ END_TEST
  * skipped. */
 START_TEST(excluded_model_files_count_by_name)
 {
-    Env e = env_new();
+    static const EvidenceFile HIT[] = {
+        {"assets/helper.py", "import torch\n"},
+        {"legacy/train.py", "print(1)\n"},
+        {"app/Main.java", "import org.tensorflow.lite.Interpreter;\n"},
+        {0}};
+    EvidenceEnv e = evidence_env_new();
     int rc = rhea_fixture_write_mode(e.fx, "assets/detector.tflite", "TFL3\x00\x01", 6, 0);
     rc |= rhea_fixture_write_mode(e.fx, "assets/eng.traineddata", "\x00\x01\x02", 3, 0);
-    rc |= rhea_fixture_write(e.fx, "assets/helper.py", "import torch\n");
-    rc |= rhea_fixture_write(e.fx, "legacy/train.py", "print(1)\n");
-    rc |= rhea_fixture_write(e.fx, "app/Main.java", "import org.tensorflow.lite.Interpreter;\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "app", NULL);
     ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, "exclude assets/\nexclude legacy/\n");
+    g_autoptr(RheaEvidence) ev =
+        evidence_env_one_commit(&e, "app", "exclude assets/\nexclude legacy/\n", HIT);
     ck_assert_ptr_nonnull(hit(ev, "TensorFlow Lite model", "assets/detector.tflite"));
     ck_assert_ptr_nonnull(hit(ev, "Tesseract language data", "assets/eng.traineddata"));
     ck_assert_ptr_null(hit(ev, "PyTorch", "assets/helper.py"));
@@ -263,7 +187,7 @@ START_TEST(excluded_model_files_count_by_name)
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "model_source", "third-party");
     ck_verdict(v, "multiple_models", "yes");
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 
@@ -274,36 +198,34 @@ END_TEST
  * same command while the user interface lives in web/: pipeline manual steps, retraining none. */
 START_TEST(train_command_dispatched_by_a_gui)
 {
-    Env e = env_new();
-    int rc = rhea_fixture_write(e.fx, "gui/wrapper.py",
-                                "def run(self):\n    if self._command == \"train\":\n"
-                                "        self.busy = True\n");
-    rc |= rhea_fixture_write(e.fx, "gui/window.py", "import tkinter as tk\n");
-    rc |= rhea_fixture_write(e.fx, "train.py", "model.fit(x, y)\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "gui", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {{"gui/wrapper.py",
+                                        "def run(self):\n    if self._command == \"train\":\n"
+                                        "        self.busy = True\n"},
+                                       {"gui/window.py", "import tkinter as tk\n"},
+                                       {"train.py", "model.fit(x, y)\n"},
+                                       {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&e, "gui", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "pipeline", "training in the GUI");
     ck_verdict(v, "retraining", "run time");
     ck_verdict(v, "multiple_models", "no");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v, "pipeline")->decided_by, "gui/wrapper.py:2"));
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
-    rc = rhea_fixture_write(n.fx, "cli/main.py",
-                            "def main(args):\n    if args.command == 'train':\n        run()\n");
-    rc |= rhea_fixture_write(n.fx, "web/app.py", "from flask import Flask\n");
-    rc |= rhea_fixture_write(n.fx, "train.py", "model.fit(x, y)\n");
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "cli", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {
+        {"cli/main.py", "def main(args):\n    if args.command == 'train':\n        run()\n"},
+        {"web/app.py", "from flask import Flask\n"},
+        {"train.py", "model.fit(x, y)\n"},
+        {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&n, "cli", NULL, MISS);
     ck_assert_ptr_nonnull(hit(ev2, "Training command dispatched", "cli/main.py"));
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "pipeline", "manual steps");
     ck_verdict(v2, "retraining", "none");
-    env_free(&n);
+    evidence_env_free(&n);
 }
 END_TEST
 
@@ -318,20 +240,17 @@ END_TEST
  * model_source self-trained, multiple_models no (1 model), retraining none. */
 START_TEST(shipped_weights_and_train_subcommand)
 {
-    Env e = env_new();
-    int rc = rhea_fixture_write(e.fx, "facelib/detector.py",
-                                "from pathlib import Path\n"
-                                "model_path = Path(__file__).parent / \"S3FD.npy\"\n");
-    rc |= rhea_fixture_write(e.fx, "facelib/landmarks.py",
-                             "import os\n"
-                             "p = os.path.join(os.path.dirname(__file__), '2DFAN.npy')\n");
-    rc |= rhea_fixture_write(e.fx, "mainscripts/trainer.py", "def main(model):\n    loop()\n");
-    rc |= rhea_fixture_write(e.fx, "main.py",
-                             "import argparse\n"
-                             "p = subparsers.add_parser( \"train\", help=\"Trainer\")\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "dfl", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {
+        {"facelib/detector.py", "from pathlib import Path\n"
+                                "model_path = Path(__file__).parent / \"S3FD.npy\"\n"},
+        {"facelib/landmarks.py", "import os\n"
+                                 "p = os.path.join(os.path.dirname(__file__), '2DFAN.npy')\n"},
+        {"mainscripts/trainer.py", "def main(model):\n    loop()\n"},
+        {"main.py", "import argparse\n"
+                    "p = subparsers.add_parser( \"train\", help=\"Trainer\")\n"},
+        {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&e, "dfl", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "model_source", "both");
     ck_verdict(v, "multiple_models", "yes");
@@ -339,18 +258,16 @@ START_TEST(shipped_weights_and_train_subcommand)
         strstr(rhea_evidence_verdicts_get(v, "multiple_models")->decided_by, "3 distinct"));
     ck_verdict(v, "retraining", "run time");
     ck_verdict(v, "pipeline", "manual steps");
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
-    rc = rhea_fixture_write(n.fx, "nets/unet.py",
-                            "from pathlib import Path\n"
-                            "model_path = Path(__file__).parent / \"unet.h5\"\n");
-    rc |= rhea_fixture_write(n.fx, "nets/fit.py", "model.fit(x, y)\n");
-    rc |= rhea_fixture_write(n.fx, "main.py",
-                             "p = subparsers.add_parser(\"trainset\", help=\"List samples\")\n");
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "own weights", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {
+        {"nets/unet.py", "from pathlib import Path\n"
+                         "model_path = Path(__file__).parent / \"unet.h5\"\n"},
+        {"nets/fit.py", "model.fit(x, y)\n"},
+        {"main.py", "p = subparsers.add_parser(\"trainset\", help=\"List samples\")\n"},
+        {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&n, "own weights", NULL, MISS);
     ck_assert_ptr_nonnull(hit(ev2, "Weights shipped with the code", "nets/unet.py"));
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "model_source", "self-trained");
@@ -358,7 +275,7 @@ START_TEST(shipped_weights_and_train_subcommand)
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v2, "multiple_models")->decided_by, "1 distinct"));
     ck_verdict(v2, "retraining", "none");
-    env_free(&n);
+    evidence_env_free(&n);
 }
 END_TEST
 
@@ -369,31 +286,29 @@ END_TEST
  * model_source third-party. */
 START_TEST(own_training_stated_in_docs)
 {
-    Env e = env_new();
-    int rc = rhea_fixture_write(e.fx, "README.md",
-                                "## Detection model\n\nThe detector is Faster R-CNN; we train "
-                                "it on our own dataset.\n");
-    rc |= rhea_fixture_write(e.fx, "src/pose.py", "import pyopenpose as op\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "readme", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {
+        {"README.md", "## Detection model\n\nThe detector is Faster R-CNN; we train "
+                      "it on our own dataset.\n"},
+        {"src/pose.py", "import pyopenpose as op\n"},
+        {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&e, "readme", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "model_source", "both");
     ck_verdict(v, "model_docs", "yes");
     ck_verdict(v, "pipeline", "none found");
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
-    rc = rhea_fixture_write(n.fx, "README.md",
-                            "## Detection model\n\nThe detector was trained on the COCO "
-                            "dataset.\n");
-    rc |= rhea_fixture_write(n.fx, "src/pose.py", "import pyopenpose as op\n");
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "readme", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {
+        {"README.md", "## Detection model\n\nThe detector was trained on the COCO "
+                      "dataset.\n"},
+        {"src/pose.py", "import pyopenpose as op\n"},
+        {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&n, "readme", NULL, MISS);
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "model_source", "third-party");
-    env_free(&n);
+    evidence_env_free(&n);
 }
 END_TEST
 
@@ -436,48 +351,45 @@ END_TEST
  * clustering without user-interface code: pipeline manual steps, retraining still run time. */
 START_TEST(clustering_refit_is_run_time_retraining)
 {
-    Env e = env_new();
-    int rc = rhea_fixture_write(e.fx, "engine/clustering.py",
-                                "from sklearn.cluster import KMeans\n"
-                                "model = KMeans(n_clusters=n_points, n_init=10)\n"
-                                "model.fit(x_input)\n");
-    rc |= rhea_fixture_write(e.fx, "gui/main.py", "from PyQt5 import QtWidgets\n");
-    rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "clustering", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    static const EvidenceFile HIT[] = {{"engine/clustering.py",
+                                        "from sklearn.cluster import KMeans\n"
+                                        "model = KMeans(n_clusters=n_points, n_init=10)\n"
+                                        "model.fit(x_input)\n"},
+                                       {"gui/main.py", "from PyQt5 import QtWidgets\n"},
+                                       {0}};
+    EvidenceEnv e = evidence_env_new();
+    g_autoptr(RheaEvidence) ev = evidence_env_one_commit(&e, "clustering", NULL, HIT);
     g_autoptr(RheaEvidenceVerdicts) v = verdicts(ev);
     ck_verdict(v, "retraining", "run time");
     ck_assert_ptr_nonnull(
         strstr(rhea_evidence_verdicts_get(v, "retraining")->decided_by, "engine/clustering.py:2"));
     ck_verdict(v, "pipeline", "training in the GUI");
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
-    rc = rhea_fixture_write(n.fx, "tests/test_clustering.py",
-                            "from sklearn.cluster import KMeans\n"
-                            "model = KMeans(n_clusters=2)\n");
-    rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020, 0, "test", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    static const EvidenceFile MISS[] = {{"tests/test_clustering.py",
+                                         "from sklearn.cluster import KMeans\n"
+                                         "model = KMeans(n_clusters=2)\n"},
+                                        {0}};
+    EvidenceEnv n = evidence_env_new();
+    g_autoptr(RheaEvidence) ev2 = evidence_env_one_commit(&n, "test", NULL, MISS);
     ck_assert_ptr_nonnull(
         hit(ev2, "Clustering fitted on the data at hand", "tests/test_clustering.py"));
     g_autoptr(RheaEvidenceVerdicts) v2 = verdicts(ev2);
     ck_verdict(v2, "retraining", "none");
     ck_verdict(v2, "pipeline", "none found");
-    env_free(&n);
+    evidence_env_free(&n);
 
-    Env m = env_new();
-    rc = rhea_fixture_write(m.fx, "engine/clustering.py",
-                            "from sklearn.cluster import KMeans\n"
-                            "model = KMeans(n_clusters=n_points, n_init=10)\n"
-                            "model.fit(x_input)\n");
-    rc |= rhea_fixture_commit(m.fx, AUTHOR, T2020, 0, "clustering", NULL);
-    ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev3 = env_collect(&m, NULL);
+    static const EvidenceFile MISS2[] = {{"engine/clustering.py",
+                                          "from sklearn.cluster import KMeans\n"
+                                          "model = KMeans(n_clusters=n_points, n_init=10)\n"
+                                          "model.fit(x_input)\n"},
+                                         {0}};
+    EvidenceEnv m = evidence_env_new();
+    g_autoptr(RheaEvidence) ev3 = evidence_env_one_commit(&m, "clustering", NULL, MISS2);
     g_autoptr(RheaEvidenceVerdicts) v3 = verdicts(ev3);
     ck_verdict(v3, "pipeline", "manual steps");
     ck_verdict(v3, "retraining", "run time");
-    env_free(&m);
+    evidence_env_free(&m);
 }
 END_TEST
 
@@ -496,7 +408,7 @@ START_TEST(dating_follows_renames)
     g_string_append(body, "print('tagged')\n");
     g_autofree char *v2 = g_string_free(body, FALSE);
 
-    Env e = env_new();
+    EvidenceEnv e = evidence_env_new();
     git_oid c1, c2;
     int rc = rhea_fixture_write(e.fx, "Python Server/app/ClarifaiAI.py", v1);
     rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "tagging", &c1);
@@ -504,15 +416,16 @@ START_TEST(dating_follows_renames)
     rc |= rhea_fixture_write(e.fx, "server/tagging/clarifai_tagging.py", v2);
     rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020 + 60 * DAY, 0, "restructure", &c2);
     ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    evidence_env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     char h1[41];
     git_oid_tostr(h1, sizeof h1, &c1);
     const RheaEvidenceHit *cl = hit(ev, "Clarifai SDK", "server/tagging/clarifai_tagging.py");
     ck_assert_ptr_nonnull(cl);
     ck_assert_str_eq(cl->first_commit, h1);
-    env_free(&e);
+    evidence_env_free(&e);
 
-    Env n = env_new();
+    EvidenceEnv n = evidence_env_new();
     GString *notes = g_string_new("");
     for (int i = 0; i < 12; i++)
         g_string_append_printf(notes, "note_%d = 'unrelated %d'\n", i, i * 7);
@@ -523,13 +436,14 @@ START_TEST(dating_follows_renames)
     rc |= rhea_fixture_write(n.fx, "server/tagging/clarifai_tagging.py", v2);
     rc |= rhea_fixture_commit(n.fx, AUTHOR, T2020 + 60 * DAY, 0, "tagging", &c2);
     ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev2 = env_collect(&n, NULL);
+    evidence_env_ingest(&n, NULL);
+    g_autoptr(RheaEvidence) ev2 = evidence_env_collect(&n, -1, NULL);
     char h2[41];
     git_oid_tostr(h2, sizeof h2, &c2);
     cl = hit(ev2, "Clarifai SDK", "server/tagging/clarifai_tagging.py");
     ck_assert_ptr_nonnull(cl);
     ck_assert_str_eq(cl->first_commit, h2);
-    env_free(&n);
+    evidence_env_free(&n);
 }
 END_TEST
 
@@ -585,14 +499,15 @@ START_TEST(notebooks_read_as_code)
                               "  }\n"                                     /* 22 */
                               " ]\n"                                      /* 23 */
                               "}\n";
-    Env e = env_new();
+    EvidenceEnv e = evidence_env_new();
     git_oid c2;
     int rc = rhea_fixture_write(e.fx, "model.ipynb", NB1);
     rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020, 0, "notes", NULL);
     rc |= rhea_fixture_write(e.fx, "model.ipynb", NB2);
     rc |= rhea_fixture_commit(e.fx, AUTHOR, T2020 + 60 * DAY, 0, "model", &c2);
     ck_assert_int_eq(rc, 0);
-    g_autoptr(RheaEvidence) ev = env_collect(&e, NULL);
+    evidence_env_ingest(&e, NULL);
+    g_autoptr(RheaEvidence) ev = evidence_env_collect(&e, -1, NULL);
     char h2[41];
     git_oid_tostr(h2, sizeof h2, &c2);
     const RheaEvidenceHit *opt = hit(ev, "Keras optimizer", "model.ipynb");
@@ -613,7 +528,7 @@ START_TEST(notebooks_read_as_code)
     ck_verdict(v, "model_source", "self-trained");
     ck_verdict(v, "model_eval", "yes");
     ck_verdict(v, "pipeline", "manual steps");
-    env_free(&e);
+    evidence_env_free(&e);
 }
 END_TEST
 

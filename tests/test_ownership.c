@@ -6,7 +6,7 @@
 
 #include "classifiers/labeling.h"
 #include "metrics/ownership.h"
-#include "samples/sample_product.h"
+#include "tests/sample_set.h"
 #include "tests/testutil.h"
 
 static const RheaFileOwner *file(const RheaOwnership *o, const RheaLabeling *l, const char *path)
@@ -22,18 +22,12 @@ static const RheaFileOwner *file(const RheaOwnership *o, const RheaLabeling *l, 
 
 START_TEST(sample_product_by_hand)
 {
-    g_autofree char *dir = testutil_tmpdir();
-    GError *error = NULL;
-    g_autofree char *rules = NULL;
-    ck_assert(g_file_get_contents("samples/rules/sample.rules", &rules, NULL, &error));
-    RheaStore *store = testutil_ingest(dir, "wordwise", rhea_sample_product_build, rules);
-    g_autoptr(RheaLabeling) labels = rhea_labeling_new(store, "wordwise", NULL, FALSE, &error);
-    RheaWindow w = {0};
-    g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, "wordwise", &w, labels, &error);
+    g_auto(SampleSet) sample = sample_set_open();
+    const RheaLabeling *labels = sample.labels;
     RheaContributorOptions opts;
     rhea_contributor_options_init(&opts);
-    g_autoptr(RheaContributors) c = rhea_contributors_compute(set, &opts);
-    g_autoptr(RheaOwnership) o = rhea_ownership_compute(set, c);
+    g_autoptr(RheaContributors) c = rhea_contributors_compute(sample.set, &opts);
+    g_autoptr(RheaOwnership) o = rhea_ownership_compute(sample.set, c);
     /* contributors: 0 Alice (5 commits), 1 Bob (4), 2 Carol (2); dependabot's change to
      * package.json is not counted */
     ck_assert_uint_eq(o->files->len, 8);
@@ -67,20 +61,10 @@ START_TEST(sample_product_by_hand)
     ck_assert_uint_eq(o->nonml.owners, 1);
     ck_assert_uint_eq(o->nonml.exclusive_owners, 0);
     ck_assert_uint_eq(o->nonml.exclusive_files, 0);
-    rhea_store_close(store);
-    testutil_rmtree(dir);
 }
 END_TEST
 
 int main(void)
 {
-    git_libgit2_init();
-    Suite *s = suite_create("ownership");
-    TCase *tc = tcase_create("ownership");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, sample_product_by_hand);
-    suite_add_tcase(s, tc);
-    int failed = testutil_run(s);
-    git_libgit2_shutdown();
-    return failed;
+    return testutil_main("ownership", 60, sample_product_by_hand, NULL);
 }

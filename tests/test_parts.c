@@ -9,7 +9,7 @@
 #include "metrics/contributors.h"
 #include "metrics/parts_coupling.h"
 #include "metrics/transactions.h"
-#include "samples/sample_product.h"
+#include "tests/sample_set.h"
 #include "tests/testutil.h"
 
 START_TEST(parse_and_last_match_wins)
@@ -47,39 +47,9 @@ START_TEST(parse_and_last_match_wins)
 }
 END_TEST
 
-typedef struct {
-    char *dir;
-    RheaStore *store;
-    RheaLabeling *labels;
-    RheaCommitSet *set;
-} Sample;
-
-static void sample_open(Sample *s)
-{
-    s->dir = testutil_tmpdir();
-    GError *error = NULL;
-    g_autofree char *rules = NULL;
-    ck_assert(g_file_get_contents("samples/rules/sample.rules", &rules, NULL, &error));
-    s->store = testutil_ingest(s->dir, "wordwise", rhea_sample_product_build, rules);
-    s->labels = rhea_labeling_new(s->store, "wordwise", NULL, FALSE, &error);
-    RheaWindow w = {0};
-    s->set = rhea_commitset_load(s->store, "wordwise", &w, s->labels, &error);
-    ck_assert_ptr_nonnull(s->set);
-}
-
-static void sample_close(Sample *s)
-{
-    rhea_commitset_free(s->set);
-    rhea_labeling_free(s->labels);
-    rhea_store_close(s->store);
-    testutil_rmtree(s->dir);
-    g_free(s->dir);
-}
-
 START_TEST(sample_between_parts_by_hand)
 {
-    Sample s;
-    sample_open(&s);
+    g_auto(SampleSet) s = sample_set_open();
     /* without a parts file, ml,nonml is the default split: the worked example's 10 pairs, 3 cross
      */
     g_autoptr(GHashTable) sides = rhea_parts_sides(s.labels, NULL, "ml", "nonml");
@@ -121,14 +91,12 @@ START_TEST(sample_between_parts_by_hand)
     ck_assert_str_eq(p5->a, "build");
     ck_assert_str_eq(p5->b, "nb");
     ck_assert(isnan(p5->coupling.rci));
-    sample_close(&s);
 }
 END_TEST
 
 START_TEST(sample_logical_commits_by_hand)
 {
-    Sample s;
-    sample_open(&s);
+    g_auto(SampleSet) s = sample_set_open();
     RheaContributorOptions copts;
     rhea_contributor_options_init(&copts);
     copts.include_bots = TRUE;
@@ -158,7 +126,6 @@ START_TEST(sample_logical_commits_by_hand)
     g_autoptr(RheaTransactions) t7 = rhea_transactions_build_with(s.set, &o);
     ck_assert_uint_eq(t7->merged, 5);
     ck_assert_uint_eq(t7->input.n_tx, 6);
-    sample_close(&s);
 }
 END_TEST
 

@@ -6,7 +6,7 @@
 
 #include "classifiers/labeling.h"
 #include "metrics/sensitivity.h"
-#include "samples/sample_product.h"
+#include "tests/sample_set.h"
 #include "tests/testutil.h"
 
 static double value(const RheaSensitivity *s, const char *figure, const char *choice)
@@ -22,15 +22,8 @@ static double value(const RheaSensitivity *s, const char *figure, const char *ch
 
 START_TEST(sample_product_by_hand)
 {
-    g_autofree char *dir = testutil_tmpdir();
-    GError *error = NULL;
-    g_autofree char *rules = NULL;
-    ck_assert(g_file_get_contents("samples/rules/sample.rules", &rules, NULL, &error));
-    RheaStore *store = testutil_ingest(dir, "wordwise", rhea_sample_product_build, rules);
-    g_autoptr(RheaLabeling) labels = rhea_labeling_new(store, "wordwise", NULL, FALSE, &error);
-    RheaWindow w = {0};
-    g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, "wordwise", &w, labels, &error);
-    g_autoptr(RheaSensitivity) s = rhea_sensitivity_compute(set, NULL);
+    g_auto(SampleSet) sample = sample_set_open();
+    g_autoptr(RheaSensitivity) s = rhea_sensitivity_compute(sample.set, NULL);
     ck_assert_uint_eq(s->rows->len, 8 + 10);
     /* RCI: every commit has at most 3 code files, so no cap bites; the bot's commit changes one
      * file (no pair); name merging only matters with logical commits */
@@ -57,20 +50,10 @@ START_TEST(sample_product_by_hand)
     ck_assert_double_eq(value(s, "core", "name-merge=off"), 2);
     ck_assert_double_eq(value(s, "core", "logical-commits=1"), 3);
     ck_assert_double_eq(value(s, "core", "logical-commits=7"), 2);
-    rhea_store_close(store);
-    testutil_rmtree(dir);
 }
 END_TEST
 
 int main(void)
 {
-    git_libgit2_init();
-    Suite *s = suite_create("sensitivity");
-    TCase *tc = tcase_create("sensitivity");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, sample_product_by_hand);
-    suite_add_tcase(s, tc);
-    int failed = testutil_run(s);
-    git_libgit2_shutdown();
-    return failed;
+    return testutil_main("sensitivity", 60, sample_product_by_hand, NULL);
 }

@@ -6,7 +6,7 @@
 
 #include "classifiers/labeling.h"
 #include "metrics/silo.h"
-#include "samples/sample_product.h"
+#include "tests/sample_set.h"
 #include "tests/testutil.h"
 
 START_TEST(perfect_split_and_its_null)
@@ -51,19 +51,12 @@ END_TEST
 
 START_TEST(sample_product_by_hand)
 {
-    g_autofree char *dir = testutil_tmpdir();
-    GError *error = NULL;
-    g_autofree char *rules = NULL;
-    ck_assert(g_file_get_contents("samples/rules/sample.rules", &rules, NULL, &error));
-    RheaStore *store = testutil_ingest(dir, "wordwise", rhea_sample_product_build, rules);
-    g_autoptr(RheaLabeling) labels = rhea_labeling_new(store, "wordwise", NULL, FALSE, &error);
-    RheaWindow w = {0};
-    g_autoptr(RheaCommitSet) set = rhea_commitset_load(store, "wordwise", &w, labels, &error);
+    g_auto(SampleSet) sample = sample_set_open();
     RheaContributorOptions o;
     rhea_contributor_options_init(&o);
-    g_autoptr(RheaContributors) c = rhea_contributors_compute(set, &o);
+    g_autoptr(RheaContributors) c = rhea_contributors_compute(sample.set, &o);
     RheaSilo s;
-    rhea_silo_compute(set, c, 200, 20240414, &s);
+    rhea_silo_compute(sample.set, c, 200, 20240414, &s);
     /* 10 counted commits with a side: Alice non-ML 2 (1, 2), both 2 (5, 10); Bob ML 4; Carol
      * non-ML 2. Sides 4 / 4 / 2. */
     ck_assert_uint_eq(s.all.commits, 10);
@@ -81,23 +74,12 @@ START_TEST(sample_product_by_hand)
     /* exact null: of the C(8,4) = 70 placements of Alice's 4 commits, only 2 reach I = ln 2 (hers
      * are the 4 ML commits, or the 4 others): p -> 2/70 */
     RheaSilo exact;
-    rhea_silo_compute(set, c, 20000, 7, &exact);
+    rhea_silo_compute(sample.set, c, 20000, 7, &exact);
     ck_assert_double_eq_tol(exact.core.p_value, 2.0 / 70.0, 0.005);
-    rhea_store_close(store);
-    testutil_rmtree(dir);
 }
 END_TEST
 
 int main(void)
 {
-    git_libgit2_init();
-    Suite *s = suite_create("silo");
-    TCase *tc = tcase_create("silo");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, perfect_split_and_its_null);
-    tcase_add_test(tc, sample_product_by_hand);
-    suite_add_tcase(s, tc);
-    int failed = testutil_run(s);
-    git_libgit2_shutdown();
-    return failed;
+    return testutil_main("silo", 60, perfect_split_and_its_null, sample_product_by_hand, NULL);
 }

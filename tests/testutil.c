@@ -90,6 +90,23 @@ int testutil_run(Suite *s)
     return failed ? 1 : 0;
 }
 
+int testutil_main(const char *name, double timeout, const TTest *test, ...)
+{
+    git_libgit2_init();
+    Suite *s = suite_create(name);
+    TCase *tc = tcase_create(name);
+    tcase_set_timeout(tc, timeout);
+    va_list ap;
+    va_start(ap, test);
+    for (const TTest *t = test; t; t = va_arg(ap, const TTest *))
+        tcase_add_test(tc, t);
+    va_end(ap);
+    suite_add_tcase(s, tc);
+    int failed = testutil_run(s);
+    git_libgit2_shutdown();
+    return failed;
+}
+
 int testutil_exit_unless_tools(int rc, const char *tool, ...)
 {
     if (rc)

@@ -23,6 +23,10 @@ char *testutil_text(RheaStore *store, const char *sql);
 char *testutil_rows(RheaStore *store, const char *sql);
 /* Runs the suite and returns the number of failed tests (0: the test executable succeeds). */
 int testutil_run(Suite *s);
+/* The whole main() of a test of one suite with one case, both called name: the NULL-terminated
+ * tests (START_TEST names), each given timeout seconds, run with libgit2 held initialised;
+ * returns testutil_run's exit code. */
+int testutil_main(const char *name, double timeout, const TTest *test, ...) G_GNUC_NULL_TERMINATED;
 /* The exit code of a test some of whose checks need tools: rc when a check failed, else 77
  * (ctest's SKIP_RETURN_CODE: shown as skipped) when a tool of the NULL-terminated list is not on
  * PATH, else 0. */
