@@ -27,15 +27,17 @@ static gint natural_order(gconstpointer a, gconstpointer b)
     return strcmp(ka, kb);
 }
 
-static int write_charts(GPtrArray *summaries, const char *dir, GError **error)
+static int write_charts(GPtrArray *summaries, const char *dir, guint threads, GError **error)
 {
     g_autoptr(GPtrArray) list = rhea_study_report_charts(summaries);
+    g_autofree const RheaChart **charts = g_new0(const RheaChart *, list->len + 1);
+    g_autofree const char **names = g_new0(const char *, list->len + 1);
     for (guint i = 0; i < list->len; i++) {
         const RheaStudyChart *c = g_ptr_array_index(list, i);
-        if (rhea_chart_write_files(c->chart, dir, c->name, error) < 0)
-            return -1;
+        charts[i] = c->chart;
+        names[i] = c->name;
     }
-    return 0;
+    return rhea_chart_write_set(charts, names, list->len, dir, threads, error);
 }
 
 int rhea_cmd_report(int argc, char **argv)
@@ -61,8 +63,8 @@ int rhea_cmd_report(int argc, char **argv)
          "kept",
          NULL},
         {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
-         "Compute the figures and evidence not stored yet in up to N processes (default: the "
-         "number of online processors)",
+         "Compute the figures and evidence not stored yet in up to N processes, and write the "
+         "--charts PNGs on up to N threads (default: the number of online processors)",
          "N"},
         G_OPTION_ENTRY_NULL};
     rhea_cli_options_add_groups(&o, RHEA_CLI_PRODUCTS);
@@ -182,7 +184,8 @@ int rhea_cmd_report(int argc, char **argv)
                                g_steal_pointer(&ingest));
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
         goto fail;
-    if (charts && write_charts(summaries, charts, &error) < 0)
+    if (charts && write_charts(summaries, charts,
+                               jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs(), &error) < 0)
         goto fail;
     rc = RHEA_EXIT_OK;
     goto cleanup;

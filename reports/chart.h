@@ -84,3 +84,9 @@ char *rhea_chart_file_name(const char *name);
  * BASENAME made safe by rhea_chart_file_name: nothing is written outside DIR. */
 int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *basename,
                            GError **error);
+/* The same for n charts (basenames[i] names charts[i]), the PNGs on up to `threads` threads
+ * (reports/chart_files.c); the files are the same bytes whatever the number of threads. The first
+ * failure stops the SVG and PDF files; of the PNGs, every one is tried and the first chart's
+ * failure is returned. */
+int rhea_chart_write_set(const RheaChart *const *charts, const char *const *basenames, guint n,
+                         const char *dir, guint threads, GError **error);

@@ -562,6 +562,73 @@ START_TEST(charts_write_svg_pdf_png)
 }
 END_TEST
 
+static char *file_text(const char *dir, const char *name, gsize *len)
+{
+    g_autofree char *path = g_build_filename(dir, name, NULL);
+    char *data = NULL;
+    ck_assert_msg(g_file_get_contents(path, &data, len, NULL), "%s missing", path);
+    return data;
+}
+
+/* A set of charts written on one thread and on three: the same PNG bytes and SVG text but for
+ * cairo's surface numbers (e2e_test_report_charts compares whole files of two commands); the PDFs
+ * carry their creation time. And a PNG that cannot be written is the error of the first such chart.
+ */
+START_TEST(chart_set_is_the_same_on_any_number_of_threads)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    const char *names[] = {"a", "b/c", "d", "e"};
+    RheaChart *charts[G_N_ELEMENTS(names)];
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++) {
+        charts[i] = rhea_chart_new(RHEA_CHART_INTERVALS, names[i], "x", "y");
+        rhea_chart_add_interval(charts[i], "A", 1.0 + i, 0.5, 1.5 + i);
+    }
+    GError *error = NULL;
+    g_autofree char *one = g_build_filename(dir, "one", NULL);
+    g_autofree char *three = g_build_filename(dir, "three", NULL);
+    ck_assert_int_eq(
+        rhea_chart_write_set((const RheaChart *const *)charts, names, 4, one, 1, &error), 0);
+    ck_assert_int_eq(
+        rhea_chart_write_set((const RheaChart *const *)charts, names, 4, three, 3, &error), 0);
+    const char *files[] = {"a.svg", "a.png", "b%2Fc.svg", "b%2Fc.png", "d.svg",
+                           "d.png", "e.svg", "e.png",     "e.pdf"};
+    for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+        gsize n1 = 0, n3 = 0;
+        g_autofree char *t1 = file_text(one, files[i], &n1);
+        g_autofree char *t3 = file_text(three, files[i], &n3);
+        if (g_str_has_suffix(files[i], ".pdf")) {
+            ck_assert(n1 > 5 && memcmp(t3, "%PDF-", 5) == 0);
+            continue;
+        }
+        if (g_str_has_suffix(files[i], ".svg")) {
+            /* cairo numbers surfaces process-wide: the second set's ids are later ones */
+            g_autoptr(GRegex) ids = g_regex_new("surface[0-9]+", 0, 0, NULL);
+            g_autofree char *s1 = g_regex_replace_literal(ids, t1, -1, 0, "surface", 0, NULL);
+            g_autofree char *s3 = g_regex_replace_literal(ids, t3, -1, 0, "surface", 0, NULL);
+            ck_assert_msg(strcmp(s1, s3) == 0, "%s differs", files[i]);
+            continue;
+        }
+        ck_assert_msg(n1 == n3 && memcmp(t1, t3, n1) == 0, "%s differs", files[i]);
+    }
+    /* d.png and e.png are folders: d's error, after every other file was written */
+    g_autofree char *bad = g_build_filename(dir, "bad", NULL);
+    g_autofree char *d_png = g_build_filename(bad, "d.png", NULL);
+    g_autofree char *e_png = g_build_filename(bad, "e.png", NULL);
+    ck_assert_int_eq(g_mkdir_with_parents(d_png, 0755), 0);
+    ck_assert_int_eq(g_mkdir_with_parents(e_png, 0755), 0);
+    ck_assert_int_eq(
+        rhea_chart_write_set((const RheaChart *const *)charts, names, 4, bad, 3, &error), -1);
+    ck_assert_msg(strstr(error->message, d_png) && !strstr(error->message, e_png), "%s",
+                  error->message);
+    g_clear_error(&error);
+    g_autofree char *a_png = file_text(bad, "a.png", NULL);
+    g_autofree char *e_svg = file_text(bad, "e.svg", NULL);
+    for (guint i = 0; i < G_N_ELEMENTS(names); i++)
+        rhea_chart_free(charts[i]);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 START_TEST(empty_and_degenerate_charts_still_draw)
 {
     const RheaChartKind kinds[] = {RHEA_CHART_INTERVALS, RHEA_CHART_CUMULATIVE,
@@ -628,6 +695,7 @@ int main(void)
     tcase_add_test(tc, json_rows_nest_in_a_commands_object);
     tcase_add_test(tc, write_path_fails_with_one_line);
     tcase_add_test(tc, charts_write_svg_pdf_png);
+    tcase_add_test(tc, chart_set_is_the_same_on_any_number_of_threads);
     tcase_add_test(tc, empty_and_degenerate_charts_still_draw);
     tcase_add_test(tc, html_inlines_charts_with_their_own_ids);
     suite_add_tcase(s, tc);

@@ -141,4 +141,12 @@ want='commits_over_time_%2541.svg commits_over_time_..%2F..%2F..%2Fescaped.svg c
 outside=$(find "$WORK" -newer "$WORK/marker" -type f ! -path "$WORK/deep/x/y/*" ! -name stderr ! -name 'ids.sqlite*')
 [ -z "$outside" ] || fail "written outside the charts folder: $outside"
 [ "$(find "$WORK/deep/x/y" -type f | wc -l)" = 24 ] || fail "want 8 charts x 3 files: $(find "$WORK/deep/x/y" -type f)"
+
+# the PNGs are written on -j threads: the same files on one thread and on three (PDFs aside:
+# they carry their creation time)
+for j in 1 3; do
+  expect_exit 0 "$RHEA" report --db "$DB2" --format md --out /dev/null --charts "$WORK/j$j" -j $j
+done
+[ "$(ls "$WORK/j1" | wc -l)" = 24 ] || fail "-j 1: $(ls "$WORK/j1" | wc -l) chart files"
+diff -r -x '*.pdf' "$WORK/j1" "$WORK/j3" >/dev/null || fail "--charts -j 3 wrote other files than -j 1"
 finish
