@@ -115,6 +115,40 @@ static const char *SCHEMA_V5 = "CREATE TABLE summary_cache("
                                "  PRIMARY KEY(product, history, build, inputs)) WITHOUT ROWID;"
                                "PRAGMA user_version = 5;";
 
+gboolean rhea_store_has_table(RheaStore *store, const char *name)
+{
+    sqlite3_stmt *st = NULL;
+    gboolean found = FALSE;
+    if (sqlite3_prepare_v2(store->db,
+                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &st,
+                           NULL) == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        found = sqlite3_step(st) == SQLITE_ROW;
+    }
+    sqlite3_finalize(st);
+    return found;
+}
+
+gint64 rhea_store_count_of_product(RheaStore *store, const char *table, const char *product,
+                                   const char *what, GError **error)
+{
+    g_autofree char *sql = g_strdup_printf("SELECT count(*) FROM %s WHERE product = ?", table);
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_prepare_v2(store->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        if (!rhea_store_has_table(store, table))
+            return 0;
+        return rhea_store_fail(store, error, what);
+    }
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    gint64 n = -1;
+    if (sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    if (n < 0)
+        return rhea_store_fail(store, error, what);
+    return n;
+}
+
 int rhea_store_fail(RheaStore *store, GError **error, const char *what)
 {
     return rhea_store_path_fail(error, store->path, what, sqlite3_extended_errcode(store->db),

@@ -18,19 +18,6 @@ static void bind_key(sqlite3_stmt *st, const RheaEvidenceCacheKey *k)
     sqlite3_bind_int64(st, 7, k->max_size);
 }
 
-static gboolean has_table(RheaStore *store)
-{
-    sqlite3_stmt *st = NULL;
-    gboolean found = FALSE;
-    if (sqlite3_prepare_v2(store->db,
-                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                           "name = 'evidence_cache'",
-                           -1, &st, NULL) == SQLITE_OK)
-        found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return found;
-}
-
 int rhea_store_evidence_cache_get(RheaStore *store, const RheaEvidenceCacheKey *key, GBytes **data,
                                   GError **error)
 {
@@ -41,7 +28,7 @@ int rhea_store_evidence_cache_get(RheaStore *store, const RheaEvidenceCacheKey *
     *data = NULL;
     if (sqlite3_prepare_v2(store->db, "SELECT data FROM evidence_cache WHERE " KEY_WHERE, -1, &st,
                            NULL) != SQLITE_OK) {
-        if (!has_table(store))
+        if (!rhea_store_has_table(store, "evidence_cache"))
             return 0; /* an older schema opened read-only: nothing stored yet */
         return rhea_store_fail(store, error, "cannot read the stored evidence");
     }
@@ -102,21 +89,8 @@ int rhea_store_evidence_cache_put(RheaStore *store, const RheaEvidenceCacheKey *
 
 gint64 rhea_store_evidence_cache_count(RheaStore *store, const char *product, GError **error)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(store->db, "SELECT count(*) FROM evidence_cache WHERE product = ?", -1,
-                           &st, NULL) != SQLITE_OK) {
-        if (!has_table(store))
-            return 0;
-        return rhea_store_fail(store, error, "cannot read the stored evidence");
-    }
-    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
-    gint64 n = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (n < 0)
-        return rhea_store_fail(store, error, "cannot read the stored evidence");
-    return n;
+    return rhea_store_count_of_product(store, "evidence_cache", product,
+                                       "cannot read the stored evidence", error);
 }
 
 /* Whether the database has this rhea's schema, with every table a stored entry goes to. */

@@ -21,3 +21,10 @@ struct RheaStore {
      * UNIQUE(product, sha) (engine/store.c, COMMITS_BY_SHA_SQL) */
     gboolean named_sha_index;
 };
+
+/* Whether the database has a table of that name (an older schema opened read-only may lack one). */
+gboolean rhea_store_has_table(RheaStore *store, const char *name);
+/* The rows of table (a cache table with a product column) for product; 0 when an older schema
+ * opened read-only lacks the table; -1 with *error set ("cannot read WHAT"). */
+gint64 rhea_store_count_of_product(RheaStore *store, const char *table, const char *product,
+                                   const char *what, GError **error);

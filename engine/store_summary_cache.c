@@ -5,19 +5,6 @@
 #include "engine/store_ingest_state.h"
 #include "engine/store_private.h"
 
-static gboolean has_table(RheaStore *store)
-{
-    sqlite3_stmt *st = NULL;
-    gboolean found = FALSE;
-    if (sqlite3_prepare_v2(store->db,
-                           "SELECT 1 FROM sqlite_master WHERE type = 'table' AND "
-                           "name = 'summary_cache'",
-                           -1, &st, NULL) == SQLITE_OK)
-        found = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    return found;
-}
-
 char *rhea_store_summary_history(RheaStore *store, const char *product, GError **error)
 {
     g_autoptr(RheaProduct) prod = NULL;
@@ -64,7 +51,7 @@ int rhea_store_summary_cache_get(RheaStore *store, const RheaSummaryCacheKey *ke
                            "SELECT data FROM summary_cache WHERE product = ?1 AND history = ?2 AND "
                            "build = ?3 AND inputs = ?4",
                            -1, &st, NULL) != SQLITE_OK) {
-        if (!has_table(store))
+        if (!rhea_store_has_table(store, "summary_cache"))
             return 0; /* an older schema opened read-only: nothing stored yet */
         return rhea_store_fail(store, error, "cannot read the stored figures");
     }
@@ -126,19 +113,6 @@ int rhea_store_summary_cache_put(RheaStore *store, const RheaSummaryCacheKey *ke
 
 gint64 rhea_store_summary_cache_count(RheaStore *store, const char *product, GError **error)
 {
-    sqlite3_stmt *st = NULL;
-    if (sqlite3_prepare_v2(store->db, "SELECT count(*) FROM summary_cache WHERE product = ?", -1,
-                           &st, NULL) != SQLITE_OK) {
-        if (!has_table(store))
-            return 0;
-        return rhea_store_fail(store, error, "cannot read the stored figures");
-    }
-    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
-    gint64 n = -1;
-    if (sqlite3_step(st) == SQLITE_ROW)
-        n = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
-    if (n < 0)
-        return rhea_store_fail(store, error, "cannot read the stored figures");
-    return n;
+    return rhea_store_count_of_product(store, "summary_cache", product,
+                                       "cannot read the stored figures", error);
 }
