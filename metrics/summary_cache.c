@@ -167,19 +167,9 @@ RheaProductSummary *rhea_summary_request_lookup(RheaStore *store, const RheaSumm
     return s;
 }
 
-RheaProductSummary *rhea_summary_request_get(RheaStore *store, const RheaSummaryRequest *r,
-                                             gboolean *computed, GError **error)
+RheaProductSummary *rhea_summary_request_compute(RheaStore *store, const RheaSummaryRequest *r,
+                                                 GError **error)
 {
-    g_autoptr(GError) failed = NULL;
-    *computed = FALSE;
-    RheaProductSummary *s = rhea_summary_request_lookup(store, r, &failed);
-    if (failed) {
-        g_propagate_error(error, g_steal_pointer(&failed));
-        return NULL;
-    }
-    if (s)
-        return s;
-    *computed = TRUE;
     return rhea_summary_compute(store, r->product, &r->window, &r->options, error);
 }
 

@@ -33,9 +33,9 @@ const RheaSummaryCacheKey *rhea_summary_request_key(const RheaSummaryRequest *r)
  * entry is damaged (a damaged entry is computed again and replaced). */
 RheaProductSummary *rhea_summary_request_lookup(RheaStore *store, const RheaSummaryRequest *r,
                                                 GError **error);
-/* Lookup, else rhea_summary_compute. *computed says which. */
-RheaProductSummary *rhea_summary_request_get(RheaStore *store, const RheaSummaryRequest *r,
-                                             gboolean *computed, GError **error);
+/* The figures computed for the request's product, window and options (rhea_summary_compute). */
+RheaProductSummary *rhea_summary_request_compute(RheaStore *store, const RheaSummaryRequest *r,
+                                                 GError **error);
 /* Stores s, computed for r from reader's data, through writer: only when the key resolved again
  * now on reader is still r's (a rules file edited, or an ingest finished, while s was computed
  * would otherwise store figures under a key they do not belong to). *stored says whether it was. */
