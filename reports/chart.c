@@ -225,6 +225,27 @@ char *rhea_chart_render_svg(const RheaChart *c, gsize *len, GError **error)
     return g_string_free(out, FALSE);
 }
 
+int rhea_chart_source_date(char **iso, GError **error)
+{
+    const char *epoch = g_getenv("SOURCE_DATE_EPOCH");
+    *iso = NULL;
+    if (!epoch)
+        return 0;
+    guint64 t = 0;
+    g_autoptr(GDateTime) when = NULL;
+    if (!g_ascii_string_to_unsigned(epoch, 10, 0, 253402300799u, &t, NULL) ||
+        !(when = g_date_time_new_from_unix_utc((gint64)t))) {
+        g_autofree char *shown = rhea_error_quote(epoch);
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_INVALID,
+                    "SOURCE_DATE_EPOCH '%s' is not a number of seconds since 1970; set it to one "
+                    "or unset it",
+                    shown);
+        return -1;
+    }
+    *iso = g_date_time_format(when, "%Y-%m-%dT%H:%M:%SZ");
+    return 0;
+}
+
 int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char *path,
                           GError **error)
 {
@@ -251,6 +272,13 @@ int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char
     if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
         rc = cairo_failed(error, cairo_surface_status(s), what);
         goto cleanup;
+    }
+    if (format == RHEA_CHART_PDF) {
+        g_autofree char *iso = NULL;
+        if (rhea_chart_source_date(&iso, error) < 0)
+            goto cleanup;
+        if (iso) /* else cairo writes the current time */
+            cairo_pdf_surface_set_metadata(s, CAIRO_PDF_METADATA_CREATE_DATE, iso);
     }
     if (format == RHEA_CHART_PNG) {
         cairo_t *cr = cairo_create(s);

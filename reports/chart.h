@@ -74,6 +74,10 @@ void rhea_chart_set_size(RheaChart *c, double width, double height);
 
 /* The chart as an SVG document, newly allocated (NUL-terminated; *len without the NUL). */
 char *rhea_chart_render_svg(const RheaChart *c, gsize *len, GError **error);
+/* $SOURCE_DATE_EPOCH (reproducible-builds.org) as the PDFs' creation date, "YYYY-MM-DDThh:mm:ssZ"
+ * in *iso, so that charts written again are the same bytes; *iso NULL when it is unset (cairo then
+ * writes the current time); -1 with *error set when it is not a number of seconds. */
+int rhea_chart_source_date(char **iso, GError **error);
 /* The chart as one file in that format. */
 int rhea_chart_write_file(const RheaChart *c, RheaChartFormat format, const char *path,
                           GError **error);

@@ -39,6 +39,9 @@ static char *path_of(const char *dir, const char *basename, const char *ext)
 int rhea_chart_write_set(const RheaChart *const *charts, const char *const *basenames, guint n,
                          const char *dir, guint threads, GError **error)
 {
+    g_autofree char *date = NULL;
+    if (rhea_chart_source_date(&date, error) < 0) /* before any file is written */
+        return -1;
     if (g_mkdir_with_parents(dir, 0777) < 0) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "cannot create the charts folder %s: %s",
                     dir, g_strerror(errno));
