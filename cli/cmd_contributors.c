@@ -95,20 +95,25 @@ int rhea_cmd_contributors(int argc, char **argv)
     RheaContributorOptions opts;
     rhea_cli_contributor_options(&o, bg, &opts);
     c = rhea_contributors_compute(in.set, &opts);
-    DepthJob job = {.in = &in, .product = product, .opts = &opts, .c = c};
-    GThread *thread = g_thread_try_new("depth", depth_job, &job, NULL);
-    rhea_silo_compute(in.set, c, permutations, seed, &silo);
-    if (thread)
-        g_thread_join(thread);
-    else
-        depth_job(&job);
-    own = job.own;
-    history = job.history;
-    history_c = job.history_c;
-    tf = job.tf;
-    if (job.error) {
-        g_propagate_error(&error, job.error);
-        goto fail;
+    /* The silo, ownership and truck factor show with --depth, and always in JSON; otherwise they
+     * are not computed: the silo's permutations and the truck factor were a third of the
+     * command's CPU time (docs/performance.md). */
+    if (depth || o.format == RHEA_FORMAT_JSON) {
+        DepthJob job = {.in = &in, .product = product, .opts = &opts, .c = c};
+        GThread *thread = g_thread_try_new("depth", depth_job, &job, NULL);
+        rhea_silo_compute(in.set, c, permutations, seed, &silo);
+        if (thread)
+            g_thread_join(thread);
+        else
+            depth_job(&job);
+        own = job.own;
+        history = job.history;
+        history_c = job.history_c;
+        tf = job.tf;
+        if (job.error) {
+            g_propagate_error(&error, job.error);
+            goto fail;
+        }
     }
     if (o.format == RHEA_FORMAT_JSON) {
         g_autoptr(JsonNode) node = rhea_rq1_contributors_json(product, in.window_text, c);
