@@ -4,8 +4,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
-#include <glib/gstdio.h>
 #include <math.h>
 
 #include "engine/error.h"
@@ -318,29 +316,6 @@ char *rhea_chart_file_name(const char *name)
     if (out->len == 0)
         g_string_append(out, "%00");
     return g_string_free(out, FALSE);
-}
-
-int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *basename,
-                           GError **error)
-{
-    if (g_mkdir_with_parents(dir, 0777) < 0) {
-        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "cannot create the charts folder %s: %s",
-                    dir, g_strerror(errno));
-        return -1;
-    }
-    static const struct {
-        RheaChartFormat format;
-        const char *ext;
-    } outputs[] = {{RHEA_CHART_SVG, "svg"}, {RHEA_CHART_PDF, "pdf"}, {RHEA_CHART_PNG, "png"}};
-    /* basename may carry a product id: it becomes exactly one entry of DIR */
-    g_autofree char *safe = rhea_chart_file_name(basename);
-    for (guint i = 0; i < G_N_ELEMENTS(outputs); i++) {
-        g_autofree char *name = g_strdup_printf("%s.%s", safe, outputs[i].ext);
-        g_autofree char *path = g_build_filename(dir, name, NULL);
-        if (rhea_chart_write_file(c, outputs[i].format, path, error) < 0)
-            return -1;
-    }
-    return 0;
 }
 
 void rhea_chart_series_bounds(const RheaChart *c, const char **names, double *xlo, double *xhi,

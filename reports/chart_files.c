@@ -1,4 +1,4 @@
-/* chart_files.c: `--charts DIR` for a whole report: every chart as SVG, PDF and PNG.
+/* chart_files.c: `--charts DIR`: every chart of a report, or one chart, as SVG, PDF and PNG.
  *
  * The SVG and PDF files are drawn first, one chart after the other, and the PNGs after them on
  * several threads. The order matters: cairo numbers every surface it creates from one process-wide
@@ -78,4 +78,10 @@ int rhea_chart_write_set(const RheaChart *const *charts, const char *const *base
         }
     }
     return rc;
+}
+
+int rhea_chart_write_files(const RheaChart *c, const char *dir, const char *basename,
+                           GError **error)
+{
+    return rhea_chart_write_set(&c, &basename, 1, dir, 1, error);
 }
