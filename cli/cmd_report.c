@@ -113,6 +113,8 @@ int rhea_cmd_report(int argc, char **argv)
         rc = rhea_cli_usage(o.command, "--jobs %u: use a number of processes from 1 to 1024", jobs);
         goto cleanup;
     }
+    if (jobs == G_MAXUINT)
+        jobs = rhea_workers_default_jobs();
     /* read-only; a second connection stores the figures and evidence not stored yet */
     if (!(store = rhea_cli_open_store_keep(&o, read_only, &keep, &error)) ||
         rhea_cli_window(&o, store, &window, &window_text, &error) < 0)
@@ -150,17 +152,14 @@ int rhea_cmd_report(int argc, char **argv)
      * written nothing */
     if (rq_n != 1 && !(catalog = rhea_evidence_catalog_load_default(&error)))
         goto fail;
-    if (!(summaries = rhea_cli_summaries(store, keep,
-                                         jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs(),
-                                         ids, &window, &so, o.command, &error)))
+    if (!(summaries = rhea_cli_summaries(store, keep, jobs, ids, &window, &so, o.command, &error)))
         goto fail;
     /* RQ2-RQ6: the evidence in each product's tree at the window's end, and its verdicts */
     if (rq_n != 1) {
         RheaEvidenceOptions eo = {.before = window.has_until ? window.until : -1,
                                   .rules_path = o.rules};
-        g_autoptr(GPtrArray) evidence = rhea_cli_evidence_many(
-            store, keep, jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs(), ids, catalog, &eo,
-            o.command, &error);
+        g_autoptr(GPtrArray) evidence =
+            rhea_cli_evidence_many(store, keep, jobs, ids, catalog, &eo, o.command, &error);
         if (!evidence)
             goto fail;
         verdicts = g_ptr_array_new_with_free_func((GDestroyNotify)rhea_evidence_verdicts_free);
@@ -184,8 +183,7 @@ int rhea_cmd_report(int argc, char **argv)
                                g_steal_pointer(&ingest));
     if (rhea_report_write_path(report, o.format, o.out, &error) < 0)
         goto fail;
-    if (charts && write_charts(summaries, charts,
-                               jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs(), &error) < 0)
+    if (charts && write_charts(summaries, charts, jobs, &error) < 0)
         goto fail;
     rc = RHEA_EXIT_OK;
     goto cleanup;
