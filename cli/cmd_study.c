@@ -248,38 +248,35 @@ static GPtrArray *complete_products(Study *s)
     return ids;
 }
 
-/* The evidence of the manifest's products the database holds whole, at the study's date. */
-static int study_evidence(Study *s, GError **error)
+/* After the ingest: the RQ2-RQ6 evidence and the report figures (with `rhea report`'s defaults)
+ * of the products the database holds whole, over the window a report without options resolves
+ * (the study's date), so that report finds both stored. A step that cannot start is a warning. */
+static int study_results(Study *s, const RheaCliOptions *o, gboolean evidence, gboolean figures,
+                         GError **error)
 {
     g_autoptr(GError) one = NULL;
-    g_autoptr(GPtrArray) ids = complete_products(s);
-    if (ids->len == 0)
-        return 0;
-    g_autofree char *until = rhea_store_setting_get(s->store, "until");
-    RheaEvidenceOptions eo = {.before = -1};
-    g_autoptr(RheaEvidenceCatalog) catalog = rhea_evidence_catalog_load_default(&one);
-    if (!catalog ||
-        (until && rhea_window_parse_date(until, "the study's --until", &eo.before, &one) < 0)) {
-        fprintf(stderr, "rhea %s: warning: evidence not computed: %s\n", s->command, one->message);
-        return 0;
-    }
-    return rhea_cli_evidence_fill(s->store, s->jobs, ids, catalog, &eo, s->command, error);
-}
-
-/* The report figures of the same products, with `rhea report`'s defaults over the study's
- * window: the key a report without options looks up. */
-static int study_figures(Study *s, const RheaCliOptions *o, GError **error)
-{
-    g_autoptr(GError) one = NULL;
-    g_autoptr(GPtrArray) ids = complete_products(s);
-    if (ids->len == 0)
+    g_autoptr(GPtrArray) ids = (evidence || figures) ? complete_products(s) : NULL;
+    if (!ids || ids->len == 0)
         return 0;
     RheaWindow window;
     g_autofree char *text = NULL;
     if (rhea_cli_window(o, s->store, &window, &text, &one) < 0) {
-        fprintf(stderr, "rhea %s: warning: figures not computed: %s\n", s->command, one->message);
+        fprintf(stderr, "rhea %s: warning: evidence and figures not computed: %s\n", s->command,
+                one->message);
         return 0;
     }
+    if (evidence) {
+        RheaEvidenceOptions eo = {.before = window.has_until ? window.until : -1};
+        g_autoptr(RheaEvidenceCatalog) catalog = rhea_evidence_catalog_load_default(&one);
+        if (!catalog)
+            fprintf(stderr, "rhea %s: warning: evidence not computed: %s\n", s->command,
+                    one->message);
+        else if (rhea_cli_evidence_fill(s->store, s->jobs, ids, catalog, &eo, s->command, error) <
+                 0)
+            return -1;
+    }
+    if (!figures)
+        return 0;
     RheaSummaryOptions so;
     rhea_cli_summary_options(o, NULL, &so);
     return rhea_cli_summaries_fill(s->store, s->jobs, ids, &window, &so, s->command, error);
@@ -369,9 +366,7 @@ int rhea_cmd_study(int argc, char **argv)
         goto fail;
     if (until && rhea_store_setting_set(store, "until", until, &error) < 0)
         goto fail;
-    if (!no_evidence && study_evidence(&s, &error) < 0)
-        goto fail;
-    if (!no_figures && study_figures(&s, &o, &error) < 0)
+    if (study_results(&s, &o, !no_evidence, !no_figures, &error) < 0)
         goto fail;
     if (s.shard.count)
         printf("study: shard %u/%u holds %u of the manifest's %u products\n", s.shard.index,
