@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "classifiers/evidence_codec.h"
+#include "classifiers/labeling.h"
 #include "engine/build_id.h"
 #include "engine/error.h"
 #include "engine/lines.h"
@@ -46,18 +47,9 @@ RheaEvidenceRequest *rhea_evidence_request_new(RheaStore *store, const char *pro
     r->repo_path = g_strdup(prod->repo_path);
     r->rules_path = o->rules_path;
     r->max_size = o->max_size ? o->max_size : RHEA_EVIDENCE_DEFAULT_MAX_SIZE;
-    if (o->rules_path) {
-        if (rhea_lines_read_file(o->rules_path, RHEA_INPUT_MAX, "rules file", &r->rules_text,
-                                 &r->rules_len, error) < 0)
-            return NULL;
-    } else if (prod->rules_text) {
-        r->rules_text = g_strdup(prod->rules_text);
-        r->rules_len = strlen(prod->rules_text);
-    }
-    r->rules_sha256 = r->rules_text
-                          ? g_compute_checksum_for_data(G_CHECKSUM_SHA256,
-                                                        (const guchar *)r->rules_text, r->rules_len)
-                          : g_strdup("none");
+    if (rhea_labeling_rules_text(prod, o->rules_path, &r->rules_text, &r->rules_len, error) < 0)
+        return NULL;
+    r->rules_sha256 = rhea_labeling_rules_sha256(r->rules_text, r->rules_len);
     if (rhea_evidence_resolve(store, prod, o, &r->commit, &time, error) < 0)
         return NULL;
     if (prod->tip) {

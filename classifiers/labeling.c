@@ -6,11 +6,13 @@
 #include "classifiers/labeling.h"
 
 #include <git2.h>
+#include <string.h>
 
 #include "classifiers/catalog.h"
 #include "classifiers/default_labels.h"
 #include "classifiers/user_labels.h"
 #include "engine/error.h"
+#include "engine/lines.h"
 #include "engine/store_reads.h"
 
 typedef struct {
@@ -108,6 +110,26 @@ cleanup:
     git_commit_free(commit);
     git_repository_free(repo);
     return ret;
+}
+
+int rhea_labeling_rules_text(const RheaProduct *prod, const char *rules_path, char **text,
+                             gsize *len, GError **error)
+{
+    *text = NULL;
+    *len = 0;
+    if (rules_path)
+        return rhea_lines_read_file(rules_path, RHEA_INPUT_MAX, "rules file", text, len, error);
+    if (prod->rules_text) {
+        *text = g_strdup(prod->rules_text);
+        *len = strlen(prod->rules_text);
+    }
+    return 0;
+}
+
+char *rhea_labeling_rules_sha256(const char *text, gsize len)
+{
+    return text ? g_compute_checksum_for_data(G_CHECKSUM_SHA256, (const guchar *)text, len)
+                : g_strdup("none");
 }
 
 RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const char *rules_path,

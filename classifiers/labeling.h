@@ -15,6 +15,14 @@ typedef struct RheaLabeling RheaLabeling;
  * unless a user rule matched it or the defaults exclude it (docs/rules.md, "Content signals"). */
 RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const char *rules_path,
                                 gboolean content_signals, GError **error);
+/* The rules text rhea_labeling_new uses for prod given rules_path: the file's text (read in
+ * bounded memory), else the text recorded with the product, else NULL (defaults only); *len is
+ * its length. Stored results name it in their keys (classifiers/evidence_cache.h,
+ * metrics/summary_cache.h). */
+int rhea_labeling_rules_text(const RheaProduct *prod, const char *rules_path, char **text,
+                             gsize *len, GError **error);
+/* The SHA-256 (hex) of such a text, or "none" for NULL. */
+char *rhea_labeling_rules_sha256(const char *text, gsize len);
 void rhea_labeling_free(RheaLabeling *l);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(RheaLabeling, rhea_labeling_free)
 

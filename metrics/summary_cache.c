@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "classifiers/labeling.h"
 #include "engine/build_id.h"
 #include "engine/datadir.h"
 #include "engine/error.h"
@@ -44,11 +45,11 @@ static char *sha256_file(const char *path, const char *what, GError **error)
 
 static char *rules_digest(const RheaProduct *prod, const char *rules_path, GError **error)
 {
-    if (rules_path)
-        return sha256_file(rules_path, "rules file", error);
-    if (prod->rules_text)
-        return sha256_text(prod->rules_text, strlen(prod->rules_text));
-    return g_strdup("none");
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    if (rhea_labeling_rules_text(prod, rules_path, &text, &len, error) < 0)
+        return NULL;
+    return rhea_labeling_rules_sha256(text, len);
 }
 
 static int by_string(const void *a, const void *b)
