@@ -11,7 +11,7 @@
 
 #include "cli/cli.h"
 #include "engine/error.h"
-#include "engine/store_evidence_cache.h"
+#include "engine/store_cache_writer.h"
 #include "engine/workers.h"
 
 static gboolean writable(const char *path)
@@ -60,7 +60,7 @@ static void keep_result(Fill *f, guint i, gpointer result)
     g_autoptr(GError) not_stored = NULL;
     gboolean stored = FALSE;
     if (storable && !f->writer) {
-        f->writer = rhea_store_evidence_cache_writer(rhea_store_path(f->store), &not_stored);
+        f->writer = rhea_store_cache_writer(rhea_store_path(f->store), &not_stored);
         f->own_writer = TRUE;
     }
     if (storable &&
@@ -190,7 +190,7 @@ static Fill fill_init(const RheaCliStoredKind *kind, gpointer ctx, RheaStore *st
 static void fill_clear(Fill *f)
 {
     if (f->own_writer)
-        rhea_store_evidence_cache_writer_close(f->writer);
+        rhea_store_cache_writer_close(f->writer);
     g_clear_pointer(&f->requests, g_ptr_array_unref);
     g_clear_pointer(&f->results, g_ptr_array_unref);
     g_clear_pointer(&f->missing, g_array_unref);

@@ -23,18 +23,6 @@ typedef struct {
     const char *build; /* rhea's version, its sources' digest and its libraries' versions */
 } RheaEvidenceCacheKey;
 
-/* A connection to the existing database at path for storing entries while other processes may
- * write it (an ingest, another report): it creates nothing, brings an older schema up to date
- * (rhea_store_open), and waits at most RHEA_EVIDENCE_CACHE_BUSY_MS for another writer's lock, so
- * a busy database costs a report a moment, not the store's usual 10 s per entry. */
-#define RHEA_EVIDENCE_CACHE_BUSY_MS 2000
-RheaStore *rhea_store_evidence_cache_writer(const char *path, GError **error);
-/* Closes such a connection after copying what it wrote from the write-ahead log into the
- * database file (a passive checkpoint, which waits for no one): the command's read-only
- * connection closes last and cannot, so the entries would otherwise stay in the -wal file until
- * the next writer, and a copy of the database file alone would lack them. */
-void rhea_store_evidence_cache_writer_close(RheaStore *writer);
-
 /* *data is the stored entry, or NULL (0 returned) when there is none: another key, or a database
  * of an older schema opened read-only (no table yet). */
 int rhea_store_evidence_cache_get(RheaStore *store, const RheaEvidenceCacheKey *key, GBytes **data,

@@ -5,8 +5,8 @@
  * The store keeps the entry as an opaque blob (metrics/summary_codec.h encodes it) and knows only
  * the key. A lookup finds an entry only when every key column is equal, so a changed input is a
  * miss, never a stale answer. An entry is one row written by one statement in its own
- * transaction: an interrupted writer leaves it whole or absent. Entries are written through the
- * evidence cache's writer connection (store_evidence_cache.h), which waits briefly for a lock. */
+ * transaction: an interrupted writer leaves it whole or absent. Entries are written through
+ * engine/store_cache_writer.h's connection, which waits briefly for a lock. */
 #pragma once
 #include <glib.h>
 
