@@ -119,24 +119,22 @@ reference seed --seed 5
 report s.sqlite html --seed 5
 cmp -s out.html ref.seed.html || fail "--seed 5 differs from its --read-only report"
 [ "$(entries s.sqlite p1)" = 2 ] || fail "--seed 5: $(entries s.sqlite p1) entries of p1, want 2"
-printf 'email,background\nann@example.com,SE\n' >bg.csv
-reference bg1 --backgrounds bg.csv
-report s.sqlite html --backgrounds bg.csv
-cmp -s out.html ref.bg1.html || fail "--backgrounds differs from its --read-only report"
-printf 'email,background\nann@example.com,ML\n' >bg.csv
-reference bg2 --backgrounds bg.csv
-cmp -s ref.bg1.html ref.bg2.html && fail "the backgrounds edit changes nothing: a useless check"
-report s.sqlite html --backgrounds bg.csv
-cmp -s out.html ref.bg2.html || fail "an edited backgrounds file read the old entry"
-printf 'ml model/\n' >other.rules
-reference rules1 --rules other.rules
-report s.sqlite html --rules other.rules
-cmp -s out.html ref.rules1.html || fail "--rules differs from its --read-only report"
-printf 'ml model/\nml app/\n' >other.rules
-reference rules2 --rules other.rules
-cmp -s ref.rules1.html ref.rules2.html && fail "the rules edit changes nothing: a useless check"
-report s.sqlite html --rules other.rules
-cmp -s out.html ref.rules2.html || fail "an edited rules file read the old entry"
+# edited FILE (an OPTION's): stored with TEXT1, then a miss with TEXT2; both the --read-only report
+edited() { # NAME OPTION FILE TEXT1 TEXT2
+  local name=$1 option=$2 file=$3
+  printf '%b' "$4" >"$file"
+  reference "${name}1" "$option" "$file"
+  report s.sqlite html "$option" "$file"
+  cmp -s out.html "ref.${name}1.html" || fail "$option differs from its --read-only report"
+  printf '%b' "$5" >"$file"
+  reference "${name}2" "$option" "$file"
+  cmp -s "ref.${name}1.html" "ref.${name}2.html" && fail "the $name edit changes nothing: a useless check"
+  report s.sqlite html "$option" "$file"
+  cmp -s out.html "ref.${name}2.html" || fail "an edited $name file read the old entry"
+}
+edited backgrounds --backgrounds bg.csv 'email,background\nann@example.com,SE\n' \
+  'email,background\nann@example.com,ML\n'
+edited rules --rules other.rules 'ml model/\n' 'ml model/\nml app/\n'
 
 # --read-only with a key not stored writes nothing
 STORED=$(dump s.sqlite)
