@@ -18,6 +18,7 @@
 #include "engine/lines.h"
 #include "engine/odb_raw.h"
 #include "engine/oid_table.h"
+#include "engine/pack_headers.h"
 
 typedef struct {
     git_oid id;
@@ -46,36 +47,46 @@ GHashTable *rhea_history_shallow(git_repository *repo)
  * then one "parent P\n" per parent) without parsing the rest or putting it in libgit2's cache: the
  * walk visits every commit of the history, and the ingest reads each one again anyway. -1 when the
  * object is missing or its header is not in that form (the caller asks libgit2 then). */
-static int raw_parents(git_odb *odb, const git_oid *id, GArray *parents)
+static int parse_parents(const char *p, size_t len, GArray *parents)
 {
+    const char *end = p + len;
+    if (end - p < 46 || memcmp(p, "tree ", 5) != 0 || p[45] != '\n')
+        return -1;
+    for (p += 46; end - p >= 48 && memcmp(p, "parent ", 7) == 0; p += 48) {
+        git_oid parent;
+        if (p[47] != '\n' || git_oid_fromstrn(&parent, p + 7, GIT_OID_HEXSZ) < 0)
+            return -1;
+        g_array_append_val(parents, parent);
+    }
+    return 0;
+}
+
+static int raw_parents(RheaPackHeaders *packs, git_odb *odb, const git_oid *id, GArray *parents)
+{
+    const char *text;
+    size_t len;
+    if (rhea_pack_headers_read(packs, id, &text, &len) == 0 &&
+        parse_parents(text, len, parents) == 0)
+        return 0;
+    g_array_set_size(parents, 0);
     RheaOdbRaw raw;
     if (!odb || rhea_odb_raw_read(odb, id, &raw) < 0) {
         git_error_clear();
         return -1;
     }
-    int rc = -1;
-    const char *p = (const char *)raw.data, *end = p + raw.len;
-    if (raw.type != GIT_OBJECT_COMMIT || end - p < 46 || memcmp(p, "tree ", 5) != 0 ||
-        p[45] != '\n')
-        goto out;
-    for (p += 46; end - p >= 48 && memcmp(p, "parent ", 7) == 0; p += 48) {
-        git_oid parent;
-        if (p[47] != '\n' || git_oid_fromstrn(&parent, p + 7, GIT_OID_HEXSZ) < 0)
-            goto out;
-        g_array_append_val(parents, parent);
-    }
-    rc = 0;
-out:
+    int rc = raw.type == GIT_OBJECT_COMMIT ? parse_parents((const char *)raw.data, raw.len, parents)
+                                           : -1;
     rhea_odb_raw_free(&raw);
     return rc;
 }
 
 /* The parents of commit id: from its raw header, or through libgit2 when that fails (which then
  * says why). */
-static int commit_parents(git_repository *repo, git_odb *odb, const git_oid *id, GArray *parents)
+static int commit_parents(git_repository *repo, RheaPackHeaders *packs, git_odb *odb,
+                          const git_oid *id, GArray *parents)
 {
     g_array_set_size(parents, 0);
-    if (raw_parents(odb, id, parents) == 0)
+    if (raw_parents(packs, odb, id, parents) == 0)
         return 0;
     g_array_set_size(parents, 0);
     git_commit *commit = NULL;
@@ -102,6 +113,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
     g_autoptr(GArray) stack = g_array_new(FALSE, FALSE, sizeof(Frame));
     GArray *out = g_array_new(FALSE, FALSE, sizeof(git_oid));
     g_autoptr(GArray) parents = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    RheaPackHeaders *packs = rhea_pack_headers_new(repo);
     git_odb *odb = NULL;
     if (git_repository_odb(&odb, repo) < 0)
         odb = NULL; /* every commit then goes through libgit2 */
@@ -131,7 +143,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
                 g_hash_table_add(*reached, g_strdup(hex));
             continue;
         }
-        if (commit_parents(repo, odb, &f.id, parents) < 0) {
+        if (commit_parents(repo, packs, odb, &f.id, parents) < 0) {
             rhea_error_git(error, "cannot read commit %s (the repository is incomplete or corrupt)",
                            hex);
             goto fail;
@@ -148,11 +160,13 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
         }
     }
     git_odb_free(odb);
+    rhea_pack_headers_free(packs);
     return out;
 fail:
     g_array_free(out, TRUE);
     if (reached)
         g_clear_pointer(reached, g_hash_table_destroy);
     git_odb_free(odb);
+    rhea_pack_headers_free(packs);
     return NULL;
 }

@@ -1,0 +1,359 @@
+/* test_pack_headers.c: commit headers read straight from a pack (engine/pack_headers.c), checked
+ * against libgit2's reading of the same objects.
+ *
+ * The history: root R; A on main; S on side; M merges side into main; O is an octopus of main,
+ * side and a third root T; L has a message of 1.5 MiB. The repository is packed with libgit2's
+ * packbuilder and its loose objects removed, so both readers see the pack alone. */
+#include <check.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "engine/history.h"
+#include "engine/pack_headers.h"
+#include "samples/fixture.h"
+#include "tests/testutil.h"
+
+#define T0 1672653600 /* 2023-01-02T10:00:00Z */
+#define BIG_MESSAGE (1536 * 1024)
+
+typedef struct {
+    char *dir, *git;
+    git_repository *repo;
+    git_oid r, a, s, m, t, o, l;
+} Packed;
+
+/* O: an octopus of main's tip, side's tip and t, with main's tree. */
+static void octopus(git_repository *repo, git_oid *t, git_oid *o)
+{
+    git_signature *sig = NULL;
+    git_treebuilder *tb = NULL;
+    git_oid empty;
+    git_tree *empty_tree = NULL, *tree = NULL;
+    git_commit *p[3] = {NULL};
+    git_reference *main_ref = NULL, *side_ref = NULL;
+    ck_assert_int_eq(git_signature_new(&sig, "O", "o@x", T0 + 10, 0), 0);
+    ck_assert_int_eq(git_treebuilder_new(&tb, repo, NULL), 0);
+    ck_assert_int_eq(git_treebuilder_write(&empty, tb), 0);
+    ck_assert_int_eq(git_tree_lookup(&empty_tree, repo, &empty), 0);
+    ck_assert_int_eq(git_commit_create(t, repo, NULL, sig, sig, NULL, "T\n", empty_tree, 0, NULL),
+                     0);
+    ck_assert_int_eq(git_reference_lookup(&main_ref, repo, "refs/heads/main"), 0);
+    ck_assert_int_eq(git_reference_lookup(&side_ref, repo, "refs/heads/side"), 0);
+    ck_assert_int_eq(git_commit_lookup(&p[0], repo, git_reference_target(main_ref)), 0);
+    ck_assert_int_eq(git_commit_lookup(&p[1], repo, git_reference_target(side_ref)), 0);
+    ck_assert_int_eq(git_commit_lookup(&p[2], repo, t), 0);
+    ck_assert_int_eq(git_commit_tree(&tree, p[0]), 0);
+    ck_assert_int_eq(git_commit_create(o, repo, "refs/heads/main", sig, sig, NULL, "O\n", tree, 3,
+                                       (const git_commit **)p),
+                     0);
+    for (int i = 0; i < 3; i++)
+        git_commit_free(p[i]);
+    git_reference_free(main_ref);
+    git_reference_free(side_ref);
+    git_tree_free(tree);
+    git_tree_free(empty_tree);
+    git_treebuilder_free(tb);
+    git_signature_free(sig);
+}
+
+/* L: a child of O whose message is larger than the reader's limit. */
+static void large(git_repository *repo, const git_oid *o, git_oid *l)
+{
+    git_signature *sig = NULL;
+    git_commit *parent = NULL;
+    git_tree *tree = NULL;
+    ck_assert_int_eq(git_signature_new(&sig, "L", "l@x", T0 + 11, 0), 0);
+    ck_assert_int_eq(git_commit_lookup(&parent, repo, o), 0);
+    ck_assert_int_eq(git_commit_tree(&tree, parent), 0);
+    char *message = g_malloc(BIG_MESSAGE + 1);
+    memset(message, 'x', BIG_MESSAGE - 1);
+    message[BIG_MESSAGE - 1] = '\n';
+    message[BIG_MESSAGE] = '\0';
+    const git_commit *parents[] = {parent};
+    ck_assert_int_eq(
+        git_commit_create(l, repo, "refs/heads/main", sig, sig, NULL, message, tree, 1, parents),
+        0);
+    g_free(message);
+    git_tree_free(tree);
+    git_commit_free(parent);
+    git_signature_free(sig);
+}
+
+/* Every object reachable from main into one pack; the loose objects are removed. */
+static void pack_and_drop_loose(git_repository *repo, const char *git)
+{
+    git_packbuilder *pb = NULL;
+    git_revwalk *walk = NULL;
+    ck_assert_int_eq(git_packbuilder_new(&pb, repo), 0);
+    ck_assert_int_eq(git_revwalk_new(&walk, repo), 0);
+    ck_assert_int_eq(git_revwalk_push_ref(walk, "refs/heads/main"), 0);
+    ck_assert_int_eq(git_packbuilder_insert_walk(pb, walk), 0);
+    ck_assert_int_eq(git_packbuilder_write(pb, NULL, 0, NULL, NULL), 0);
+    git_revwalk_free(walk);
+    git_packbuilder_free(pb);
+    g_autofree char *objects = g_build_filename(git, "objects", NULL);
+    GDir *d = g_dir_open(objects, 0, NULL);
+    ck_assert_ptr_nonnull(d);
+    const char *name;
+    while ((name = g_dir_read_name(d)))
+        if (strlen(name) == 2 && g_ascii_isxdigit(name[0]) && g_ascii_isxdigit(name[1])) {
+            g_autofree char *sub = g_build_filename(objects, name, NULL);
+            testutil_rmtree(sub);
+        }
+    g_dir_close(d);
+}
+
+static Packed packed_open(gboolean pack)
+{
+    Packed k = {0};
+    git_libgit2_init(); /* held past the fixture's own shutdown, until packed_close */
+    k.dir = testutil_tmpdir();
+    k.git = g_build_filename(k.dir, "p.git", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(k.git, TRUE, &error);
+    ck_assert_ptr_nonnull(fx);
+    int rc = 0;
+    rc |= rhea_fixture_write(fx, "r", "1\n");
+    rc |= rhea_fixture_commit(fx, "R", "r@x", T0, 0, "R", &k.r);
+    rc |= rhea_fixture_checkout(fx, "side");
+    rc |= rhea_fixture_write(fx, "s", "2\n");
+    rc |= rhea_fixture_commit(fx, "S", "s@x", T0 + 1, 0, "S", &k.s);
+    rc |= rhea_fixture_checkout(fx, "main");
+    rc |= rhea_fixture_write(fx, "a", "3\n");
+    rc |= rhea_fixture_commit(fx, "A", "a@x", T0 + 2, 0, "A", &k.a);
+    rc |= rhea_fixture_merge(fx, "side", "M", "m@x", T0 + 3, 0, "M", &k.m);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    ck_assert_int_eq(git_repository_open(&k.repo, k.git), 0);
+    octopus(k.repo, &k.t, &k.o);
+    large(k.repo, &k.o, &k.l);
+    if (pack)
+        pack_and_drop_loose(k.repo, k.git);
+    return k;
+}
+
+static void packed_close(Packed *k)
+{
+    git_repository_free(k->repo);
+    git_libgit2_shutdown();
+    testutil_rmtree(k->dir);
+    g_free(k->git);
+    g_free(k->dir);
+}
+
+/* The header as libgit2 reads the commit: its text up to the "author" line. */
+static char *expected_header(git_repository *repo, const git_oid *id)
+{
+    git_odb *odb = NULL;
+    git_odb_object *obj = NULL;
+    ck_assert_int_eq(git_repository_odb(&odb, repo), 0);
+    ck_assert_int_eq(git_odb_read(&obj, odb, id), 0);
+    const char *data = git_odb_object_data(obj);
+    const char *author = g_strstr_len(data, (gssize)git_odb_object_size(obj), "\nauthor ");
+    ck_assert_ptr_nonnull(author);
+    char *header = g_strndup(data, (gsize)(author + 1 - data));
+    git_odb_object_free(obj);
+    git_odb_free(odb);
+    return header;
+}
+
+/* The commits the reader must answer, with the parents each has. */
+#define ANSWERED 6
+
+static const git_oid *answered(const Packed *k, int i)
+{
+    const git_oid *ids[ANSWERED] = {&k->r, &k->s, &k->a, &k->m, &k->t, &k->o};
+    return ids[i];
+}
+
+START_TEST(every_header_equals_libgit2s_reading)
+{
+    Packed k = packed_open(TRUE);
+    const unsigned parents[ANSWERED] = {0, 1, 1, 2, 0, 3};
+    RheaPackHeaders *r = rhea_pack_headers_new(k.repo);
+    for (int i = 0; i < ANSWERED; i++) {
+        g_autofree char *want = expected_header(k.repo, answered(&k, i));
+        const char *text = NULL;
+        size_t len = 0;
+        ck_assert_int_eq(rhea_pack_headers_read(r, answered(&k, i), &text, &len), 0);
+        ck_assert_uint_eq(len, 46 + 48 * parents[i]);
+        ck_assert_uint_eq(len, strlen(want));
+        ck_assert_int_eq(memcmp(text, want, len), 0);
+    }
+    /* larger than the reader's limit: left to libgit2; so is an object that is not a commit */
+    const char *text = NULL;
+    size_t len = 0;
+    ck_assert_int_eq(rhea_pack_headers_read(r, &k.l, &text, &len), -1);
+    git_commit *o = NULL;
+    ck_assert_int_eq(git_commit_lookup(&o, k.repo, &k.o), 0);
+    ck_assert_int_eq(rhea_pack_headers_read(r, git_commit_tree_id(o), &text, &len), -1);
+    git_commit_free(o);
+    rhea_pack_headers_free(r);
+    packed_close(&k);
+}
+END_TEST
+
+START_TEST(loose_objects_are_left_to_libgit2)
+{
+    Packed k = packed_open(FALSE);
+    RheaPackHeaders *r = rhea_pack_headers_new(k.repo);
+    const char *text = NULL;
+    size_t len = 0;
+    for (int i = 0; i < ANSWERED; i++)
+        ck_assert_int_eq(rhea_pack_headers_read(r, answered(&k, i), &text, &len), -1);
+    rhea_pack_headers_free(r);
+    packed_close(&k);
+}
+END_TEST
+
+/* The walk over the pack alone: parents first, first parent's line first, L read by libgit2. */
+START_TEST(the_walk_over_a_pack_is_the_walk_over_loose_objects)
+{
+    Packed loose = packed_open(FALSE), packed = packed_open(TRUE);
+    GError *error = NULL;
+    g_autoptr(GHashTable) shallow = rhea_history_shallow(packed.repo);
+    g_autoptr(GArray) a =
+        rhea_history_walk(loose.repo, &loose.l, shallow, NULL, NULL, NULL, &error);
+    g_autoptr(GArray) b =
+        rhea_history_walk(packed.repo, &packed.l, shallow, NULL, NULL, NULL, &error);
+    ck_assert_ptr_nonnull(a);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(a->len, 7);
+    ck_assert_uint_eq(b->len, 7);
+    /* the same fixture, so the same ids: R A S M T O L */
+    const git_oid *order[] = {&loose.r, &loose.a, &loose.s, &loose.m, &loose.t, &loose.o, &loose.l};
+    for (guint i = 0; i < 7; i++) {
+        ck_assert(git_oid_equal(&g_array_index(a, git_oid, i), order[i]));
+        ck_assert(git_oid_equal(&g_array_index(b, git_oid, i), order[i]));
+    }
+    packed_close(&loose);
+    packed_close(&packed);
+}
+END_TEST
+
+/* 300 commits, so that the index's binary search takes every path: each is answered. */
+START_TEST(a_pack_of_many_commits_answers_each)
+{
+    git_libgit2_init();
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *git = g_build_filename(dir, "many.git", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(git, TRUE, &error);
+    ck_assert_ptr_nonnull(fx);
+    git_oid ids[300];
+    for (int i = 0; i < 300; i++) {
+        g_autofree char *text = g_strdup_printf("%d\n", i);
+        ck_assert_int_eq(rhea_fixture_write(fx, "f", text), 0);
+        ck_assert_int_eq(rhea_fixture_commit(fx, "N", "n@x", T0 + i, 0, text, &ids[i]), 0);
+    }
+    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    git_repository *repo = NULL;
+    ck_assert_int_eq(git_repository_open(&repo, git), 0);
+    pack_and_drop_loose(repo, git);
+    RheaPackHeaders *r = rhea_pack_headers_new(repo);
+    for (int i = 0; i < 300; i++) {
+        g_autofree char *want = expected_header(repo, &ids[i]);
+        const char *text = NULL;
+        size_t len = 0;
+        ck_assert_int_eq(rhea_pack_headers_read(r, &ids[i], &text, &len), 0);
+        ck_assert_uint_eq(len, i ? 94 : 46);
+        ck_assert_int_eq(memcmp(text, want, len), 0);
+    }
+    rhea_pack_headers_free(r);
+    git_repository_free(repo);
+    git_libgit2_shutdown();
+    testutil_rmtree(dir);
+}
+END_TEST
+
+static char *only_file(const char *dir, const char *suffix)
+{
+    GDir *d = g_dir_open(dir, 0, NULL);
+    ck_assert_ptr_nonnull(d);
+    char *found = NULL;
+    const char *name;
+    while ((name = g_dir_read_name(d)))
+        if (g_str_has_suffix(name, suffix)) {
+            ck_assert_ptr_null(found);
+            found = g_build_filename(dir, name, NULL);
+        }
+    g_dir_close(d);
+    ck_assert_ptr_nonnull(found);
+    return found;
+}
+
+/* Every single byte of the pack changed in turn: each header read is the true one or refused
+ * (zlib's checksum, the sizes and the counts), never another text; under ASan, no read strays. */
+START_TEST(a_damaged_pack_gives_the_true_header_or_none)
+{
+    Packed k = packed_open(TRUE);
+    g_autofree char *packdir = g_build_filename(k.git, "objects", "pack", NULL);
+    g_autofree char *pack = only_file(packdir, ".pack");
+    g_autofree char *idx = only_file(packdir, ".idx");
+    char *want[ANSWERED];
+    for (int i = 0; i < ANSWERED; i++)
+        want[i] = expected_header(k.repo, answered(&k, i));
+    g_autofree char *pristine = NULL;
+    gsize len = 0;
+    ck_assert(g_file_get_contents(pack, &pristine, &len, NULL));
+    ck_assert_int_eq(g_chmod(pack, 0644), 0);
+    guint refused = 0, reads = 0;
+    for (gsize at = 0; at < len; at++) {
+        pristine[at] ^= 0x5a;
+        ck_assert(g_file_set_contents(pack, pristine, (gssize)len, NULL));
+        pristine[at] ^= 0x5a;
+        RheaPackHeaders *r = rhea_pack_headers_new(k.repo);
+        for (int i = 0; i < ANSWERED; i++) {
+            const char *text = NULL;
+            size_t n = 0;
+            reads++;
+            if (rhea_pack_headers_read(r, answered(&k, i), &text, &n) < 0) {
+                refused++;
+                continue;
+            }
+            ck_assert_uint_eq(n, strlen(want[i]));
+            ck_assert_int_eq(memcmp(text, want[i], n), 0);
+        }
+        rhea_pack_headers_free(r);
+    }
+    /* the pack's header (12 bytes) alone refuses every read in 12 of those rounds */
+    ck_assert_uint_ge(refused, 12 * ANSWERED);
+    ck_assert_uint_lt(refused, reads);
+    ck_assert(g_file_set_contents(pack, pristine, (gssize)len, NULL));
+
+    /* a damaged index: bad magic, a count that falls, cut short */
+    g_autofree char *good_idx = NULL;
+    gsize idx_len = 0;
+    ck_assert(g_file_get_contents(idx, &good_idx, &idx_len, NULL));
+    ck_assert_int_eq(g_chmod(idx, 0644), 0);
+    for (int damage = 0; damage < 3; damage++) {
+        g_autofree char *bad = g_memdup2(good_idx, idx_len);
+        gsize bad_len = idx_len;
+        if (damage == 0)
+            bad[0] = 'x';
+        else if (damage == 1)
+            memset(bad + 8 + 4 * 200, 0, 4); /* fan-out entry 200 below entry 199 */
+        else
+            bad_len = 8 + 256 * 4 + 10;
+        ck_assert(g_file_set_contents(idx, bad, (gssize)bad_len, NULL));
+        RheaPackHeaders *r = rhea_pack_headers_new(k.repo);
+        for (int i = 0; i < ANSWERED; i++) {
+            const char *text = NULL;
+            size_t n = 0;
+            ck_assert_int_eq(rhea_pack_headers_read(r, answered(&k, i), &text, &n), -1);
+        }
+        rhea_pack_headers_free(r);
+    }
+    for (int i = 0; i < ANSWERED; i++)
+        g_free(want[i]);
+    packed_close(&k);
+}
+END_TEST
+
+int main(void)
+{
+    return testutil_main(
+        "pack_headers", 300, every_header_equals_libgit2s_reading,
+        loose_objects_are_left_to_libgit2, the_walk_over_a_pack_is_the_walk_over_loose_objects,
+        a_pack_of_many_commits_answers_each, a_damaged_pack_gives_the_true_header_or_none, NULL);
+}
