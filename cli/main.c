@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "engine/repo.h"
+#include "engine/store.h"
 #include "rhea_version.h"
 
 static const RheaCommand commands[] = {
@@ -65,6 +66,7 @@ int main(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0) {
             git_libgit2_init();
             rhea_repo_tune();
+            rhea_store_tune();
             int rc = commands[i].run(argc - 1, argv + 1);
             git_libgit2_shutdown();
             return rc;

@@ -117,3 +117,6 @@ GHashTable *rhea_store_meta_get(RheaStore *store, const char *product);
 /* Study-wide settings (e.g. "until", the date a study is fixed at). */
 int rhea_store_setting_set(RheaStore *store, const char *key, const char *value, GError **error);
 char *rhea_store_setting_get(RheaStore *store, const char *key);
+
+/* Process-wide SQLite settings; called once, before any database is opened. */
+void rhea_store_tune(void);
