@@ -230,7 +230,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     git_mailmap *mailmap = NULL, *tree_map = NULL;
     RheaProgress *progress = NULL;
     RheaTreeReader *trees = NULL;
-    gboolean in_txn = FALSE;
+    gboolean in_txn = FALSE, direct = FALSE;
     int rc = -1;
     git_oid tip;
     char tip_hex[GIT_OID_HEXSZ + 1];
@@ -273,6 +273,11 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     GArray *ids = plan.ids;
     stats->walked = ids->len;
 
+    guint batch = opts->batch_size ? opts->batch_size : 1000;
+    /* more than one transaction's worth: cheaper to index the paths once at the end */
+    gboolean bulk = ids->len > batch;
+    /* the first load into a database: written once, not into the WAL and again at checkpoints */
+    direct = bulk && last_cid == 0 && rhea_store_journal_direct(store);
     if (rhea_store_begin(store, error) < 0)
         goto cleanup;
     in_txn = TRUE;
@@ -308,9 +313,6 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     if (plan.clear && rhea_store_product_clear(store, opts->product, error) < 0)
         goto cleanup;
 
-    guint batch = opts->batch_size ? opts->batch_size : 1000;
-    /* more than one transaction's worth: cheaper to index the paths once at the end */
-    gboolean bulk = ids->len > batch;
     if (bulk && rhea_store_bulk_begin(store, error) < 0)
         goto cleanup;
     guint64 todo = ids->len, done = 0;
@@ -394,6 +396,9 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
 cleanup:
     if (in_txn)
         rhea_store_rollback(store);
+    /* back to WAL; should that fail, the next writable open switches */
+    if (direct)
+        rhea_store_journal_wal(store, NULL);
     rhea_progress_free(progress);
     rhea_tree_reader_free(trees);
     rhea_ingest_plan_clear(&plan);

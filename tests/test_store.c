@@ -60,8 +60,9 @@ START_TEST(upgrades_a_version_1_database)
 }
 END_TEST
 
-/* A version 3 database (today's minus evidence_cache and summary_cache) keeps every row when it is upgraded, is
- * read as it is by a read-only open (no stored evidence, no write), and stores evidence after. */
+/* A version 3 database (today's minus evidence_cache and summary_cache) keeps every row when it is
+ * upgraded, is read as it is by a read-only open (no stored evidence, no write), and stores
+ * evidence after. */
 START_TEST(upgrades_a_version_3_database_keeping_its_data)
 {
     g_autofree char *dir = testutil_tmpdir();
@@ -232,6 +233,32 @@ START_TEST(open_restores_the_indexes_a_killed_bulk_load_left_out)
 }
 END_TEST
 
+/* The first load into a file runs on a rollback journal only when no other connection has the
+ * file open (it would expect WAL), and goes back to WAL. */
+START_TEST(a_first_load_leaves_wal_only_alone_and_returns)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    RheaStore *reader = rhea_store_open_readonly(path, &error);
+    ck_assert_ptr_nonnull(reader);
+    ck_assert(!rhea_store_journal_direct(s));
+    g_autofree char *kept = testutil_text(s, "PRAGMA journal_mode");
+    ck_assert_str_eq(kept, "wal");
+    rhea_store_close(reader);
+    ck_assert(rhea_store_journal_direct(s));
+    g_autofree char *direct = testutil_text(s, "PRAGMA journal_mode");
+    ck_assert_str_eq(direct, "delete");
+    ck_assert_int_eq(rhea_store_journal_wal(s, &error), 0);
+    g_autofree char *back = testutil_text(s, "PRAGMA journal_mode");
+    ck_assert_str_eq(back, "wal");
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 static gint64 add_commit(RheaStore *s, const char *sha, GError **error)
 {
     RheaCommitRow row = {.sha = sha,
@@ -357,6 +384,7 @@ int main(void)
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
     tcase_add_test(tc, open_restores_the_indexes_a_killed_bulk_load_left_out);
     tcase_add_test(tc, commit_ids_stay_unique_through_a_bulk_load);
+    tcase_add_test(tc, a_first_load_leaves_wal_only_alone_and_returns);
     tcase_add_test(tc, an_older_database_keeps_its_unique_constraint);
     suite_add_tcase(s, tc);
     return testutil_run(s);
