@@ -18,7 +18,7 @@
 #include "engine/lines.h"
 #include "engine/odb_raw.h"
 #include "engine/oid_table.h"
-#include "engine/pack_headers.h"
+#include "engine/pack_reader.h"
 
 typedef struct {
     git_oid id;
@@ -61,11 +61,11 @@ static int parse_parents(const char *p, size_t len, GArray *parents)
     return 0;
 }
 
-static int raw_parents(RheaPackHeaders *packs, git_odb *odb, const git_oid *id, GArray *parents)
+static int raw_parents(RheaPackReader *packs, git_odb *odb, const git_oid *id, GArray *parents)
 {
     const char *text;
     size_t len;
-    if (rhea_pack_headers_read(packs, id, &text, &len) == 0 &&
+    if (rhea_pack_reader_header(packs, id, &text, &len) == 0 &&
         parse_parents(text, len, parents) == 0)
         return 0;
     g_array_set_size(parents, 0);
@@ -82,7 +82,7 @@ static int raw_parents(RheaPackHeaders *packs, git_odb *odb, const git_oid *id, 
 
 /* The parents of commit id: from its raw header, or through libgit2 when that fails (which then
  * says why). */
-static int commit_parents(git_repository *repo, RheaPackHeaders *packs, git_odb *odb,
+static int commit_parents(git_repository *repo, RheaPackReader *packs, git_odb *odb,
                           const git_oid *id, GArray *parents)
 {
     g_array_set_size(parents, 0);
@@ -113,7 +113,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
     g_autoptr(GArray) stack = g_array_new(FALSE, FALSE, sizeof(Frame));
     GArray *out = g_array_new(FALSE, FALSE, sizeof(git_oid));
     g_autoptr(GArray) parents = g_array_new(FALSE, FALSE, sizeof(git_oid));
-    RheaPackHeaders *packs = rhea_pack_headers_new(repo);
+    RheaPackReader *packs = rhea_pack_reader_new(repo);
     git_odb *odb = NULL;
     if (git_repository_odb(&odb, repo) < 0)
         odb = NULL; /* every commit then goes through libgit2 */
@@ -160,13 +160,13 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
         }
     }
     git_odb_free(odb);
-    rhea_pack_headers_free(packs);
+    rhea_pack_reader_free(packs);
     return out;
 fail:
     g_array_free(out, TRUE);
     if (reached)
         g_clear_pointer(reached, g_hash_table_destroy);
     git_odb_free(odb);
-    rhea_pack_headers_free(packs);
+    rhea_pack_reader_free(packs);
     return NULL;
 }

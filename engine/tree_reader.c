@@ -1,11 +1,11 @@
 /* tree_reader.c: raw trees from the object database backends, kept for two commits (see the
  * header for why).
  *
- * Reading goes to the backends directly (engine/odb_raw.c) so that nothing lands in libgit2's
- * object cache. Two generations of
- * trees are kept in hash tables keyed by id: a lookup that hits the older one moves the tree to
- * the current one, so a tree used by every commit (an unchanged folder next to a busy one) is read
- * once for the whole run. */
+ * Reading goes to the pack files through engine/pack_reader.c, and to the backends directly
+ * (engine/odb_raw.c) for what it leaves, so that nothing lands in libgit2's object cache. Two
+ * generations of trees are kept in hash tables keyed by id: a lookup that hits the older one
+ * moves the tree to the current one, so a tree used by every commit (an unchanged folder next to
+ * a busy one) is read once for the whole run. */
 #include "engine/tree_reader.h"
 
 #include <string.h>
@@ -13,14 +13,17 @@
 #include "engine/error.h"
 #include "engine/odb_raw.h"
 #include "engine/oid_table.h"
+#include "engine/pack_reader.h"
 
 typedef struct {
     git_oid id;
     RheaOdbRaw raw;
+    GBytes *bytes; /* when read by the pack reader: raw points into it */
 } Entry;
 
 struct RheaTreeReader {
     git_odb *odb;
+    RheaPackReader *packs;
     GHashTable *current, *previous; /* git_oid* -> Entry*, the key inside the entry */
     guint64 reads;
 };
@@ -28,7 +31,10 @@ struct RheaTreeReader {
 static void entry_free(gpointer p)
 {
     Entry *e = p;
-    rhea_odb_raw_free(&e->raw);
+    if (e->bytes)
+        g_bytes_unref(e->bytes);
+    else
+        rhea_odb_raw_free(&e->raw);
     g_free(e);
 }
 
@@ -44,6 +50,7 @@ RheaTreeReader *rhea_tree_reader_new(git_repository *repo)
         return NULL;
     RheaTreeReader *r = g_new0(RheaTreeReader, 1);
     r->odb = odb;
+    r->packs = rhea_pack_reader_new(repo);
     r->current = generation_new();
     r->previous = generation_new();
     return r;
@@ -56,6 +63,7 @@ void rhea_tree_reader_free(RheaTreeReader *reader)
     g_hash_table_destroy(reader->current);
     g_hash_table_destroy(reader->previous);
     git_odb_free(reader->odb);
+    rhea_pack_reader_free(reader->packs);
     g_free(reader);
 }
 
@@ -85,7 +93,11 @@ int rhea_tree_reader_get(RheaTreeReader *reader, const git_oid *id, const char *
         } else {
             e = g_new0(Entry, 1);
             git_oid_cpy(&e->id, id);
-            int rc = rhea_odb_raw_read(reader->odb, id, &e->raw);
+            int rc = 0;
+            if (rhea_pack_reader_object(reader->packs, id, &e->bytes, &e->raw.type) == 0)
+                e->raw.data = g_bytes_get_data(e->bytes, &e->raw.len);
+            else
+                rc = rhea_odb_raw_read(reader->odb, id, &e->raw);
             git_object_t type = e->raw.type;
             reader->reads++;
             if (rc < 0 || type != GIT_OBJECT_TREE) {

@@ -1,23 +1,13 @@
-/* pack_headers.c: commit headers straight from pack files (see the header for why).
- *
- * Formats (git's Documentation/gitformat-pack.txt): an index of version 2 is "\377tOc", version,
- * 256 cumulative counts by first byte (fan-out), the sorted ids, their CRCs, their 31-bit offsets
- * (the top bit set points into a table of 64-bit offsets that follows), two checksums. A pack is
- * "PACK", version, object count, then entries: a type and size in a variable-length header, then
- * the zlib stream of the object's bytes (whole for a commit, type 1; deltas are types 6 and 7). */
-#include "engine/pack_headers.h"
+/* pack_files.c: pack files and indexes, mapped and checked (see the header for the formats). */
+#include "engine/pack_files.h"
 
 #include <fcntl.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <zlib.h>
 
 #define IDX_HEADER (8 + 256 * 4)
-#define OBJ_COMMIT 1
-/* Larger commits (a message of megabytes) are left to libgit2: the reader's buffer stays small. */
-#define RHEA_PACK_HEADERS_MAX (1024 * 1024)
 
 typedef struct {
     const unsigned char *idx, *pack;
@@ -27,11 +17,8 @@ typedef struct {
     size_t large_count;
 } Pack;
 
-struct RheaPackHeaders {
+struct RheaPackFiles {
     GArray *packs; /* of Pack */
-    z_stream z;
-    gboolean z_ready;
-    GByteArray *buf;
 };
 
 static guint32 be32(const unsigned char *p)
@@ -101,12 +88,10 @@ bad:
     return FALSE;
 }
 
-RheaPackHeaders *rhea_pack_headers_new(git_repository *repo)
+RheaPackFiles *rhea_pack_files_new(git_repository *repo)
 {
-    RheaPackHeaders *r = g_new0(RheaPackHeaders, 1);
-    r->packs = g_array_new(FALSE, FALSE, sizeof(Pack));
-    r->buf = g_byte_array_new();
-    r->z_ready = inflateInit(&r->z) == Z_OK;
+    RheaPackFiles *f = g_new0(RheaPackFiles, 1);
+    f->packs = g_array_new(FALSE, FALSE, sizeof(Pack));
     g_autofree char *dir =
         g_build_filename(git_repository_commondir(repo), "objects", "pack", NULL);
     GDir *d = g_dir_open(dir, 0, NULL);
@@ -117,34 +102,31 @@ RheaPackHeaders *rhea_pack_headers_new(git_repository *repo)
         g_autofree char *path = g_build_filename(dir, name, NULL);
         Pack p;
         if (open_pack(path, &p))
-            g_array_append_val(r->packs, p);
+            g_array_append_val(f->packs, p);
     }
     if (d)
         g_dir_close(d);
-    return r;
+    return f;
 }
 
-void rhea_pack_headers_free(RheaPackHeaders *r)
+void rhea_pack_files_free(RheaPackFiles *files)
 {
-    if (!r)
+    if (!files)
         return;
-    for (guint i = 0; i < r->packs->len; i++)
-        unmap_pack(&g_array_index(r->packs, Pack, i));
-    g_array_free(r->packs, TRUE);
-    if (r->z_ready)
-        inflateEnd(&r->z);
-    g_byte_array_free(r->buf, TRUE);
-    g_free(r);
+    for (guint i = 0; i < files->packs->len; i++)
+        unmap_pack(&g_array_index(files->packs, Pack, i));
+    g_array_free(files->packs, TRUE);
+    g_free(files);
 }
 
 /* The offset of id's entry in pack p, or 0 when p does not hold it (no entry starts at 0). */
-static guint64 find(const Pack *p, const git_oid *id)
+static guint64 find_offset(const Pack *p, const unsigned char *id)
 {
     const unsigned char *fan = p->idx + 8;
-    guint32 lo = id->id[0] ? be32(fan + 4 * (id->id[0] - 1)) : 0, hi = be32(fan + 4 * id->id[0]);
+    guint32 lo = id[0] ? be32(fan + 4 * (id[0] - 1)) : 0, hi = be32(fan + 4 * id[0]);
     while (lo < hi) {
         guint32 mid = lo + (hi - lo) / 2;
-        int c = memcmp(p->names + (size_t)mid * 20, id->id, 20);
+        int c = memcmp(p->names + (size_t)mid * 20, id, 20);
         if (c == 0) {
             guint64 off = be32(p->offsets + (size_t)mid * 4);
             if (off & 0x80000000u) {
@@ -153,7 +135,7 @@ static guint64 find(const Pack *p, const git_oid *id)
                     return 0;
                 off = be64(p->large + off * 8);
             }
-            return off >= 12 && off < p->pack_len - 20 ? off : 0;
+            return off;
         }
         if (c < 0)
             lo = mid + 1;
@@ -163,55 +145,62 @@ static guint64 find(const Pack *p, const git_oid *id)
     return 0;
 }
 
-/* Length of the header in a commit's text: its "tree" line and every "parent" line after it. 0
- * when the text does not start with a "tree" line. */
-static size_t header_length(const char *text, size_t len)
+int rhea_pack_files_find(const RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out)
 {
-    if (len < 46 || memcmp(text, "tree ", 5) != 0 || text[45] != '\n')
-        return 0;
-    size_t at = 46;
-    while (len - at >= 48 && memcmp(text + at, "parent ", 7) == 0)
-        at += 48;
-    return at;
+    for (guint i = 0; i < files->packs->len; i++) {
+        guint64 off = find_offset(&g_array_index(files->packs, Pack, i), id);
+        if (off)
+            return rhea_pack_files_entry(files, i, off, out);
+    }
+    return -1;
 }
 
-int rhea_pack_headers_read(RheaPackHeaders *r, const git_oid *id, const char **text, size_t *len)
+int rhea_pack_files_entry(const RheaPackFiles *files, guint pack, guint64 offset,
+                          RheaPackEntry *out)
 {
-    if (!r->z_ready)
+    memset(out, 0, sizeof *out);
+    if (pack >= files->packs->len)
         return -1;
-    const Pack *p = NULL;
-    guint64 off = 0;
-    for (guint i = 0; i < r->packs->len && !off; i++)
-        off = find(p = &g_array_index(r->packs, Pack, i), id);
-    if (!off)
+    const Pack *p = &g_array_index(files->packs, Pack, pack);
+    const unsigned char *end = p->pack + p->pack_len - 20;
+    if (offset < 12 || offset >= p->pack_len - 20)
         return -1;
-    const unsigned char *at = p->pack + off, *end = p->pack + p->pack_len - 20;
+    const unsigned char *at = p->pack + offset;
     unsigned c = *at++;
-    if (((c >> 4) & 7) != OBJ_COMMIT)
-        return -1; /* a delta, or not a commit: libgit2 says which */
-    guint64 size = c & 15;
+    out->pack = pack;
+    out->offset = offset;
+    out->type = (c >> 4) & 7;
+    out->size = c & 15;
     for (int shift = 4; c & 0x80; shift += 7) {
         if (at >= end || shift > 57)
             return -1;
         c = *at++;
-        size |= (guint64)(c & 0x7f) << shift;
+        out->size |= (guint64)(c & 0x7f) << shift;
     }
-    if (size > RHEA_PACK_HEADERS_MAX || inflateReset(&r->z) != Z_OK)
+    if (out->type == RHEA_PACK_OFS_DELTA) {
+        /* git's offset encoding: each further byte adds one before shifting */
+        if (at >= end)
+            return -1;
+        c = *at++;
+        guint64 back = c & 0x7f;
+        while (c & 0x80) {
+            if (at >= end || back > (G_MAXUINT64 >> 8))
+                return -1;
+            c = *at++;
+            back = ((back + 1) << 7) | (c & 0x7f);
+        }
+        if (back == 0 || back > offset - 12)
+            return -1;
+        out->base_offset = offset - back;
+    } else if (out->type == RHEA_PACK_REF_DELTA) {
+        if (end - at < 20)
+            return -1;
+        out->base_id = at;
+        at += 20;
+    } else if (out->type < RHEA_PACK_COMMIT || out->type > RHEA_PACK_TAG) {
         return -1;
-    /* The whole commit, so that zlib checks its checksum. The output has room for 258 bytes more
-     * than the commit: zlib decodes with its fast loop only while that much room is left, and
-     * byte by byte after, which cost the walk a fifth more. */
-    g_byte_array_set_size(r->buf, (guint)size + 258);
-    r->z.next_in = (unsigned char *)at;
-    r->z.avail_in = (uInt)MIN((guint64)(end - at), G_MAXUINT32);
-    r->z.next_out = r->buf->data;
-    r->z.avail_out = (uInt)size + 258;
-    if (inflate(&r->z, Z_FINISH) != Z_STREAM_END || r->z.total_out != size)
-        return -1; /* a damaged stream, which libgit2 will name */
-    size_t n = header_length((const char *)r->buf->data, (size_t)size);
-    if (!n)
-        return -1;
-    *text = (const char *)r->buf->data;
-    *len = n;
+    }
+    out->data = at;
+    out->end = end;
     return 0;
 }

@@ -1,0 +1,302 @@
+/* pack_reader.c: objects straight from pack files (see the header for why).
+ *
+ * A delta (git's Documentation/gitformat-pack.txt) is the base's size and the result's size as
+ * variable-length numbers, then instructions: a byte with the top bit set copies a range of the
+ * base (its low 4 bits say which offset bytes follow, the next 3 which size bytes; size 0 means
+ * 0x10000), a byte 1-127 inserts that many bytes that follow, 0 is reserved. A chain is resolved
+ * from the innermost whole object outward; every object met on the way that another delta builds
+ * on is kept in a cache bounded as libgit2's (16 MiB), oldest use out first. Reading a history
+ * parents first meets chains from their far end (git deltas an older version against a newer
+ * one), so the next version's chain is mostly in the cache. */
+#include "engine/pack_reader.h"
+
+#include <string.h>
+#include <zlib.h>
+
+#include "engine/pack_files.h"
+
+/* Larger commits (a message of megabytes) are left to libgit2: the header buffer stays small. */
+#define HEADER_COMMIT_MAX (1024 * 1024)
+#define OBJECT_MAX (64 * 1024 * 1024)
+#define CACHE_MAX (16 * 1024 * 1024)
+/* git writes chains of at most 4095 deltas */
+#define CHAIN_MAX 10000
+/* zlib decodes with its fast loop only while this much output room is left */
+#define INFLATE_SLACK 258
+
+typedef struct {
+    guint64 key;
+    GBytes *bytes;
+    int type;
+    GList *link; /* in the reader's lru queue */
+} Cached;
+
+struct RheaPackReader {
+    RheaPackFiles *files;
+    z_stream z;
+    gboolean z_ready;
+    GByteArray *buf;   /* commit headers */
+    GArray *chain;     /* of RheaPackEntry: the deltas of the object at hand, outermost first */
+    GHashTable *cache; /* &Cached.key -> Cached */
+    GQueue lru;        /* of Cached, the most recently used first */
+    gsize cached_bytes;
+    guint64 deltas, hits;
+};
+
+static void cached_free(gpointer p)
+{
+    Cached *c = p;
+    g_bytes_unref(c->bytes);
+    g_free(c);
+}
+
+RheaPackReader *rhea_pack_reader_new(git_repository *repo)
+{
+    RheaPackReader *r = g_new0(RheaPackReader, 1);
+    r->files = rhea_pack_files_new(repo);
+    r->z_ready = inflateInit(&r->z) == Z_OK;
+    r->buf = g_byte_array_new();
+    r->chain = g_array_new(FALSE, FALSE, sizeof(RheaPackEntry));
+    r->cache = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL, cached_free);
+    g_queue_init(&r->lru);
+    return r;
+}
+
+void rhea_pack_reader_free(RheaPackReader *r)
+{
+    if (!r)
+        return;
+    rhea_pack_files_free(r->files);
+    if (r->z_ready)
+        inflateEnd(&r->z);
+    g_byte_array_free(r->buf, TRUE);
+    g_array_free(r->chain, TRUE);
+    g_queue_clear(&r->lru);
+    g_hash_table_destroy(r->cache);
+    g_free(r);
+}
+
+void rhea_pack_reader_counts(const RheaPackReader *r, guint64 *deltas, guint64 *cache_hits)
+{
+    *deltas = r->deltas;
+    *cache_hits = r->hits;
+}
+
+/* Inflates e's stream, which must hold exactly e->size bytes, into out (room for e->size plus
+ * INFLATE_SLACK). The whole stream, so that zlib checks its checksum. */
+static gboolean inflate_entry(RheaPackReader *r, const RheaPackEntry *e, unsigned char *out)
+{
+    if (!r->z_ready || inflateReset(&r->z) != Z_OK)
+        return FALSE;
+    r->z.next_in = (unsigned char *)e->data;
+    r->z.avail_in = (uInt)MIN((guint64)(e->end - e->data), G_MAXUINT32);
+    r->z.next_out = out;
+    r->z.avail_out = (uInt)e->size + INFLATE_SLACK;
+    return inflate(&r->z, Z_FINISH) == Z_STREAM_END && r->z.total_out == e->size;
+}
+
+/* Length of the header in a commit's text: its "tree" line and every "parent" line after it. 0
+ * when the text does not start with a "tree" line. */
+static size_t header_length(const char *text, size_t len)
+{
+    if (len < 46 || memcmp(text, "tree ", 5) != 0 || text[45] != '\n')
+        return 0;
+    size_t at = 46;
+    while (len - at >= 48 && memcmp(text + at, "parent ", 7) == 0)
+        at += 48;
+    return at;
+}
+
+int rhea_pack_reader_header(RheaPackReader *r, const git_oid *id, const char **text, size_t *len)
+{
+    RheaPackEntry e;
+    if (rhea_pack_files_find(r->files, id->id, &e) < 0 || e.type != RHEA_PACK_COMMIT ||
+        e.size > HEADER_COMMIT_MAX)
+        return -1; /* a delta, or not a commit: libgit2 says which */
+    g_byte_array_set_size(r->buf, (guint)e.size + INFLATE_SLACK);
+    if (!inflate_entry(r, &e, r->buf->data))
+        return -1; /* a damaged stream, which libgit2 will name */
+    size_t n = header_length((const char *)r->buf->data, (size_t)e.size);
+    if (!n)
+        return -1;
+    *text = (const char *)r->buf->data;
+    *len = n;
+    return 0;
+}
+
+static guint64 cache_key(const RheaPackEntry *e)
+{
+    return (guint64)e->pack << 48 | e->offset;
+}
+
+static Cached *cache_get(RheaPackReader *r, const RheaPackEntry *e)
+{
+    guint64 key = cache_key(e);
+    Cached *c = g_hash_table_lookup(r->cache, &key);
+    if (c) {
+        g_queue_unlink(&r->lru, c->link);
+        g_queue_push_head_link(&r->lru, c->link);
+        r->hits++;
+    }
+    return c;
+}
+
+static void cache_put(RheaPackReader *r, const RheaPackEntry *e, GBytes *bytes, int type)
+{
+    gsize size = g_bytes_get_size(bytes);
+    if (size > CACHE_MAX / 4)
+        return;
+    Cached *c = g_new0(Cached, 1);
+    c->key = cache_key(e);
+    c->bytes = g_bytes_ref(bytes);
+    c->type = type;
+    g_queue_push_head(&r->lru, c);
+    c->link = r->lru.head;
+    r->cached_bytes += size;
+    g_hash_table_replace(r->cache, &c->key, c);
+    while (r->cached_bytes > CACHE_MAX) {
+        Cached *old = g_queue_pop_tail(&r->lru);
+        r->cached_bytes -= g_bytes_get_size(old->bytes);
+        g_hash_table_remove(r->cache, &old->key);
+    }
+}
+
+/* A variable-length size at *at (below end), advancing *at; FALSE when cut short or too large. */
+static gboolean delta_size(const unsigned char **at, const unsigned char *end, guint64 *out)
+{
+    guint64 v = 0;
+    for (int shift = 0;; shift += 7) {
+        if (*at >= end || shift > 56)
+            return FALSE;
+        unsigned c = *(*at)++;
+        v |= (guint64)(c & 0x7f) << shift;
+        if (!(c & 0x80))
+            break;
+    }
+    *out = v;
+    return TRUE;
+}
+
+/* The object delta d builds on base: a new buffer of *out_len bytes, or NULL for a delta that
+ * does not fit its base or its own sizes. */
+static unsigned char *apply_delta(const unsigned char *base, gsize base_len, const unsigned char *d,
+                                  gsize d_len, gsize *out_len)
+{
+    const unsigned char *at = d, *end = d + d_len;
+    guint64 src, dst;
+    if (!delta_size(&at, end, &src) || src != base_len || !delta_size(&at, end, &dst) ||
+        dst > OBJECT_MAX)
+        return NULL;
+    unsigned char *out = g_malloc(dst ? dst : 1), *o = out, *o_end = out + dst;
+    while (at < end) {
+        unsigned op = *at++;
+        if (op & 0x80) {
+            guint64 off = 0, n = 0;
+            for (int i = 0; i < 4; i++)
+                if (op & (1u << i)) {
+                    if (at >= end)
+                        goto bad;
+                    off |= (guint64)*at++ << (8 * i);
+                }
+            for (int i = 0; i < 3; i++)
+                if (op & (0x10u << i)) {
+                    if (at >= end)
+                        goto bad;
+                    n |= (guint64)*at++ << (8 * i);
+                }
+            if (n == 0)
+                n = 0x10000;
+            if (off > base_len || n > base_len - off || n > (guint64)(o_end - o))
+                goto bad;
+            memcpy(o, base + off, n);
+            o += n;
+        } else if (op) {
+            if (op > (guint64)(end - at) || op > (guint64)(o_end - o))
+                goto bad;
+            memcpy(o, at, op);
+            at += op;
+            o += op;
+        } else {
+            goto bad;
+        }
+    }
+    if (o != o_end)
+        goto bad;
+    *out_len = dst;
+    return out;
+bad:
+    g_free(out);
+    return NULL;
+}
+
+/* Inflates a whole object or a delta: a new GBytes, or NULL. */
+static GBytes *inflate_bytes(RheaPackReader *r, const RheaPackEntry *e)
+{
+    if (e->size > OBJECT_MAX)
+        return NULL;
+    unsigned char *data = g_malloc(e->size + INFLATE_SLACK);
+    if (!inflate_entry(r, e, data)) {
+        g_free(data);
+        return NULL;
+    }
+    return g_bytes_new_take(g_realloc(data, e->size ? e->size : 1), e->size);
+}
+
+int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, git_object_t *type)
+{
+    RheaPackEntry e;
+    GBytes *obj = NULL;
+    int obj_type = 0;
+    g_array_set_size(r->chain, 0);
+    if (rhea_pack_files_find(r->files, id->id, &e) < 0)
+        return -1;
+    /* down the chain to a cached object or a whole one */
+    for (;;) {
+        Cached *c = cache_get(r, &e);
+        if (c) {
+            obj = g_bytes_ref(c->bytes);
+            obj_type = c->type;
+            break;
+        }
+        if (e.type != RHEA_PACK_OFS_DELTA && e.type != RHEA_PACK_REF_DELTA) {
+            if (!(obj = inflate_bytes(r, &e)))
+                return -1;
+            obj_type = e.type;
+            if (r->chain->len)
+                cache_put(r, &e, obj, obj_type);
+            break;
+        }
+        if (r->chain->len >= CHAIN_MAX)
+            return -1;
+        g_array_append_val(r->chain, e);
+        int found = e.type == RHEA_PACK_OFS_DELTA
+                        ? rhea_pack_files_entry(r->files, e.pack, e.base_offset, &e)
+                        : rhea_pack_files_find(r->files, e.base_id, &e);
+        if (found < 0)
+            return -1; /* a base outside the packs, or a damaged entry */
+    }
+    /* and back up, each delta applied to the object below it */
+    for (guint i = r->chain->len; i-- > 0;) {
+        const RheaPackEntry *d = &g_array_index(r->chain, RheaPackEntry, i);
+        GBytes *delta = inflate_bytes(r, d);
+        gsize len = 0;
+        unsigned char *next = NULL;
+        if (delta) {
+            gsize base_len = 0, d_len = 0;
+            const unsigned char *base = g_bytes_get_data(obj, &base_len);
+            const unsigned char *dd = g_bytes_get_data(delta, &d_len);
+            next = apply_delta(base, base_len, dd, d_len, &len);
+            g_bytes_unref(delta);
+        }
+        g_bytes_unref(obj);
+        if (!next)
+            return -1;
+        obj = g_bytes_new_take(next, len);
+        r->deltas++;
+        if (i > 0)
+            cache_put(r, d, obj, obj_type);
+    }
+    *out = obj;
+    *type = (git_object_t)obj_type; /* 1-4: git's numbers, which libgit2 keeps */
+    return 0;
+}
