@@ -19,6 +19,7 @@ typedef struct {
 
 struct RheaPackFiles {
     GArray *packs; /* of Pack */
+    guint last;    /* the pack of the last object found: most often the next one's too */
 };
 
 static guint32 be32(const unsigned char *p)
@@ -145,12 +146,16 @@ static guint64 find_offset(const Pack *p, const unsigned char *id)
     return 0;
 }
 
-int rhea_pack_files_find(const RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out)
+int rhea_pack_files_find(RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out)
 {
-    for (guint i = 0; i < files->packs->len; i++) {
+    guint n = files->packs->len;
+    for (guint k = 0; k < n; k++) {
+        guint i = (files->last + k) % n;
         guint64 off = find_offset(&g_array_index(files->packs, Pack, i), id);
-        if (off)
+        if (off) {
+            files->last = i;
             return rhea_pack_files_entry(files, i, off, out);
+        }
     }
     return -1;
 }

@@ -38,8 +38,9 @@ typedef struct {
 RheaPackFiles *rhea_pack_files_new(git_repository *repo);
 void rhea_pack_files_free(RheaPackFiles *files);
 
-/* The entry of object id (20 bytes): 0, or -1 when no mapped pack holds it. */
-int rhea_pack_files_find(const RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out);
+/* The entry of object id (20 bytes): 0, or -1 when no mapped pack holds it. The pack that held
+ * the last object found is searched first. */
+int rhea_pack_files_find(RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out);
 
 /* The entry at offset in pack (a delta's base): 0, or -1 when its header is damaged. */
 int rhea_pack_files_entry(const RheaPackFiles *files, guint pack, guint64 offset,

@@ -239,7 +239,7 @@ static GBytes *inflate_bytes(RheaPackReader *r, const RheaPackEntry *e)
         g_free(data);
         return NULL;
     }
-    return g_bytes_new_take(g_realloc(data, e->size ? e->size : 1), e->size);
+    return g_bytes_new_take(data, e->size); /* the slack stays with it: no copy */
 }
 
 int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, git_object_t *type)
