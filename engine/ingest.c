@@ -266,12 +266,14 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         rhea_binding_check(store, repo, stored, opts->repo_path, error) < 0)
         goto cleanup;
     stats->replaced = stored && opts->replace;
+    gint64 t = g_get_monotonic_time();
     int planned = rhea_ingest_plan(store, repo, opts, stored, &tip, shallow, &plan, error);
     stats->rewritten = plan.rewritten;
     if (planned < 0)
         goto cleanup;
     GArray *ids = plan.ids;
     stats->walked = ids->len;
+    stats->times.walk = g_get_monotonic_time() - t;
 
     guint batch = opts->batch_size ? opts->batch_size : 1000;
     /* more than one transaction's worth: cheaper to index the paths once at the end */
@@ -337,6 +339,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     /* forked before the writer thread exists: a child of a threaded process may find a lock
      * taken by a thread that is not there */
     RheaIngestWorker *worker = NULL;
+    t = g_get_monotonic_time();
     if (reading_processes(opts, ids->len, chunk) == 2 &&
         !(worker = rhea_ingest_worker_start(ids, chunk, fill_record, &ctx, error)))
         goto cleanup;
@@ -382,14 +385,19 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
                     stats->read, opts->product);
         goto cleanup;
     }
+    stats->times.read = g_get_monotonic_time() - t;
+    t = g_get_monotonic_time();
     if ((bulk && rhea_store_bulk_end(store, error) < 0) ||
         rhea_store_product_set_tip(store, opts->product, tip_hex, error) < 0 ||
         rhea_store_count_record(store, opts->product, tip_hex, (gint64)(plan.kept + stats->read),
                                 error) < 0 ||
         rhea_store_ingest_unmark(store, opts->product, error) < 0)
         goto cleanup;
+    stats->times.indexes = g_get_monotonic_time() - t;
+    t = g_get_monotonic_time();
     if (rhea_store_commit(store, error) < 0)
         goto cleanup;
+    stats->times.commit = g_get_monotonic_time() - t;
     in_txn = FALSE;
     stats->stored = plan.kept + stats->read;
     rc = 0;

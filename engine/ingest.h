@@ -23,6 +23,14 @@ typedef struct {
     guint worker_chunk; /* commits per chunk split between the processes; 0: 256 */
 } RheaIngestOptions;
 
+/* Wall time of each step of a run, in microseconds (rhea analyze --timings). */
+typedef struct {
+    gint64 walk;    /* the history walk and the plan, before anything is read */
+    gint64 read;    /* reading and storing the commits: the reading processes and the writer */
+    gint64 indexes; /* a bulk load's indexes built again, the tip and the counts stored */
+    gint64 commit;  /* the last transaction's commit */
+} RheaIngestTimes;
+
 typedef struct {
     guint64 walked;        /* commits reachable and not hidden by the stored tip */
     guint64 read;          /* commits read and stored by this run */
@@ -32,6 +40,7 @@ typedef struct {
     gboolean rewritten;    /* the stored history was dropped: the old tip is not an ancestor */
     gboolean replaced;     /* the stored product was dropped (opts->replace) */
     gboolean shallow;
+    RheaIngestTimes times;
 } RheaIngestStats;
 
 /* Stores every commit reachable from the ref and not yet stored. Returns 0; 1 when the repository
