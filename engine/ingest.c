@@ -276,8 +276,12 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     stats->times.walk = g_get_monotonic_time() - t;
 
     guint batch = opts->batch_size ? opts->batch_size : 1000;
-    /* more than one transaction's worth: cheaper to index the paths once at the end */
-    gboolean bulk = ids->len > batch;
+    /* More than one transaction's worth, and at least as many commits as the database holds
+     * already: building the indexes again at the end, by sorting, is cheaper than inserting into
+     * them one row at a time. Not for a small product folded into a large study, where the
+     * rebuild would sort every product's rows again. */
+    gboolean bulk = ids->len > batch && (gint64)ids->len >= last_cid;
+    stats->bulk = bulk;
     /* the first load into a database: written once, not into the WAL and again at checkpoints */
     direct = bulk && last_cid == 0 && rhea_store_journal_direct(store);
     if (rhea_store_begin(store, error) < 0)

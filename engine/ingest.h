@@ -40,6 +40,7 @@ typedef struct {
     gboolean rewritten;    /* the stored history was dropped: the old tip is not an ancestor */
     gboolean replaced;     /* the stored product was dropped (opts->replace) */
     gboolean shallow;
+    gboolean bulk; /* the indexes were dropped for the load and built again at its end */
     RheaIngestTimes times;
 } RheaIngestStats;
 

@@ -499,6 +499,36 @@ START_TEST(products_share_one_database)
 }
 END_TEST
 
+/* A load drops the indexes and builds them again at its end only when it brings at least as many
+ * commits as the database holds: a small product folded into a large study inserts into them
+ * instead of sorting every product's rows again. Either way the rows are the same. */
+START_TEST(a_small_product_in_a_large_database_keeps_the_indexes)
+{
+    Env e = env_sample();
+    RheaIngestStats st;
+    GError *error = NULL;
+    const char *names[] = {"one", "two", "three"};
+    const gboolean bulk[] = {TRUE, TRUE, FALSE}; /* 13 >= 0, 13 >= 13, 13 < 26 */
+    for (int i = 0; i < 3; i++) {
+        RheaIngestOptions o = {.batch_size = 2};
+        ck_assert_int_eq(ingest(&e, names[i], &o, &st, &error), 0);
+        ck_assert_uint_eq(st.read, 13);
+        ck_assert_int_eq(st.bulk, bulk[i]);
+        ck_assert_int_eq(testutil_int(e.store, PATH_INDEX_SQL), 1);
+    }
+    g_autofree char *one = dump(e.store, "one");
+    g_autofree char *three = dump(e.store, "three");
+    ck_assert_str_eq(one, three);
+    /* the index holds the third product's rows too: a lookup by path through it finds them */
+    ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM changes INDEXED BY changes_by_path"
+                                           " WHERE pid = (SELECT pid FROM paths LIMIT 1)"),
+                     3 * testutil_int(e.store, "SELECT count(*) FROM changes ch JOIN commits c"
+                                               " USING (cid) WHERE c.product = 'one' AND pid ="
+                                               " (SELECT pid FROM paths LIMIT 1)"));
+    env_free(&e);
+}
+END_TEST
+
 /* A live process's ingest mark refuses a second writer of the same product before it plans (its
  * bulk load may have dropped the unique index); a dead process's mark is an interrupted run to
  * resume; another product is not held up. */
@@ -546,6 +576,7 @@ int main(void)
     tcase_add_test(tc, interrupted_run_resumes_to_the_same_content);
     tcase_add_test(tc, empty_repository_stores_nothing);
     tcase_add_test(tc, products_share_one_database);
+    tcase_add_test(tc, a_small_product_in_a_large_database_keeps_the_indexes);
     tcase_add_test(tc, a_live_writer_of_the_product_is_refused);
     suite_add_tcase(s, tc);
     int failed = testutil_run(s);
