@@ -31,6 +31,7 @@
 #include "engine/manifest.h"
 #include "metrics/window.h"
 #include "engine/shard.h"
+#include "engine/store_ingest_state.h"
 #include "engine/store_merge.h"
 #include "engine/tempdb.h"
 #include "engine/workers.h"
@@ -69,7 +70,8 @@ typedef struct {
     const char *clones, *db_path;
     gboolean line_stats, quiet;
     RheaShard shard;
-    guint jobs;
+    guint jobs;        /* processes for the evidence and figures */
+    guint ingest_jobs; /* products ingested at once, each in its own process */
     RheaStore *store;
     char **temp; /* per manifest entry: the child's database, or NULL */
     guint analyzed, skipped, failed, in_shard;
@@ -131,7 +133,7 @@ static gboolean study_start(guint task, gpointer user)
 {
     Study *s = user;
     RheaManifestEntry *e = g_ptr_array_index(s->m->entries, task);
-    if (s->jobs < 2 || !rhea_shard_contains(&s->shard, e->id))
+    if (s->ingest_jobs < 2 || !rhea_shard_contains(&s->shard, e->id))
         return FALSE;
     g_autofree char *repo = rhea_manifest_locate(e, s->clones);
     g_autoptr(RheaProduct) stored = NULL;
@@ -302,8 +304,10 @@ int rhea_cmd_study(int argc, char **argv)
         {"until", 0, 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_date,
          "Fix the study's date: every command then counts only commits before DATE", "DATE"},
         {"jobs", 'j', 0, G_OPTION_ARG_CALLBACK, (gpointer)rhea_cli_arg_count,
-         "Ingest up to N new products at once, each in its own process (default: the number of "
-         "online processors; 1: one after the other in this process)",
+         "Ingest up to N new products at once, each in its own process, and compute the evidence "
+         "and figures on N processes (default: half the online processors for the products, "
+         "since each ingest reads on two processes already, and all of them for the rest; 1: "
+         "one product after the other in this process)",
          "N"},
         {"no-evidence", 0, 0, G_OPTION_ARG_NONE, &no_evidence,
          "Do not compute and store the products' RQ2-RQ6 evidence (rhea report then does)", NULL},
@@ -354,14 +358,31 @@ int rhea_cmd_study(int argc, char **argv)
     s.line_stats = o.line_stats;
     s.quiet = o.quiet;
     s.jobs = jobs != G_MAXUINT ? jobs : rhea_workers_default_jobs();
+    /* each ingest reads on two processes already (engine/ingest_worker.h): by default, products
+     * in parallel only on four or more processors */
+    s.ingest_jobs = jobs != G_MAXUINT ? jobs : MAX(1, rhea_workers_default_jobs() / 2);
     s.store = store;
     s.temp = g_new0(char *, m->entries->len);
-    if (s.jobs > 1)
+    if (s.ingest_jobs > 1)
         rhea_tempdb_sweep(s.db_path); /* those of a study killed before it could remove them */
+    /* Into an empty database every product is folded in from a temporary one: its indexes are
+     * built once, at the end, not row by row, and it is written without the WAL, as a first
+     * ingest is (engine/store.h). A study killed meanwhile leaves whole products; the next open
+     * builds the indexes and goes back to WAL. */
+    gint64 last_cid = -1;
+    if (s.ingest_jobs > 1 && rhea_store_last_cid(store, &last_cid, &error) < 0)
+        goto fail;
+    gboolean fresh = last_cid == 0, direct = fresh && rhea_store_journal_direct(store);
+    if (fresh && rhea_store_indexes_drop(store, &error) < 0)
+        goto fail;
     const RheaWorkerCalls calls = {study_start, study_work, study_done};
-    int ran =
-        rhea_workers_run(s.jobs, m->entries->len, &calls, &s, rhea_cli_catch_signals(), &error);
+    int ran = rhea_workers_run(s.ingest_jobs, m->entries->len, &calls, &s, rhea_cli_catch_signals(),
+                               &error);
     store = s.store;
+    if (fresh && rhea_store_indexes_build(store, ran < 0 ? NULL : &error) < 0 && ran == 0)
+        ran = -1;
+    if (direct)
+        rhea_store_journal_wal(store, NULL);
     if (ran < 0)
         goto fail;
     if (until && rhea_store_setting_set(store, "until", until, &error) < 0)

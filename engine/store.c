@@ -418,6 +418,21 @@ int rhea_store_commit(RheaStore *store, GError **error)
  * once at the end sorts instead. Both run inside the caller's transactions, so a run killed in
  * between leaves the indexes out until the next open adds them. Nothing looks commits up by id
  * during a bulk load: the plan was made before it. */
+int rhea_store_indexes_drop(RheaStore *store, GError **error)
+{
+    if (store->named_sha_index &&
+        rhea_store_exec(store, "DROP INDEX IF EXISTS commits_by_sha", error) < 0)
+        return -1;
+    return rhea_store_exec(store, "DROP INDEX IF EXISTS changes_by_path", error);
+}
+
+int rhea_store_indexes_build(RheaStore *store, GError **error)
+{
+    if (store->named_sha_index && rhea_store_exec(store, COMMITS_BY_SHA_SQL, error) < 0)
+        return -1;
+    return rhea_store_exec(store, CHANGES_BY_PATH_SQL, error);
+}
+
 int rhea_store_bulk_begin(RheaStore *store, GError **error)
 {
     /* Without those indexes a bulk load appends commits and changes in row-id order, touching the
@@ -427,16 +442,12 @@ int rhea_store_bulk_begin(RheaStore *store, GError **error)
     if (rhea_store_exec(store, "PRAGMA cache_size=" G_STRINGIFY(RHEA_STORE_BULK_CACHE_KIB), error) <
         0)
         return -1;
-    if (store->named_sha_index &&
-        rhea_store_exec(store, "DROP INDEX IF EXISTS commits_by_sha", error) < 0)
-        return -1;
-    return rhea_store_exec(store, "DROP INDEX IF EXISTS changes_by_path", error);
+    return rhea_store_indexes_drop(store, error);
 }
 
 int rhea_store_bulk_end(RheaStore *store, GError **error)
 {
-    if ((store->named_sha_index && rhea_store_exec(store, COMMITS_BY_SHA_SQL, error) < 0) ||
-        rhea_store_exec(store, CHANGES_BY_PATH_SQL, error) < 0)
+    if (rhea_store_indexes_build(store, error) < 0)
         return -1;
     return rhea_store_exec(store, "PRAGMA cache_size=-2000", error); /* SQLite's default */
 }

@@ -53,6 +53,10 @@ void rhea_store_rollback(RheaStore *store);
  * it again. Opening a database for writing also builds it when missing. */
 int rhea_store_bulk_begin(RheaStore *store, GError **error);
 int rhea_store_bulk_end(RheaStore *store, GError **error);
+/* The indexes alone (changes by path, commits by id): dropped and built again, by bulk loads
+ * and by a study folding many products into an empty database. */
+int rhea_store_indexes_drop(RheaStore *store, GError **error);
+int rhea_store_indexes_build(RheaStore *store, GError **error);
 /* Around a first load into a database that holds no commit: a rollback journal instead of the
  * WAL. Such a load appends pages past the file's end, which a rollback journal does not copy, so
  * each page is written once, into the file, where the WAL wrote it twice (into the log, then into
