@@ -2,7 +2,8 @@
 # The bench scripts (tests/bench) run end to end on tiny generated histories with RUNS=1: no figure
 # is checked (speed is never asserted in a test), only what a person can count. ingest_table.sh
 # prints one table row per repository with git's own commit count and the per-commit spread line,
-# and logs each generation once; rerun.sh prints the no-op row and one row per k (each run is
+# and logs each generation once; ingest_phases.sh prints one row of step medians per history;
+# rerun.sh prints the no-op row and one row per k (each run is
 # checked by the script to read exactly k new commits); the PAUSE_FUZZ mode stops exactly the
 # processes whose program path matches and resumes them when the script ends, even by an error or
 # a signal, and after PAUSE_MAX seconds at the latest.
@@ -33,6 +34,16 @@ expect_exit 0 env REPOS="synthetic:30" RUNS=1 bash "$BENCH/ingest_table.sh" "$RH
 expect_exit 2 env REPOS="synthetic:x" RUNS=1 bash "$BENCH/ingest_table.sh" "$RHEA"
 one_line "$ERR"
 expect_exit 2 env REPOS="synthetic:30" RUNS=0 bash "$BENCH/ingest_table.sh" "$RHEA"
+
+# ingest_phases.sh: one row per history, each step's median, a path that does not exist left out
+expect_exit 0 env REPOS="synthetic:30 $WORK/absent" RUNS=1 bash "$BENCH/ingest_phases.sh" "$RHEA"
+expect_match "$OUT" "^\| repository \| runs \| walk \| read and store \| indexes \| commit \| close \|"
+expect_match "$OUT" "^\| synthetic 30 \| 1 \| [0-9.]+ ms \| [0-9.]+ ms \| [0-9.]+ ms \| [0-9.]+ ms \| [0-9.]+ ms \| [0-9.]+ ms \| [0-9]+ ms \| -?[0-9]+% \|$"
+expect_match "$ERR" "$WORK/absent: not found, left out of the table"
+expect_exit 2 env REPOS="synthetic:30" RUNS=0 bash "$BENCH/ingest_phases.sh" "$RHEA"
+one_line "$ERR"
+expect_exit 2 env REPOS="synthetic:y" RUNS=1 bash "$BENCH/ingest_phases.sh" "$RHEA"
+one_line "$ERR"
 
 # rerun.sh: a 20-commit history with 1 and 3 new commits on top
 expect_exit 0 env SIZES=20 KS="1 3" NOOP=2 REPEAT=1 bash "$BENCH/rerun.sh" "$RHEA"
