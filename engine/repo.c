@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "engine/error.h"
+#include "engine/pack_backend.h"
 
 static char *owner_name(uid_t uid)
 {
@@ -85,6 +86,9 @@ git_repository *rhea_repo_open(const char *path, GError **error)
         rhea_error_git(error, "%s: cannot open the repository", path);
         return NULL;
     }
+    /* objects from the packs through rhea's reader first; without it, libgit2's backends alone */
+    if (rhea_pack_backend_add(repo) < 0)
+        git_error_clear();
     return repo;
 }
 

@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "engine/history.h"
+#include "engine/pack_backend.h"
 #include "engine/pack_reader.h"
+#include "engine/repo.h"
 #include "engine/store.h"
 #include "samples/fixture.h"
 #include "tests/testutil.h"
@@ -549,6 +551,62 @@ START_TEST(a_damaged_pack_of_deltas_gives_the_true_object_or_none)
 }
 END_TEST
 
+/* A repository opened by rhea reads through the pack reader first: with the pack files deleted
+ * after the open, libgit2's own backend (which opens a pack's index at its first lookup) finds
+ * nothing, and rhea's, which mapped them at the open, still reads every object. */
+START_TEST(a_repository_rhea_opens_reads_through_the_pack_reader)
+{
+    git_libgit2_init();
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *git = g_build_filename(dir, "similar.git", NULL);
+    GError *error = NULL;
+    ck_assert_int_eq(build_similar(git, 20, TRUE, &error), 0);
+    git_repository *plain = NULL;
+    ck_assert_int_eq(git_repository_open(&plain, git), 0);
+    git_odb *plain_odb = NULL;
+    ck_assert_int_eq(git_repository_odb(&plain_odb, plain), 0);
+    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    ck_assert_int_eq(git_odb_foreach(plain_odb, collect, ids), 0);
+    GPtrArray *want = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    for (guint i = 0; i < ids->len; i++) {
+        git_odb_object *o = NULL;
+        ck_assert_int_eq(git_odb_read(&o, plain_odb, &g_array_index(ids, git_oid, i)), 0);
+        g_ptr_array_add(want, g_bytes_new(git_odb_object_data(o), git_odb_object_size(o)));
+        git_odb_object_free(o);
+    }
+    git_odb_free(plain_odb);
+    git_repository_free(plain);
+
+    git_repository *ours = rhea_repo_open(git, &error);
+    ck_assert_ptr_nonnull(ours);
+    ck_assert_int_eq(git_repository_open(&plain, git), 0);
+    g_autofree char *packdir = g_build_filename(git, "objects", "pack", NULL);
+    testutil_rmtree(packdir);
+    git_odb *odb = NULL, *control = NULL;
+    ck_assert_int_eq(git_repository_odb(&odb, ours), 0);
+    ck_assert_int_eq(git_repository_odb(&control, plain), 0);
+    for (guint i = 0; i < ids->len; i++) {
+        const git_oid *id = &g_array_index(ids, git_oid, i);
+        git_odb_object *o = NULL;
+        ck_assert_int_eq(git_odb_read(&o, odb, id), 0);
+        GBytes *got = g_bytes_new(git_odb_object_data(o), git_odb_object_size(o));
+        ck_assert(g_bytes_equal(got, g_ptr_array_index(want, i)));
+        ck_assert_int_eq(((const char *)git_odb_object_data(o))[git_odb_object_size(o)], 0);
+        g_bytes_unref(got);
+        git_odb_object_free(o);
+        ck_assert_int_eq(git_odb_read(&o, control, id), GIT_ENOTFOUND);
+    }
+    git_error_clear();
+    git_odb_free(odb);
+    git_odb_free(control);
+    git_repository_free(plain);
+    git_repository_free(ours);
+    g_ptr_array_free(want, TRUE);
+    git_libgit2_shutdown();
+    testutil_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     return testutil_main(
@@ -557,5 +615,6 @@ int main(void)
         a_damaged_pack_gives_the_true_header_or_none,
         every_object_with_its_deltas_equals_libgit2s_reading,
         an_ingest_over_a_pack_equals_one_over_loose_objects,
-        a_damaged_pack_of_deltas_gives_the_true_object_or_none, NULL);
+        a_damaged_pack_of_deltas_gives_the_true_object_or_none,
+        a_repository_rhea_opens_reads_through_the_pack_reader, NULL);
 }
