@@ -493,6 +493,28 @@ START_TEST(an_ingest_over_a_pack_equals_one_over_loose_objects)
 }
 END_TEST
 
+/* Every object of the repository at git, as libgit2 reads it: *ids gets their ids, and the
+ * result their bytes in the same order. */
+static GPtrArray *read_all(const char *git, GArray **ids)
+{
+    git_repository *repo = NULL;
+    git_odb *odb = NULL;
+    ck_assert_int_eq(git_repository_open(&repo, git), 0);
+    ck_assert_int_eq(git_repository_odb(&odb, repo), 0);
+    *ids = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    ck_assert_int_eq(git_odb_foreach(odb, collect, *ids), 0);
+    GPtrArray *bytes = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
+    for (guint i = 0; i < (*ids)->len; i++) {
+        git_odb_object *o = NULL;
+        ck_assert_int_eq(git_odb_read(&o, odb, &g_array_index(*ids, git_oid, i)), 0);
+        g_ptr_array_add(bytes, g_bytes_new(git_odb_object_data(o), git_odb_object_size(o)));
+        git_odb_object_free(o);
+    }
+    git_odb_free(odb);
+    git_repository_free(repo);
+    return bytes;
+}
+
 /* Every single byte of a smaller pack of deltas changed in turn: each object read is libgit2's
  * object as it was or refused; under ASan, no read strays. */
 START_TEST(a_damaged_pack_of_deltas_gives_the_true_object_or_none)
@@ -502,20 +524,10 @@ START_TEST(a_damaged_pack_of_deltas_gives_the_true_object_or_none)
     g_autofree char *git = g_build_filename(dir, "small.git", NULL);
     GError *error = NULL;
     ck_assert_int_eq(build_similar(git, 12, TRUE, &error), 0);
+    g_autoptr(GArray) ids = NULL;
+    GPtrArray *want = read_all(git, &ids);
     git_repository *repo = NULL;
     ck_assert_int_eq(git_repository_open(&repo, git), 0);
-    git_odb *odb = NULL;
-    ck_assert_int_eq(git_repository_odb(&odb, repo), 0);
-    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(git_oid));
-    ck_assert_int_eq(git_odb_foreach(odb, collect, ids), 0);
-    GPtrArray *want = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-    for (guint i = 0; i < ids->len; i++) {
-        git_odb_object *o = NULL;
-        ck_assert_int_eq(git_odb_read(&o, odb, &g_array_index(ids, git_oid, i)), 0);
-        g_ptr_array_add(want, g_bytes_new(git_odb_object_data(o), git_odb_object_size(o)));
-        git_odb_object_free(o);
-    }
-    git_odb_free(odb);
     g_autofree char *packdir = g_build_filename(git, "objects", "pack", NULL);
     g_autofree char *pack = only_file(packdir, ".pack");
     g_autofree char *pristine = NULL;
@@ -561,22 +573,9 @@ START_TEST(a_repository_rhea_opens_reads_through_the_pack_reader)
     g_autofree char *git = g_build_filename(dir, "similar.git", NULL);
     GError *error = NULL;
     ck_assert_int_eq(build_similar(git, 20, TRUE, &error), 0);
+    g_autoptr(GArray) ids = NULL;
+    GPtrArray *want = read_all(git, &ids);
     git_repository *plain = NULL;
-    ck_assert_int_eq(git_repository_open(&plain, git), 0);
-    git_odb *plain_odb = NULL;
-    ck_assert_int_eq(git_repository_odb(&plain_odb, plain), 0);
-    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(git_oid));
-    ck_assert_int_eq(git_odb_foreach(plain_odb, collect, ids), 0);
-    GPtrArray *want = g_ptr_array_new_with_free_func((GDestroyNotify)g_bytes_unref);
-    for (guint i = 0; i < ids->len; i++) {
-        git_odb_object *o = NULL;
-        ck_assert_int_eq(git_odb_read(&o, plain_odb, &g_array_index(ids, git_oid, i)), 0);
-        g_ptr_array_add(want, g_bytes_new(git_odb_object_data(o), git_odb_object_size(o)));
-        git_odb_object_free(o);
-    }
-    git_odb_free(plain_odb);
-    git_repository_free(plain);
-
     git_repository *ours = rhea_repo_open(git, &error);
     ck_assert_ptr_nonnull(ours);
     ck_assert_int_eq(git_repository_open(&plain, git), 0);
