@@ -13,6 +13,7 @@
 typedef struct {
     git_odb_backend parent;
     RheaPackReader *reader;
+    GMutex lock; /* the reader (its zlib stream, its cache) serves one call at a time */
 } Backend;
 
 static int backend_read(void **data, size_t *len, git_object_t *type, git_odb_backend *b,
@@ -20,7 +21,10 @@ static int backend_read(void **data, size_t *len, git_object_t *type, git_odb_ba
 {
     Backend *be = (Backend *)b;
     GBytes *bytes = NULL;
-    if (rhea_pack_reader_object(be->reader, id, &bytes, type) < 0)
+    g_mutex_lock(&be->lock);
+    int got = rhea_pack_reader_object(be->reader, id, &bytes, type);
+    g_mutex_unlock(&be->lock);
+    if (got < 0)
         return GIT_PASSTHROUGH; /* libgit2's backends read it, or say what is wrong */
     gsize n = 0;
     const void *src = g_bytes_get_data(bytes, &n);
@@ -42,6 +46,7 @@ static void backend_free(git_odb_backend *b)
 {
     Backend *be = (Backend *)b;
     rhea_pack_reader_free(be->reader);
+    g_mutex_clear(&be->lock);
     g_free(be);
 }
 
@@ -56,6 +61,7 @@ int rhea_pack_backend_add(git_repository *repo)
     be->parent.read = backend_read;
     be->parent.free = backend_free;
     be->reader = rhea_pack_reader_new(repo);
+    g_mutex_init(&be->lock);
     rc = git_odb_add_backend(odb, &be->parent, RHEA_PACK_BACKEND_PRIORITY);
     if (rc < 0)
         backend_free(&be->parent);
