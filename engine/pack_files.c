@@ -8,6 +8,9 @@
 #include <unistd.h>
 
 #define IDX_HEADER (8 + 256 * 4)
+/* A repository of more packs than this (one never repacked) has the rest read by libgit2: each
+ * reader maps two files per pack, and three readers are open during an ingest. */
+#define PACKS_MAX 256
 
 typedef struct {
     const unsigned char *idx, *pack;
@@ -97,7 +100,7 @@ RheaPackFiles *rhea_pack_files_new(git_repository *repo)
         g_build_filename(git_repository_commondir(repo), "objects", "pack", NULL);
     GDir *d = g_dir_open(dir, 0, NULL);
     const char *name;
-    while (d && (name = g_dir_read_name(d))) {
+    while (d && f->packs->len < PACKS_MAX && (name = g_dir_read_name(d))) {
         if (!g_str_has_prefix(name, "pack-") || !g_str_has_suffix(name, ".idx"))
             continue;
         g_autofree char *path = g_build_filename(dir, name, NULL);

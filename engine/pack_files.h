@@ -7,7 +7,7 @@
  * delta its base (types 6, an offset back, and 7, an id), then the zlib stream of the bytes.
  *
  * Every size and count a lookup trusts is checked when a pack is opened; a pack that fails is
- * left out, and what it holds is left to libgit2. */
+ * left out, and what it holds is left to libgit2, as are the packs past the first 256. */
 #pragma once
 #include <git2.h>
 #include <glib.h>

@@ -606,6 +606,52 @@ START_TEST(a_repository_rhea_opens_reads_through_the_pack_reader)
 }
 END_TEST
 
+/* A repository of 300 packs (one per commit): the reader maps the first 256 it lists and answers
+ * for their commits alone; the walk still reads all 300, the rest through libgit2. */
+START_TEST(packs_past_the_first_256_are_left_to_libgit2)
+{
+    git_libgit2_init();
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *git = g_build_filename(dir, "many-packs.git", NULL);
+    GError *error = NULL;
+    RheaFixture *fx = rhea_fixture_new(git, TRUE, &error);
+    ck_assert_ptr_nonnull(fx);
+    git_oid ids[300];
+    for (int i = 0; i < 300; i++) {
+        g_autofree char *text = g_strdup_printf("%d\n", i);
+        ck_assert_int_eq(rhea_fixture_write(fx, "f", text), 0);
+        ck_assert_int_eq(rhea_fixture_commit(fx, "N", "n@x", T0 + i, 0, text, &ids[i]), 0);
+    }
+    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    git_repository *repo = NULL;
+    ck_assert_int_eq(git_repository_open(&repo, git), 0);
+    for (int i = 0; i < 300; i++) {
+        git_packbuilder *pb = NULL;
+        ck_assert_int_eq(git_packbuilder_new(&pb, repo), 0);
+        ck_assert_int_eq(git_packbuilder_insert_commit(pb, &ids[i]), 0);
+        ck_assert_int_eq(git_packbuilder_write(pb, NULL, 0, NULL, NULL), 0);
+        git_packbuilder_free(pb);
+    }
+    RheaPackReader *r = rhea_pack_reader_new(repo);
+    int answered = 0;
+    for (int i = 0; i < 300; i++) {
+        const char *text = NULL;
+        size_t len = 0;
+        answered += rhea_pack_reader_header(r, &ids[i], &text, &len) == 0;
+    }
+    ck_assert_int_eq(answered, 256);
+    rhea_pack_reader_free(r);
+    g_autoptr(GHashTable) shallow = rhea_history_shallow(repo);
+    g_autoptr(GArray) walk = rhea_history_walk(repo, &ids[299], shallow, NULL, NULL, NULL, &error);
+    ck_assert_ptr_nonnull(walk);
+    ck_assert_uint_eq(walk->len, 300);
+    ck_assert(git_oid_equal(&g_array_index(walk, git_oid, 0), &ids[0]));
+    git_repository_free(repo);
+    git_libgit2_shutdown();
+    testutil_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     return testutil_main(
@@ -615,5 +661,6 @@ int main(void)
         every_object_with_its_deltas_equals_libgit2s_reading,
         an_ingest_over_a_pack_equals_one_over_loose_objects,
         a_damaged_pack_of_deltas_gives_the_true_object_or_none,
-        a_repository_rhea_opens_reads_through_the_pack_reader, NULL);
+        a_repository_rhea_opens_reads_through_the_pack_reader,
+        packs_past_the_first_256_are_left_to_libgit2, NULL);
 }
