@@ -234,22 +234,28 @@ START_TEST(the_walk_over_a_pack_is_the_walk_over_loose_objects)
 }
 END_TEST
 
-/* 300 commits, so that the index's binary search takes every path: each is answered. */
-START_TEST(a_pack_of_many_commits_answers_each)
+/* 300 commits in a line, each changing one file: ids[i] is the i-th. */
+static void linear_300(const char *git, git_oid ids[300])
 {
-    git_libgit2_init();
-    g_autofree char *dir = testutil_tmpdir();
-    g_autofree char *git = g_build_filename(dir, "many.git", NULL);
     GError *error = NULL;
     RheaFixture *fx = rhea_fixture_new(git, TRUE, &error);
     ck_assert_ptr_nonnull(fx);
-    git_oid ids[300];
     for (int i = 0; i < 300; i++) {
         g_autofree char *text = g_strdup_printf("%d\n", i);
         ck_assert_int_eq(rhea_fixture_write(fx, "f", text), 0);
         ck_assert_int_eq(rhea_fixture_commit(fx, "N", "n@x", T0 + i, 0, text, &ids[i]), 0);
     }
     ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+}
+
+/* 300 commits, so that the index's binary search takes every path: each is answered. */
+START_TEST(a_pack_of_many_commits_answers_each)
+{
+    git_libgit2_init();
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *git = g_build_filename(dir, "many.git", NULL);
+    git_oid ids[300];
+    linear_300(git, ids);
     git_repository *repo = NULL;
     ck_assert_int_eq(git_repository_open(&repo, git), 0);
     pack_and_drop_loose(repo, git);
@@ -613,16 +619,8 @@ START_TEST(packs_past_the_first_256_are_left_to_libgit2)
     git_libgit2_init();
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *git = g_build_filename(dir, "many-packs.git", NULL);
-    GError *error = NULL;
-    RheaFixture *fx = rhea_fixture_new(git, TRUE, &error);
-    ck_assert_ptr_nonnull(fx);
     git_oid ids[300];
-    for (int i = 0; i < 300; i++) {
-        g_autofree char *text = g_strdup_printf("%d\n", i);
-        ck_assert_int_eq(rhea_fixture_write(fx, "f", text), 0);
-        ck_assert_int_eq(rhea_fixture_commit(fx, "N", "n@x", T0 + i, 0, text, &ids[i]), 0);
-    }
-    ck_assert_int_eq(rhea_fixture_finish(fx, &error), 0);
+    linear_300(git, ids);
     git_repository *repo = NULL;
     ck_assert_int_eq(git_repository_open(&repo, git), 0);
     for (int i = 0; i < 300; i++) {
@@ -642,6 +640,7 @@ START_TEST(packs_past_the_first_256_are_left_to_libgit2)
     ck_assert_int_eq(answered, 256);
     rhea_pack_reader_free(r);
     g_autoptr(GHashTable) shallow = rhea_history_shallow(repo);
+    GError *error = NULL;
     g_autoptr(GArray) walk = rhea_history_walk(repo, &ids[299], shallow, NULL, NULL, NULL, &error);
     ck_assert_ptr_nonnull(walk);
     ck_assert_uint_eq(walk->len, 300);
