@@ -7,7 +7,8 @@
 # whose difference from the total is start-up and exit. The serial share is every step but reading
 # and storing, over the wall time: the part a second core does not help.
 #
-# REPOS: paths of repositories, or synthetic:N as in ingest_table.sh (CACHE, GEN alike). Default:
+# REPOS: paths of repositories, or synthetic:N as in ingest_table.sh (CACHE, GEN and
+# generation.log alike, through lib.sh's bench_synthetic). Default:
 # the five repositories of issue 13 under /work/.mirror. PAUSE_FUZZ=1: see lib.sh.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -35,18 +36,15 @@ for r in $REPOS; do
     synthetic:*)
       n=${r#synthetic:}
       case $n in '' | *[!0-9]*) echo "ingest_phases.sh: $r: write synthetic:N with a number of commits" >&2; exit 2 ;; esac
-      r=$CACHE/synthetic-$n.git
-      if [ ! -d "$r" ]; then
-        mkdir -p "$CACHE"
-        "$GEN" --synthetic "$n" --bare "$r" >/dev/null
-      fi
+      [ -x "$GEN" ] || { echo "ingest_phases.sh: generator $GEN missing; build rhea-sample-repo or set GEN" >&2; exit 1; }
+      r=$(bench_synthetic "$GEN" "$CACHE" "$n") || { echo "ingest_phases.sh: generating $label failed" >&2; exit 1; }
       label="synthetic $n" ;;
     *)
       if [ ! -d "$r" ]; then
         echo "ingest_phases.sh: $r: not found, left out of the table (fetch it, or set REPOS)" >&2
         continue
       fi
-      label=$(basename "$(dirname "$r")" | tr + /) ;;
+      case $r in */.mirror/*+*/repo) label=$(basename "$(dirname "$r")" | tr + /) ;; esac ;;
   esac
   : >"$TMP/rows"
   for i in $(seq 0 "$RUNS"); do
