@@ -43,10 +43,8 @@ GHashTable *rhea_history_shallow(git_repository *repo)
     return set;
 }
 
-/* Appends the parents of commit id to parents, read from the commit's stored header ("tree X\n"
- * then one "parent P\n" per parent) without parsing the rest or putting it in libgit2's cache: the
- * walk visits every commit of the history, and the ingest reads each one again anyway. -1 when the
- * object is missing or its header is not in that form (the caller asks libgit2 then). */
+/* Appends the parents named in a commit's stored header ("tree X\n" then one "parent P\n" per
+ * parent) at p; -1 when the header is not in that form. */
 static int parse_parents(const char *p, size_t len, GArray *parents)
 {
     const char *end = p + len;
@@ -61,6 +59,11 @@ static int parse_parents(const char *p, size_t len, GArray *parents)
     return 0;
 }
 
+/* Appends the parents of commit id to parents, read from its stored header without parsing the
+ * rest or putting it in libgit2's cache (the walk visits every commit of the history, and the
+ * ingest reads each one again anyway): from the packs by rhea's reader, else from the object
+ * database's backends. -1 when the object is missing or its header is not in that form (the
+ * caller asks libgit2 then). */
 static int raw_parents(RheaPackReader *packs, git_odb *odb, const git_oid *id, GArray *parents)
 {
     const char *text;
