@@ -366,13 +366,12 @@ int rhea_cmd_study(int argc, char **argv)
     if (s.ingest_jobs > 1)
         rhea_tempdb_sweep(s.db_path); /* those of a study killed before it could remove them */
     /* Into an empty database every product is folded in from a temporary one: its indexes are
-     * built once, at the end, not row by row, and it is written without the WAL, as a first
-     * ingest is (engine/store.h). A study killed meanwhile leaves whole products; the next open
-     * builds the indexes and goes back to WAL. */
+     * built once, at the end, not row by row. A study killed meanwhile leaves whole products; the
+     * next open builds the indexes. */
     gint64 last_cid = -1;
     if (s.ingest_jobs > 1 && rhea_store_last_cid(store, &last_cid, &error) < 0)
         goto fail;
-    gboolean fresh = last_cid == 0, direct = fresh && rhea_store_journal_direct(store);
+    gboolean fresh = last_cid == 0;
     if (fresh && rhea_store_indexes_drop(store, &error) < 0)
         goto fail;
     const RheaWorkerCalls calls = {study_start, study_work, study_done};
@@ -381,8 +380,6 @@ int rhea_cmd_study(int argc, char **argv)
     store = s.store;
     if (fresh && rhea_store_indexes_build(store, ran < 0 ? NULL : &error) < 0 && ran == 0)
         ran = -1;
-    if (direct)
-        rhea_store_journal_wal(store, NULL);
     if (ran < 0)
         goto fail;
     if (until && rhea_store_setting_set(store, "until", until, &error) < 0)

@@ -230,7 +230,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     git_mailmap *mailmap = NULL, *tree_map = NULL;
     RheaProgress *progress = NULL;
     RheaTreeReader *trees = NULL;
-    gboolean in_txn = FALSE, direct = FALSE;
+    gboolean in_txn = FALSE;
     int rc = -1;
     git_oid tip;
     char tip_hex[GIT_OID_HEXSZ + 1];
@@ -282,8 +282,6 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
      * rebuild would sort every product's rows again. */
     gboolean bulk = ids->len > batch && (gint64)ids->len >= last_cid;
     stats->bulk = bulk;
-    /* the first load into a database: written once, not into the WAL and again at checkpoints */
-    direct = bulk && last_cid == 0 && rhea_store_journal_direct(store);
     if (rhea_store_begin(store, error) < 0)
         goto cleanup;
     in_txn = TRUE;
@@ -408,9 +406,6 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
 cleanup:
     if (in_txn)
         rhea_store_rollback(store);
-    /* back to WAL; should that fail, the next writable open switches */
-    if (direct)
-        rhea_store_journal_wal(store, NULL);
     rhea_progress_free(progress);
     rhea_tree_reader_free(trees);
     rhea_ingest_plan_clear(&plan);

@@ -452,25 +452,6 @@ int rhea_store_bulk_end(RheaStore *store, GError **error)
     return rhea_store_exec(store, "PRAGMA cache_size=-2000", error); /* SQLite's default */
 }
 
-gboolean rhea_store_journal_direct(RheaStore *store)
-{
-    /* not waited for: another connection open on the file keeps it in WAL, as it expects */
-    sqlite3_busy_timeout(store->db, 0);
-    sqlite3_stmt *st = NULL;
-    gboolean direct = FALSE;
-    if (sqlite3_prepare_v2(store->db, "PRAGMA journal_mode=DELETE", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        direct = g_strcmp0((const char *)sqlite3_column_text(st, 0), "delete") == 0;
-    sqlite3_finalize(st);
-    sqlite3_busy_timeout(store->db, RHEA_STORE_BUSY_MS);
-    return direct;
-}
-
-int rhea_store_journal_wal(RheaStore *store, GError **error)
-{
-    return set_wal(store, error);
-}
-
 void rhea_store_rollback(RheaStore *store)
 {
     if (!sqlite3_get_autocommit(store->db))

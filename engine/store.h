@@ -57,15 +57,6 @@ int rhea_store_bulk_end(RheaStore *store, GError **error);
  * and by a study folding many products into an empty database. */
 int rhea_store_indexes_drop(RheaStore *store, GError **error);
 int rhea_store_indexes_build(RheaStore *store, GError **error);
-/* Around a first load into a database that holds no commit: a rollback journal instead of the
- * WAL. Such a load appends pages past the file's end, which a rollback journal does not copy, so
- * each page is written once, into the file, where the WAL wrote it twice (into the log, then into
- * the file at each checkpoint and at close). A kill still leaves the last committed transaction:
- * the next open rolls the journal back. TRUE when switched; FALSE, and nothing changed, when
- * another connection has the file open (it is not waited for). rhea_store_journal_wal switches
- * back, as every writable open does. */
-gboolean rhea_store_journal_direct(RheaStore *store);
-int rhea_store_journal_wal(RheaStore *store, GError **error);
 /* Runs SQL with no result rows. */
 int rhea_store_exec(RheaStore *store, const char *sql, GError **error);
 /* Sets *error from the connection's last SQLite error. Returns -1. */

@@ -271,7 +271,7 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
         ck_assert_int_eq(testutil_int(e.store, "SELECT count(*) FROM commits"), (gint64)stop);
         /* 13 commits in batches of 2 is a bulk load: the index dropped for it is back */
         ck_assert_int_eq(testutil_int(e.store, PATH_INDEX_SQL), 1);
-        /* and, as the first load into the file, it ran on a rollback journal: WAL again now */
+        /* and the file stayed in WAL, so readers can read it during the load and after a kill */
         g_autofree char *mode = testutil_text(e.store, "PRAGMA journal_mode");
         ck_assert_str_eq(mode, "wal");
         RheaProduct *p = NULL;

@@ -48,6 +48,25 @@ flagged() {
   done
 }
 
+# Readers read at any moment of a first load, and after a kill at any moment: stopped at a few
+# points past the first commit (mid-transaction, mostly), and killed at the last of them.
+MID=$WORK/mid.sqlite
+"$RHEA" analyze "$REPO" --db "$MID" --quiet >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 1 6000); do
+  [ "$(sqlite3 "$MID" "SELECT count(*) FROM commits" 2>/dev/null || echo 0)" -gt 0 ] && break
+  sleep 0.01
+done
+for pause in 0 0.02 0.05 0.1; do
+  sleep $pause
+  kill -STOP "$pid" 2>/dev/null || break
+  expect_exit 0 "$RHEA" contributors --product big --db "$MID" --format csv
+  kill -CONT "$pid" 2>/dev/null
+done
+kill -KILL "$pid" 2>/dev/null
+wait "$pid" 2>/dev/null
+expect_exit 0 "$RHEA" contributors --product big --db "$MID" --format csv
+
 "$RHEA" analyze "$REPO" --db "$DB" --quiet >"$WORK/out" 2>"$WORK/err" &
 pid=$!
 # stop the writer once its first batch is committed (a loop on the database, not a timed wait)
