@@ -2,7 +2,7 @@
 BUILD ?= build
 SANITIZE ?= OFF
 CMAKE_FLAGS ?=
-DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev zlib1g-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
+DEB_PACKAGES = cmake pkg-config clang libclang-rt-14-dev valgrind libgit2-dev libdeflate-dev zlib1g-dev libglib2.0-dev libsqlite3-dev libgsl-dev check \
 	libjson-glib-dev libcairo2-dev fonts-dejavu-core python3 git sqlite3 xxd parallel \
 	chromium texlive-latex-base texlive-latex-recommended man-db
 
