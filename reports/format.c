@@ -1,5 +1,6 @@
-/* format.c: the format names and the entry points of format.h; dispatches to one writer per
- * format (reports/format_<name>.c) and owns the helpers they share (format_private.h). */
+/* format.c: the entry points of format.h; dispatches to one writer per format
+ * (reports/format_<name>.c) and owns the helpers they share (format_private.h). The names are in
+ * format_names.c. */
 #include "reports/format_private.h"
 
 #include <errno.h>
@@ -8,50 +9,17 @@
 #include "engine/error.h"
 #include "engine/outfile.h"
 
-static const struct {
-    const char *name, *alias, *extension;
-    RheaFormatWriter writer;
-} formats[] = {
-    [RHEA_FORMAT_TEXT] = {"text", "txt", "txt", rhea_format_text},
-    [RHEA_FORMAT_MD] = {"md", "markdown", "md", rhea_format_md},
-    [RHEA_FORMAT_CSV] = {"csv", NULL, "csv", rhea_format_csv},
-    [RHEA_FORMAT_TEX] = {"tex", "latex", "tex", rhea_format_tex},
-    [RHEA_FORMAT_JSON] = {"json", NULL, "json", rhea_format_json},
-    [RHEA_FORMAT_HTML] = {"html", NULL, "html", rhea_format_html},
+static const RheaFormatWriter writers[] = {
+    [RHEA_FORMAT_TEXT] = rhea_format_text, [RHEA_FORMAT_MD] = rhea_format_md,
+    [RHEA_FORMAT_CSV] = rhea_format_csv,   [RHEA_FORMAT_TEX] = rhea_format_tex,
+    [RHEA_FORMAT_JSON] = rhea_format_json, [RHEA_FORMAT_HTML] = rhea_format_html,
 };
-
-gboolean rhea_format_parse(const char *name, RheaFormat *out, GError **error)
-{
-    for (guint i = 0; name && i < G_N_ELEMENTS(formats); i++) {
-        if (g_ascii_strcasecmp(name, formats[i].name) == 0 ||
-            (formats[i].alias && g_ascii_strcasecmp(name, formats[i].alias) == 0)) {
-            *out = (RheaFormat)i;
-            return TRUE;
-        }
-    }
-    g_autofree char *shown = rhea_format_flatten(name ? name : "", " ");
-    g_set_error(error, RHEA_ERROR, RHEA_ERROR_USAGE,
-                "unknown format '%s': use text, md, csv, tex, json or html", shown);
-    return FALSE;
-}
-
-const char *rhea_format_name(RheaFormat format)
-{
-    g_return_val_if_fail((guint)format < G_N_ELEMENTS(formats), NULL);
-    return formats[format].name;
-}
-
-const char *rhea_format_extension(RheaFormat format)
-{
-    g_return_val_if_fail((guint)format < G_N_ELEMENTS(formats), NULL);
-    return formats[format].extension;
-}
 
 char *rhea_report_render(const RheaReport *report, RheaFormat format, GError **error)
 {
-    g_return_val_if_fail((guint)format < G_N_ELEMENTS(formats), NULL);
+    g_return_val_if_fail((guint)format < G_N_ELEMENTS(writers), NULL);
     GString *out = g_string_new(NULL);
-    if (formats[format].writer(report, FALSE, out, error) < 0) {
+    if (writers[format](report, FALSE, out, error) < 0) {
         g_string_free(out, TRUE);
         return NULL;
     }
@@ -93,13 +61,13 @@ int rhea_report_write_path(const RheaReport *report, RheaFormat format, const ch
 
 char *rhea_table_render(const RheaTable *table, RheaFormat format, GError **error)
 {
-    g_return_val_if_fail((guint)format < G_N_ELEMENTS(formats), NULL);
+    g_return_val_if_fail((guint)format < G_N_ELEMENTS(writers), NULL);
     /* a one-section report that borrows the table; the block is emptied before it is freed */
     g_autoptr(RheaReport) r = rhea_report_new(NULL);
     RheaSection *s = rhea_report_add_section(r, NULL);
     rhea_section_add_table(s, (RheaTable *)table);
     GString *out = g_string_new(NULL);
-    int rc = formats[format].writer(r, TRUE, out, error);
+    int rc = writers[format](r, TRUE, out, error);
     ((RheaBlock *)s->blocks->pdata[0])->table = NULL;
     if (rc < 0) {
         g_string_free(out, TRUE);
@@ -114,25 +82,6 @@ int rhea_table_write(const RheaTable *table, RheaFormat format, FILE *out, GErro
     if (!text)
         return -1;
     return write_text(text, out, "the table", error);
-}
-
-char *rhea_format_flatten(const char *s, const char *newline)
-{
-    GString *out = g_string_sized_new(strlen(s));
-    for (const char *p = s; *p; p = g_utf8_next_char(p)) {
-        gunichar c = g_utf8_get_char(p);
-        if (c == '\r' && p[1] == '\n')
-            continue; /* the \n that follows writes the break */
-        if (c == '\n' || c == '\r')
-            g_string_append(out, newline);
-        else if (c == '\t')
-            g_string_append_c(out, ' ');
-        else if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-            g_string_append_unichar(out, 0xfffd);
-        else
-            g_string_append_len(out, p, g_utf8_next_char(p) - p);
-    }
-    return g_string_free(out, FALSE);
 }
 
 gsize rhea_format_width(const char *s)
