@@ -1,4 +1,7 @@
-/* main.c: rhea's entry point: a table of commands, as git's builtins are dispatched. */
+/* main.c: the entry point of rhea-commands and rhea-ingest (cli/launcher.c): a table of commands,
+ * as git's builtins are dispatched. rhea-ingest is built with RHEA_INGEST_ONLY: its table runs
+ * analyze alone, so that the linker leaves out the other commands and the libraries only they
+ * need. */
 #include <git2.h>
 #include <locale.h>
 #include <stdio.h>
@@ -9,27 +12,34 @@
 #include "engine/store.h"
 #include "rhea_version.h"
 
+#ifdef RHEA_INGEST_ONLY
+#define OTHER(run) NULL
+#else
+#define OTHER(run) run
+#endif
+
 static const RheaCommand commands[] = {
     {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
     {"classify", "label every path ML, non-ML or excluded, with the rule that decided",
-     rhea_cmd_classify},
+     OTHER(rhea_cmd_classify)},
     {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
-     rhea_cmd_contributors},
-    {"study", "analyze every product of a manifest into one database", rhea_cmd_study},
+     OTHER(rhea_cmd_contributors)},
+    {"study", "analyze every product of a manifest into one database", OTHER(rhea_cmd_study)},
     {"report", "per-RQ tables and charts for one or more products, in every format",
-     rhea_cmd_report},
-    {"trend", "metrics per month, quarter or year", rhea_cmd_trend},
+     OTHER(rhea_cmd_report)},
+    {"trend", "metrics per month, quarter or year", OTHER(rhea_cmd_trend)},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
-     rhea_cmd_coupling},
-    {"merge", "merge the databases of a sharded study into one, all or nothing", rhea_cmd_merge},
+     OTHER(rhea_cmd_coupling)},
+    {"merge", "merge the databases of a sharded study into one, all or nothing",
+     OTHER(rhea_cmd_merge)},
     {"evidence", "RQ2-RQ6 signals in a product's tree, dated, and the verdicts they support",
-     rhea_cmd_evidence},
+     OTHER(rhea_cmd_evidence)},
     {"scan", "the paper's product and ML filters over every repository under folders",
-     rhea_cmd_scan},
+     OTHER(rhea_cmd_scan)},
     {"verdicts", "agreement between people who rated candidate repositories (Cohen, Fleiss)",
-     rhea_cmd_verdicts},
+     OTHER(rhea_cmd_verdicts)},
     {"sensitivity", "RCI and core count as the analyst's choices vary, one at a time",
-     rhea_cmd_sensitivity},
+     OTHER(rhea_cmd_sensitivity)},
 };
 
 static void print_help(FILE *out)
@@ -64,6 +74,11 @@ int main(int argc, char **argv)
     }
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
+            if (!commands[i].run) {
+                fprintf(stderr, "rhea: %s is not in this program; run it as rhea %s\n", argv[1],
+                        argv[1]);
+                return RHEA_EXIT_USAGE;
+            }
             git_libgit2_init();
             rhea_repo_tune();
             rhea_store_tune();

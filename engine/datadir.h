@@ -2,8 +2,9 @@
  * PREFIX/share/rhea) are found at run time. No source path is compiled in, so an installed rhea
  * and a build tree both work, wherever they sit. The places, in order:
  *  1. $RHEA_DATA_DIR when set and not empty: an override, the only place then looked at;
- *  2. EXEDIR/RHEA_INSTALL_DATA_RELDIR (../share/rhea), EXEDIR being the folder of the running
- *     executable: the layout `cmake --install` writes (bin/rhea beside share/rhea/);
+ *  2. EXEDIR/RHEA_INSTALL_DATA_RELDIR (../../share/rhea), EXEDIR being the folder of the running
+ *     executable: the layout `cmake --install` writes (libexec/rhea/rhea-commands, which
+ *     bin/rhea runs, and share/rhea/ under the same prefix; cli/launcher.c);
  *  3. an uninstalled build: EXEDIR or its parent is a CMake build folder (holds CMakeCache.txt),
  *     whose rhea_SOURCE_DIR entry names the source tree; the file is looked for in its
  *     classifiers/ folder. */

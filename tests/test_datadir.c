@@ -16,7 +16,8 @@ static void touch(const char *path, const char *text)
 START_TEST(installed_layout_beside_the_executable)
 {
     g_autofree char *p = testutil_tmpdir();
-    g_autofree char *exe = g_build_filename(p, "bin", "rhea", NULL);
+    /* the programs that read data files sit in libexec/rhea (cli/launcher.c) */
+    g_autofree char *exe = g_build_filename(p, "libexec", "rhea", "rhea-commands", NULL);
     g_autofree char *data = g_build_filename(p, "share", "rhea", "x.tsv", NULL);
     touch(data, "x\n");
     GError *error = NULL;
@@ -53,11 +54,13 @@ START_TEST(build_tree_names_its_source_tree)
     g_clear_error(&error);
     /* a file the source tree lacks is not found there */
     ck_assert_ptr_null(rhea_datadir_find_from(exe, "y.tsv", &error));
+    /* the installed place it names is ../../share/rhea from the program's folder, p/b */
+    g_autofree char *above = g_path_get_dirname(p);
     g_autofree char *want =
         g_strdup_printf("y.tsv: rhea's data file is neither in %s/share/rhea nor in a source "
                         "tree of this build; set RHEA_DATA_DIR to the folder holding it "
                         "(share/rhea of the installation)",
-                        p);
+                        above);
     ck_assert_str_eq(error->message, want);
     g_clear_error(&error);
     testutil_rmtree(p);
