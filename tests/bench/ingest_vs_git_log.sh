@@ -5,8 +5,10 @@
 # rhea also writes them to SQLite.
 #
 # Runs alternate (rhea, git, rhea, git, ...) RUNS times each (default 5) after one warm-up of each,
-# so that load from elsewhere hits both alike; each figure is the median over the runs, measured by
-# GNU time: wall seconds, CPU seconds (user + system) and peak resident memory. Prints the figures,
+# so that load from elsewhere hits both alike; each figure is the median over the runs: wall time
+# from bash's EPOCHREALTIME around the run (microseconds; GNU time's %e counts hundredths, a tenth
+# of a small repository's time), CPU seconds (user + system) and peak resident memory from GNU
+# time. Prints the figures,
 # the ratios rhea/git, rhea's wall and CPU time per commit, and the load average at the start
 # (on a loaded machine wall ratios are noise; the CPU ratio is the steadier figure).
 #
@@ -27,13 +29,22 @@ TMP=$(mktemp -d)
 bench_on_exit 'rm -rf "$TMP"' 
 DB=$TMP/bench.sqlite
 
+# wall FILE CMD...: runs CMD, appending its wall time in seconds (from EPOCHREALTIME) to FILE.wall
+wall() {
+  local file=$1 t0 t1
+  shift
+  t0=${EPOCHREALTIME/,/.} # a locale may write a comma
+  "$@"
+  t1=${EPOCHREALTIME/,/.}
+  awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.6f\n", b - a}' >>"$TMP/$file.wall"
+}
 run_rhea() {
   rm -f "$DB" "$DB-wal" "$DB-shm"
-  "$TIME" -f '%e %U %S %M' -a -o "$TMP/$1" "$RHEA" analyze "$REPO" --product bench --db "$DB" \
-    --quiet >/dev/null
+  wall "$1" "$TIME" -f '%e %U %S %M' -a -o "$TMP/$1" "$RHEA" analyze "$REPO" --product bench \
+    --db "$DB" --quiet >/dev/null
 }
 run_git() {
-  "$TIME" -f '%e %U %S %M' -a -o "$TMP/$1" \
+  wall "$1" "$TIME" -f '%e %U %S %M' -a -o "$TMP/$1" \
     git --git-dir="$GIT_DIR" log --no-merges --no-renames --name-only --format=%H HEAD >/dev/null
 }
 
@@ -56,8 +67,8 @@ median() {
   awk "{print $2}" "$TMP/$1" | sort -g | awk '{v[NR]=$1} END{
     if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
-rw=$(median rhea '$1')
-gw=$(median git '$1')
+rw=$(median rhea.wall '$1')
+gw=$(median git.wall '$1')
 rc=$(median rhea '$2 + $3')
 gc=$(median git '$2 + $3')
 rm_=$(median rhea '$4')
