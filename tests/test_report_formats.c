@@ -621,8 +621,9 @@ START_TEST(chart_set_is_the_same_on_any_number_of_threads)
     ck_assert_msg(strstr(error->message, d_png) && !strstr(error->message, e_png), "%s",
                   error->message);
     g_clear_error(&error);
-    g_autofree char *a_png = file_text(bad, "a.png", NULL);
-    g_autofree char *e_svg = file_text(bad, "e.svg", NULL);
+    /* written all the same (file_text fails the test on a missing file) */
+    g_free(file_text(bad, "a.png", NULL));
+    g_free(file_text(bad, "e.svg", NULL));
     for (guint i = 0; i < G_N_ELEMENTS(names); i++)
         rhea_chart_free(charts[i]);
     testutil_rmtree(dir);
