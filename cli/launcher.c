@@ -69,6 +69,10 @@ int main(int argc, char **argv)
     }
     char exe[PATH_MAX];
     ssize_t len = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (len >= (ssize_t)sizeof exe - 1) { /* perhaps cut short */
+        len = -1;
+        errno = ENAMETOOLONG;
+    }
     if (len <= 0) {
         fprintf(stderr,
                 "rhea: cannot find %s (/proc/self/exe is unreadable: %s); set RHEA_LIBEXEC_DIR "

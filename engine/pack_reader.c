@@ -23,10 +23,6 @@
 #define CACHE_MAX (4 * 1024 * 1024)
 /* git writes chains of at most 4095 deltas */
 #define CHAIN_MAX 10000
-/* Output room past an object's size. libdeflate needs none (zlib's fast loop needed 258 bytes);
- * the slack stays so that buffers sized by it remain valid for either. */
-#define INFLATE_SLACK 258
-
 typedef struct {
     guint64 key;
     GBytes *bytes;
@@ -86,9 +82,10 @@ void rhea_pack_reader_counts(const RheaPackReader *r, guint64 *deltas, guint64 *
     *cache_hits = r->hits;
 }
 
-/* Inflates e's zlib stream, which must hold exactly e->size bytes, into out (room for e->size
- * plus INFLATE_SLACK). The whole stream, so that its checksum (adler32) is checked; without an
- * actual-size argument libdeflate fails a stream of any other length. */
+/* Inflates e's zlib stream, which must hold exactly e->size bytes, into out (room for e->size:
+ * libdeflate needs no more, where zlib's fast loop wanted 258 bytes). The whole stream, so that
+ * its checksum (adler32) is checked; without an actual-size argument libdeflate fails a stream of
+ * any other length. */
 static gboolean inflate_entry(RheaPackReader *r, const RheaPackEntry *e, unsigned char *out)
 {
     if (!r->inflater)
@@ -115,7 +112,7 @@ int rhea_pack_reader_header(RheaPackReader *r, const git_oid *id, const char **t
     if (rhea_pack_files_find(r->files, id->id, &e) < 0 || e.type != RHEA_PACK_COMMIT ||
         e.size > HEADER_COMMIT_MAX)
         return -1; /* a delta, or not a commit: libgit2 says which */
-    g_byte_array_set_size(r->buf, (guint)e.size + INFLATE_SLACK);
+    g_byte_array_set_size(r->buf, (guint)e.size);
     if (!inflate_entry(r, &e, r->buf->data))
         return -1; /* a damaged stream, which libgit2 will name */
     size_t n = header_length((const char *)r->buf->data, (size_t)e.size);
@@ -236,12 +233,12 @@ static GBytes *inflate_bytes(RheaPackReader *r, const RheaPackEntry *e)
 {
     if (e->size > OBJECT_MAX)
         return NULL;
-    unsigned char *data = g_malloc(e->size + INFLATE_SLACK);
+    unsigned char *data = g_malloc(e->size ? e->size : 1);
     if (!inflate_entry(r, e, data)) {
         g_free(data);
         return NULL;
     }
-    return g_bytes_new_take(data, e->size); /* the slack stays with it: no copy */
+    return g_bytes_new_take(data, e->size); /* no copy */
 }
 
 int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, git_object_t *type)
