@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "engine/commit_graph.h"
 #include "engine/error.h"
 #include "engine/lines.h"
 #include "engine/odb_raw.h"
@@ -85,10 +86,12 @@ static int raw_parents(RheaPackReader *packs, git_odb *odb, const git_oid *id, G
 
 /* The parents of commit id: from its raw header, or through libgit2 when that fails (which then
  * says why). */
-static int commit_parents(git_repository *repo, RheaPackReader *packs, git_odb *odb,
-                          const git_oid *id, GArray *parents)
+static int commit_parents(git_repository *repo, const RheaCommitGraph *graph, RheaPackReader *packs,
+                          git_odb *odb, const git_oid *id, GArray *parents)
 {
     g_array_set_size(parents, 0);
+    if (graph && rhea_commit_graph_parents(graph, id, parents))
+        return 0;
     if (raw_parents(packs, odb, id, parents) == 0)
         return 0;
     g_array_set_size(parents, 0);
@@ -117,6 +120,8 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
     GArray *out = g_array_new(FALSE, FALSE, sizeof(git_oid));
     g_autoptr(GArray) parents = g_array_new(FALSE, FALSE, sizeof(git_oid));
     RheaPackReader *packs = rhea_pack_reader_new(repo);
+    /* parents without inflating commits, where `git gc` left a commit-graph */
+    RheaCommitGraph *graph = rhea_commit_graph_open(repo);
     git_odb *odb = NULL;
     if (git_repository_odb(&odb, repo) < 0)
         odb = NULL; /* every commit then goes through libgit2 */
@@ -146,7 +151,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
                 g_hash_table_add(*reached, g_strdup(hex));
             continue;
         }
-        if (commit_parents(repo, packs, odb, &f.id, parents) < 0) {
+        if (commit_parents(repo, graph, packs, odb, &f.id, parents) < 0) {
             rhea_error_git(error, "cannot read commit %s (the repository is incomplete or corrupt)",
                            hex);
             goto fail;
@@ -164,6 +169,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
     }
     git_odb_free(odb);
     rhea_pack_reader_free(packs);
+    rhea_commit_graph_free(graph);
     return out;
 fail:
     g_array_free(out, TRUE);
@@ -171,5 +177,6 @@ fail:
         g_clear_pointer(reached, g_hash_table_destroy);
     git_odb_free(odb);
     rhea_pack_reader_free(packs);
+    rhea_commit_graph_free(graph);
     return NULL;
 }

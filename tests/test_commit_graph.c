@@ -1,0 +1,235 @@
+/* test_commit_graph.c: parents from the commit-graph file git writes (engine/commit_graph.c),
+ * against libgit2's reading of every commit, on a graph with a two-parent merge and an octopus
+ * merge of four parents (the EDGE chunk):
+ *
+ *   A --- B ------- M ------- O   (O: parents M, D, E, F)
+ *    \             /         /|\
+ *     `---- C ----'     D --' | `-- F      (D, E, F: roots of their own)
+ *                          E -'
+ *
+ * The walk with the file equals the walk without it; a commit written after the file is read
+ * from the packs; a file with any single byte changed, or cut short, is not used. Needs git (to
+ * write the file); without it, exits 77. */
+#include <check.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "engine/commit_graph.h"
+#include "engine/history.h"
+#include "tests/testutil.h"
+
+#define T0 1672653600 /* 2023-01-02T10:00:00Z */
+
+typedef struct {
+    char *dir, *path;
+    git_repository *repo;
+    git_oid ids[9]; /* A B C M D E F O, then N (after the file) */
+    guint n;
+} Repo;
+
+static git_oid commit(Repo *r, const char *message, const git_oid *parents, guint np)
+{
+    git_signature *sig = NULL;
+    ck_assert_int_eq(git_signature_new(&sig, "A", "a@x", T0 + r->n, 0), 0);
+    git_treebuilder *tb = NULL;
+    git_oid tree_id, blob_id, id;
+    ck_assert_int_eq(git_blob_create_from_buffer(&blob_id, r->repo, message, strlen(message)), 0);
+    ck_assert_int_eq(git_treebuilder_new(&tb, r->repo, NULL), 0);
+    ck_assert_int_eq(git_treebuilder_insert(NULL, tb, "f", &blob_id, GIT_FILEMODE_BLOB), 0);
+    ck_assert_int_eq(git_treebuilder_write(&tree_id, tb), 0);
+    git_treebuilder_free(tb);
+    git_tree *tree = NULL;
+    ck_assert_int_eq(git_tree_lookup(&tree, r->repo, &tree_id), 0);
+    const git_commit *pc[8] = {0};
+    for (guint i = 0; i < np; i++)
+        ck_assert_int_eq(git_commit_lookup((git_commit **)&pc[i], r->repo, &parents[i]), 0);
+    ck_assert_int_eq(git_commit_create(&id, r->repo, NULL, sig, sig, NULL, message, tree, np, pc),
+                     0);
+    for (guint i = 0; i < np; i++)
+        git_commit_free((git_commit *)pc[i]);
+    git_tree_free(tree);
+    git_signature_free(sig);
+    r->ids[r->n++] = id;
+    return id;
+}
+
+/* `git commit-graph write --reachable` from tip, which becomes refs/heads/main. */
+static void write_graph(Repo *r, const git_oid *tip)
+{
+    git_reference *ref = NULL;
+    ck_assert_int_eq(git_reference_create(&ref, r->repo, "refs/heads/main", tip, 1, NULL), 0);
+    git_reference_free(ref);
+    const char *argv[] = {"git",   "--git-dir",   r->path, "commit-graph",
+                          "write", "--reachable", NULL};
+    int status = -1;
+    g_autofree char *err = NULL;
+    ck_assert(g_spawn_sync(NULL, (char **)argv, NULL,
+                           G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                           &status, NULL));
+    ck_assert_msg(g_spawn_check_wait_status(status, NULL), "git commit-graph write: %s", err);
+}
+
+static Repo repo_open(void)
+{
+    Repo r = {0};
+    r.dir = testutil_tmpdir();
+    r.path = g_build_filename(r.dir, "g.git", NULL);
+    ck_assert_int_eq(git_repository_init(&r.repo, r.path, 1), 0);
+    git_oid a = commit(&r, "A", NULL, 0);
+    git_oid b = commit(&r, "B", &a, 1);
+    git_oid c = commit(&r, "C", &a, 1);
+    git_oid m = commit(&r, "M", (git_oid[]){b, c}, 2);
+    git_oid d = commit(&r, "D", NULL, 0);
+    git_oid e = commit(&r, "E", NULL, 0);
+    git_oid f = commit(&r, "F", NULL, 0);
+    git_oid o = commit(&r, "O", (git_oid[]){m, d, e, f}, 4);
+    write_graph(&r, &o);
+    return r;
+}
+
+static void repo_close(Repo *r)
+{
+    git_repository_free(r->repo);
+    testutil_rmtree(r->dir);
+    g_free(r->path);
+    g_free(r->dir);
+}
+
+static char *graph_path(const Repo *r)
+{
+    return g_build_filename(r->path, "objects", "info", "commit-graph", NULL);
+}
+
+/* Every commit's parents from the file equal libgit2's, in order. */
+static void parents_match_libgit2(const Repo *r, const RheaCommitGraph *g, guint listed)
+{
+    g_autoptr(GArray) got = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    for (guint i = 0; i < listed; i++) {
+        g_array_set_size(got, 0);
+        ck_assert_int_eq(rhea_commit_graph_parents(g, &r->ids[i], got), 1);
+        git_commit *c = NULL;
+        ck_assert_int_eq(git_commit_lookup(&c, r->repo, &r->ids[i]), 0);
+        ck_assert_uint_eq(got->len, git_commit_parentcount(c));
+        for (guint k = 0; k < got->len; k++)
+            ck_assert(git_oid_equal(&g_array_index(got, git_oid, k), git_commit_parent_id(c, k)));
+        git_commit_free(c);
+    }
+}
+
+static GArray *walk(const Repo *r, const git_oid *tip)
+{
+    g_autoptr(GHashTable) shallow = rhea_history_shallow(r->repo);
+    GError *error = NULL;
+    GArray *ids = rhea_history_walk(r->repo, tip, shallow, NULL, NULL, NULL, &error);
+    ck_assert_msg(ids != NULL, "%s", error ? error->message : "");
+    return ids;
+}
+
+static void assert_same_ids(GArray *a, GArray *b)
+{
+    ck_assert_uint_eq(a->len, b->len);
+    ck_assert_int_eq(memcmp(a->data, b->data, a->len * sizeof(git_oid)), 0);
+}
+
+START_TEST(parents_equal_libgit2s_and_the_walk_is_the_same)
+{
+    Repo r = repo_open();
+    RheaCommitGraph *g = rhea_commit_graph_open(r.repo);
+    ck_assert_ptr_nonnull(g);
+    parents_match_libgit2(&r, g, 8);
+    /* the octopus merge's parents come from EDGE: four, in order */
+    g_autoptr(GArray) o = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    ck_assert_int_eq(rhea_commit_graph_parents(g, &r.ids[7], o), 1);
+    ck_assert_uint_eq(o->len, 4);
+    rhea_commit_graph_free(g);
+
+    g_autoptr(GArray) with = walk(&r, &r.ids[7]);
+    ck_assert_uint_eq(with->len, 8);
+    g_autofree char *path = graph_path(&r);
+    g_autofree char *away = g_strconcat(path, ".away", NULL);
+    ck_assert_int_eq(g_rename(path, away), 0);
+    ck_assert_ptr_null(rhea_commit_graph_open(r.repo));
+    g_autoptr(GArray) without = walk(&r, &r.ids[7]);
+    assert_same_ids(with, without);
+    repo_close(&r);
+}
+END_TEST
+
+/* A commit written after the file is not in it: the walk reads it from the object database. */
+START_TEST(a_commit_after_the_file_is_read_elsewhere)
+{
+    Repo r = repo_open();
+    git_oid n = commit(&r, "N", &r.ids[7], 1);
+    RheaCommitGraph *g = rhea_commit_graph_open(r.repo);
+    ck_assert_ptr_nonnull(g);
+    g_autoptr(GArray) none = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    ck_assert_int_eq(rhea_commit_graph_parents(g, &n, none), 0);
+    ck_assert_uint_eq(none->len, 0);
+    rhea_commit_graph_free(g);
+    g_autoptr(GArray) with = walk(&r, &n);
+    ck_assert_uint_eq(with->len, 9);
+    ck_assert(git_oid_equal(&g_array_index(with, git_oid, 8), &n));
+    g_autofree char *path = graph_path(&r);
+    ck_assert_int_eq(g_remove(path), 0);
+    g_autoptr(GArray) without = walk(&r, &n);
+    assert_same_ids(with, without);
+    repo_close(&r);
+}
+END_TEST
+
+/* Every single byte changed in turn, and the file cut short anywhere: never used. */
+START_TEST(a_damaged_file_is_not_used)
+{
+    Repo r = repo_open();
+    g_autofree char *path = graph_path(&r);
+    g_autofree char *good = NULL;
+    gsize len = 0;
+    ck_assert(g_file_get_contents(path, &good, &len, NULL));
+    ck_assert_uint_gt(len, 100);
+    g_autoptr(GArray) want = walk(&r, &r.ids[7]);
+    for (gsize i = 0; i < len; i++) {
+        good[i] ^= 0x01;
+        ck_assert(g_file_set_contents(path, good, (gssize)len, NULL));
+        RheaCommitGraph *g = rhea_commit_graph_open(r.repo);
+        ck_assert_msg(g == NULL, "byte %" G_GSIZE_FORMAT " changed, the file was used", i);
+        good[i] ^= 0x01;
+    }
+    for (gsize cut = 0; cut < len; cut += 7) {
+        ck_assert(g_file_set_contents(path, good, (gssize)cut, NULL));
+        ck_assert_ptr_null(rhea_commit_graph_open(r.repo));
+    }
+    /* the walk does not fail over a damaged file: it reads the commits */
+    good[len / 2] ^= 0x01;
+    ck_assert(g_file_set_contents(path, good, (gssize)len, NULL));
+    g_autoptr(GArray) got = walk(&r, &r.ids[7]);
+    assert_same_ids(got, want);
+    /* and the file put back is used again */
+    good[len / 2] ^= 0x01;
+    ck_assert(g_file_set_contents(path, good, (gssize)len, NULL));
+    RheaCommitGraph *g = rhea_commit_graph_open(r.repo);
+    ck_assert_ptr_nonnull(g);
+    rhea_commit_graph_free(g);
+    repo_close(&r);
+}
+END_TEST
+
+int main(void)
+{
+    g_autofree char *git = g_find_program_in_path("git");
+    if (!git) {
+        printf("SKIP: git is not installed (it writes the commit-graph file)\n");
+        return 77;
+    }
+    git_libgit2_init();
+    Suite *s = suite_create("commit_graph");
+    TCase *tc = tcase_create("commit_graph");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, parents_equal_libgit2s_and_the_walk_is_the_same);
+    tcase_add_test(tc, a_commit_after_the_file_is_read_elsewhere);
+    tcase_add_test(tc, a_damaged_file_is_not_used);
+    suite_add_tcase(s, tc);
+    int rc = testutil_run(s);
+    git_libgit2_shutdown();
+    return rc;
+}
