@@ -1,11 +1,9 @@
 /* commit_graph.c: parents from the commit-graph file (see the header for the format and why). */
 #include "engine/commit_graph.h"
 
-#include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "engine/file_map.h"
 
 #define HEADER 8
 #define CHUNK_ENTRY 12
@@ -26,22 +24,11 @@ struct RheaCommitGraph {
     guint64 edge_count;
 };
 
-static guint32 be32(const unsigned char *p)
-{
-    return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
-}
-
-static guint64 be64(const unsigned char *p)
-{
-    return (guint64)be32(p) << 32 | be32(p + 4);
-}
-
 void rhea_commit_graph_free(RheaCommitGraph *g)
 {
     if (!g)
         return;
-    if (g->map)
-        munmap((void *)g->map, g->len);
+    rhea_file_unmap(g->map, g->len);
     g_free(g);
 }
 
@@ -73,7 +60,7 @@ static gboolean parents_ok(const RheaCommitGraph *g)
 {
     for (guint32 i = 0; i < g->count; i++) {
         const unsigned char *c = g->data + (size_t)i * CDAT_WIDTH + 20;
-        guint32 p1 = be32(c), p2 = be32(c + 4);
+        guint32 p1 = rhea_be32(c), p2 = rhea_be32(c + 4);
         if (p1 != PARENT_NONE && !position_ok(g, p1))
             return FALSE;
         if (p2 == PARENT_NONE)
@@ -88,7 +75,7 @@ static gboolean parents_ok(const RheaCommitGraph *g)
         for (guint64 e = p2 & ~PARENT_EDGE;; e++) {
             if (e >= g->edge_count)
                 return FALSE;
-            guint32 v = be32(g->edges + e * 4);
+            guint32 v = rhea_be32(g->edges + e * 4);
             if (!position_ok(g, v & ~PARENT_EDGE))
                 return FALSE;
             if (v & PARENT_EDGE)
@@ -110,8 +97,8 @@ static gboolean chunks_ok(RheaCommitGraph *g)
     gboolean oidf = FALSE;
     for (guint i = 0; i < chunks; i++) {
         const unsigned char *e = m + HEADER + (size_t)i * CHUNK_ENTRY;
-        guint32 id = be32(e);
-        guint64 at = be64(e + 4), next = be64(e + 4 + CHUNK_ENTRY);
+        guint32 id = rhea_be32(e);
+        guint64 at = rhea_be64(e + 4), next = rhea_be64(e + 4 + CHUNK_ENTRY);
         if (at < table_end || next < at || next > g->len - TRAILER)
             return FALSE;
         guint64 size = next - at;
@@ -133,20 +120,20 @@ static gboolean chunks_ok(RheaCommitGraph *g)
     }
     if (!oidf || !g->ids || !g->data || edge_len % 4)
         return FALSE;
-    g->count = be32(g->fanout + 255 * 4);
+    g->count = rhea_be32(g->fanout + 255 * 4);
     g->edge_count = edge_len / 4;
     if (oidl_len != (guint64)g->count * 20 || cdat_len != (guint64)g->count * CDAT_WIDTH)
         return FALSE;
     for (guint b = 1; b < 256; b++)
-        if (be32(g->fanout + b * 4) < be32(g->fanout + (b - 1) * 4))
+        if (rhea_be32(g->fanout + b * 4) < rhea_be32(g->fanout + (b - 1) * 4))
             return FALSE;
     /* sorted, strictly, and each id under the fan-out's first byte */
     for (guint32 i = 0; i < g->count; i++) {
         const unsigned char *id = g->ids + (size_t)i * 20;
         if (i && memcmp(id - 20, id, 20) >= 0)
             return FALSE;
-        guint32 below = id[0] ? be32(g->fanout + (id[0] - 1) * 4) : 0;
-        if (i < below || i >= be32(g->fanout + id[0] * 4))
+        guint32 below = id[0] ? rhea_be32(g->fanout + (id[0] - 1) * 4) : 0;
+        if (i < below || i >= rhea_be32(g->fanout + id[0] * 4))
             return FALSE;
     }
     return parents_ok(g);
@@ -156,23 +143,16 @@ RheaCommitGraph *rhea_commit_graph_open(git_repository *repo)
 {
     g_autofree char *path =
         g_build_filename(git_repository_commondir(repo), "objects", "info", "commit-graph", NULL);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    void *m = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-        st.st_size >= HEADER + CHUNK_ENTRY + TRAILER && (guint64)st.st_size <= G_MAXSIZE)
-        m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-    close(fd);
-    if (m == MAP_FAILED)
+    size_t len = 0;
+    const unsigned char *m = rhea_file_map(path, &len);
+    if (!m)
         return NULL;
     RheaCommitGraph *g = g_new0(RheaCommitGraph, 1);
     g->map = m;
-    g->len = (size_t)st.st_size;
+    g->len = len;
     /* version 1, SHA-1, no base graphs */
-    if (memcmp(g->map, "CGPH", 4) != 0 || g->map[4] != 1 || g->map[5] != 1 || g->map[7] != 0 ||
-        !chunks_ok(g) || !checksum_ok(g->map, g->len)) {
+    if (len < HEADER + CHUNK_ENTRY + TRAILER || memcmp(g->map, "CGPH", 4) != 0 || g->map[4] != 1 ||
+        g->map[5] != 1 || g->map[7] != 0 || !chunks_ok(g) || !checksum_ok(g->map, g->len)) {
         rhea_commit_graph_free(g);
         return NULL;
     }
@@ -183,8 +163,8 @@ RheaCommitGraph *rhea_commit_graph_open(git_repository *repo)
 static gint64 find(const RheaCommitGraph *g, const git_oid *id)
 {
     const unsigned char *raw = id->id;
-    guint32 lo = raw[0] ? be32(g->fanout + (raw[0] - 1) * 4) : 0;
-    guint32 hi = be32(g->fanout + raw[0] * 4);
+    guint32 lo = raw[0] ? rhea_be32(g->fanout + (raw[0] - 1) * 4) : 0;
+    guint32 hi = rhea_be32(g->fanout + raw[0] * 4);
     while (lo < hi) {
         guint32 mid = lo + (hi - lo) / 2;
         int cmp = memcmp(g->ids + (size_t)mid * 20, raw, 20);
@@ -211,7 +191,7 @@ int rhea_commit_graph_parents(const RheaCommitGraph *g, const git_oid *id, GArra
     if (pos < 0)
         return 0;
     const unsigned char *c = g->data + (size_t)pos * CDAT_WIDTH + 20;
-    guint32 p1 = be32(c), p2 = be32(c + 4);
+    guint32 p1 = rhea_be32(c), p2 = rhea_be32(c + 4);
     if (p1 == PARENT_NONE)
         return 1;
     append(g, p1, parents);
@@ -223,7 +203,7 @@ int rhea_commit_graph_parents(const RheaCommitGraph *g, const git_oid *id, GArra
     }
     /* checked at open: the list ends inside EDGE */
     for (guint64 e = p2 & ~PARENT_EDGE;; e++) {
-        guint32 v = be32(g->edges + e * 4);
+        guint32 v = rhea_be32(g->edges + e * 4);
         append(g, v & ~PARENT_EDGE, parents);
         if (v & PARENT_EDGE)
             return 1;

@@ -1,11 +1,9 @@
 /* pack_files.c: pack files and indexes, mapped and checked (see the header for the formats). */
 #include "engine/pack_files.h"
 
-#include <fcntl.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "engine/file_map.h"
 
 #define IDX_HEADER (8 + 256 * 4)
 /* A repository of more packs than this (one never repacked) has the rest read by libgit2: each
@@ -25,38 +23,10 @@ struct RheaPackFiles {
     guint last;    /* the pack of the last object found: most often the next one's too */
 };
 
-static guint32 be32(const unsigned char *p)
-{
-    return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
-}
-
-static guint64 be64(const unsigned char *p)
-{
-    return (guint64)be32(p) << 32 | be32(p + 4);
-}
-
-static const unsigned char *map_file(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return NULL;
-    struct stat st;
-    void *m = MAP_FAILED;
-    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0 &&
-        (guint64)st.st_size <= G_MAXSIZE) {
-        m = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
-        *len = (size_t)st.st_size;
-    }
-    close(fd);
-    return m == MAP_FAILED ? NULL : m;
-}
-
 static void unmap_pack(Pack *p)
 {
-    if (p->idx)
-        munmap((void *)p->idx, p->idx_len);
-    if (p->pack)
-        munmap((void *)p->pack, p->pack_len);
+    rhea_file_unmap(p->idx, p->idx_len);
+    rhea_file_unmap(p->pack, p->pack_len);
     memset(p, 0, sizeof *p);
 }
 
@@ -66,16 +36,17 @@ static gboolean open_pack(const char *idx_path, Pack *p)
     memset(p, 0, sizeof *p);
     g_autofree char *stem = g_strndup(idx_path, strlen(idx_path) - 4);
     g_autofree char *pack_path = g_strconcat(stem, ".pack", NULL);
-    if (!(p->idx = map_file(idx_path, &p->idx_len)) ||
-        !(p->pack = map_file(pack_path, &p->pack_len)))
+    if (!(p->idx = rhea_file_map(idx_path, &p->idx_len)) ||
+        !(p->pack = rhea_file_map(pack_path, &p->pack_len)))
         goto bad;
-    if (p->idx_len < IDX_HEADER + 40 || memcmp(p->idx, "\377tOc", 4) != 0 || be32(p->idx + 4) != 2)
+    if (p->idx_len < IDX_HEADER + 40 || memcmp(p->idx, "\377tOc", 4) != 0 ||
+        rhea_be32(p->idx + 4) != 2)
         goto bad;
     const unsigned char *fan = p->idx + 8;
     for (int i = 1; i < 256; i++)
-        if (be32(fan + 4 * i) < be32(fan + 4 * (i - 1)))
+        if (rhea_be32(fan + 4 * i) < rhea_be32(fan + 4 * (i - 1)))
             goto bad;
-    p->count = be32(fan + 4 * 255);
+    p->count = rhea_be32(fan + 4 * 255);
     guint64 fixed = IDX_HEADER + (guint64)p->count * 28 + 40;
     if (fixed > p->idx_len || (p->idx_len - fixed) % 8 != 0)
         goto bad;
@@ -84,7 +55,8 @@ static gboolean open_pack(const char *idx_path, Pack *p)
     p->large = p->offsets + (size_t)p->count * 4;
     p->large_count = (p->idx_len - fixed) / 8;
     if (p->pack_len < 12 + 20 || memcmp(p->pack, "PACK", 4) != 0 ||
-        (be32(p->pack + 4) != 2 && be32(p->pack + 4) != 3) || be32(p->pack + 8) != p->count)
+        (rhea_be32(p->pack + 4) != 2 && rhea_be32(p->pack + 4) != 3) ||
+        rhea_be32(p->pack + 8) != p->count)
         goto bad;
     return TRUE;
 bad:
@@ -127,17 +99,17 @@ void rhea_pack_files_free(RheaPackFiles *files)
 static guint64 find_offset(const Pack *p, const unsigned char *id)
 {
     const unsigned char *fan = p->idx + 8;
-    guint32 lo = id[0] ? be32(fan + 4 * (id[0] - 1)) : 0, hi = be32(fan + 4 * id[0]);
+    guint32 lo = id[0] ? rhea_be32(fan + 4 * (id[0] - 1)) : 0, hi = rhea_be32(fan + 4 * id[0]);
     while (lo < hi) {
         guint32 mid = lo + (hi - lo) / 2;
         int c = memcmp(p->names + (size_t)mid * 20, id, 20);
         if (c == 0) {
-            guint64 off = be32(p->offsets + (size_t)mid * 4);
+            guint64 off = rhea_be32(p->offsets + (size_t)mid * 4);
             if (off & 0x80000000u) {
                 off &= 0x7fffffffu;
                 if (off >= p->large_count)
                     return 0;
-                off = be64(p->large + off * 8);
+                off = rhea_be64(p->large + off * 8);
             }
             return off;
         }
