@@ -120,8 +120,10 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
     GArray *out = g_array_new(FALSE, FALSE, sizeof(git_oid));
     g_autoptr(GArray) parents = g_array_new(FALSE, FALSE, sizeof(git_oid));
     RheaPackReader *packs = rhea_pack_reader_new(repo);
-    /* parents without inflating commits, where `git gc` left a commit-graph */
-    RheaCommitGraph *graph = rhea_commit_graph_open(repo);
+    /* Parents without inflating commits, where `git gc` left a commit-graph; only for a walk of
+     * the whole history. Opening checks the whole file (its SHA-1 among the rest), which an
+     * incremental walk, reading its k new commits, must not pay for the whole history. */
+    RheaCommitGraph *graph = stop ? NULL : rhea_commit_graph_open(repo);
     git_odb *odb = NULL;
     if (git_repository_odb(&odb, repo) < 0)
         odb = NULL; /* every commit then goes through libgit2 */

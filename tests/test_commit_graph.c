@@ -214,6 +214,72 @@ START_TEST(a_damaged_file_is_not_used)
 }
 END_TEST
 
+/* The walk does read the file: one whose checksum is made right again over a changed parent (B's
+ * first parent made C) puts B after C. A walk with a stop test (an incremental run) does not open
+ * the file, whose check costs the whole history: it reads B's true parent, A. */
+START_TEST(a_whole_walk_uses_the_file_an_incremental_one_does_not)
+{
+    Repo r = repo_open();
+    g_autoptr(GArray) truth = walk(&r, &r.ids[7]);
+    g_autofree char *path = graph_path(&r);
+    g_autofree char *text = NULL;
+    gsize len = 0;
+    ck_assert(g_file_get_contents(path, &text, &len, NULL));
+    unsigned char *m = (unsigned char *)text;
+    /* CDAT: the chunk table entry whose id is "CDAT" gives its offset */
+    guint64 cdat = 0;
+    for (guint i = 0; i < m[6]; i++) {
+        const unsigned char *e = m + 8 + i * 12;
+        if (memcmp(e, "CDAT", 4) == 0)
+            for (int k = 0; k < 8; k++)
+                cdat = cdat << 8 | e[4 + k];
+    }
+    ck_assert_uint_gt(cdat, 0);
+    /* positions in the file follow the ids' order; B's record, and C's position */
+    guint32 pos_b = 0, pos_c = 0;
+    for (guint i = 0; i < 8; i++) {
+        if (git_oid_cmp(&r.ids[i], &r.ids[1]) < 0)
+            pos_b++;
+        if (git_oid_cmp(&r.ids[i], &r.ids[2]) < 0)
+            pos_c++;
+    }
+    unsigned char *p1 = m + cdat + (gsize)pos_b * 36 + 20;
+    p1[0] = (unsigned char)(pos_c >> 24);
+    p1[1] = (unsigned char)(pos_c >> 16);
+    p1[2] = (unsigned char)(pos_c >> 8);
+    p1[3] = (unsigned char)pos_c;
+    g_autoptr(GChecksum) sum = g_checksum_new(G_CHECKSUM_SHA1);
+    g_checksum_update(sum, m, (gssize)(len - 20));
+    gsize dlen = 20;
+    g_checksum_get_digest(sum, m + len - 20, &dlen);
+    ck_assert(g_file_set_contents(path, text, (gssize)len, NULL));
+
+    /* the whole walk: B's parent is C, so C comes before B */
+    g_autoptr(GArray) forged = walk(&r, &r.ids[7]);
+    gint at_b = -1, at_c = -1;
+    for (guint i = 0; i < forged->len; i++) {
+        if (git_oid_equal(&g_array_index(forged, git_oid, i), &r.ids[1]))
+            at_b = (gint)i;
+        if (git_oid_equal(&g_array_index(forged, git_oid, i), &r.ids[2]))
+            at_c = (gint)i;
+    }
+    ck_assert_int_ge(at_c, 0);
+    ck_assert_int_gt(at_b, at_c);
+    /* the truth has B before C (M's first parent's line first) */
+    ck_assert(git_oid_equal(&g_array_index(truth, git_oid, 1), &r.ids[1]));
+
+    /* with a stop test that stops nowhere: the commits' own parents */
+    g_autoptr(GHashTable) nothing = g_hash_table_new(g_str_hash, g_str_equal);
+    g_autoptr(GHashTable) shallow = rhea_history_shallow(r.repo);
+    GError *error = NULL;
+    g_autoptr(GArray) incremental = rhea_history_walk(
+        r.repo, &r.ids[7], shallow, rhea_history_stop_in_set, nothing, NULL, &error);
+    ck_assert_ptr_nonnull(incremental);
+    assert_same_ids(incremental, truth);
+    repo_close(&r);
+}
+END_TEST
+
 int main(void)
 {
     g_autofree char *git = g_find_program_in_path("git");
@@ -228,6 +294,7 @@ int main(void)
     tcase_add_test(tc, parents_equal_libgit2s_and_the_walk_is_the_same);
     tcase_add_test(tc, a_commit_after_the_file_is_read_elsewhere);
     tcase_add_test(tc, a_damaged_file_is_not_used);
+    tcase_add_test(tc, a_whole_walk_uses_the_file_an_incremental_one_does_not);
     suite_add_tcase(s, tc);
     int rc = testutil_run(s);
     git_libgit2_shutdown();
