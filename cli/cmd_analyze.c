@@ -6,14 +6,16 @@
 #include <stdio.h>
 
 /* --timings: how long each step took, on stderr, for profiles (docs/performance.md). */
-static void print_timings(const char *command, const RheaIngestTimes *t, gint64 close_us,
+static void print_timings(const char *command, const RheaIngestStats *s, gint64 close_us,
                           gint64 total_us)
 {
+    const RheaIngestTimes *t = &s->times;
     fprintf(stderr,
             "rhea %s: timings: walk %.1f ms, read and store %.1f ms, indexes %.1f ms, commit %.1f "
-            "ms, close %.1f ms; %.1f ms since the command started\n",
+            "ms, close %.1f ms; %.1f ms since the command started; the worker process read "
+            "%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " commits\n",
             command, t->walk / 1000.0, t->read / 1000.0, t->indexes / 1000.0, t->commit / 1000.0,
-            close_us / 1000.0, total_us / 1000.0);
+            close_us / 1000.0, total_us / 1000.0, s->worker_read, s->read);
 }
 
 int rhea_cmd_analyze(int argc, char **argv)
@@ -73,7 +75,7 @@ int rhea_cmd_analyze(int argc, char **argv)
         gint64 t = g_get_monotonic_time();
         g_clear_pointer(&store, rhea_store_close); /* the WAL's checkpoint, when there is one */
         gint64 now = g_get_monotonic_time();
-        print_timings(o.command, &stats.times, now - t, now - started);
+        print_timings(o.command, &stats, now - t, now - started);
     }
 cleanup:
     rhea_cli_options_clear(&o);

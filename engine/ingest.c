@@ -187,11 +187,19 @@ static int fill_record(void *payload, const git_oid *id, RheaCommitRecord *rec, 
     return read_commit(ctx, id);
 }
 
+/* Commits per chunk claimed by a reading process: small enough that neither process waits long
+ * for the other at the end (256 left FlorisBoard's worker idle for a tenth of the run), large
+ * enough that claims and pipe writes stay rare. */
+#define WORKER_CHUNK 64
+/* Fewer commits are read by one process: a fork costs more than it saves. */
+#define WORKER_LEAST_COMMITS 256
+
 /* How many reading processes: a worker pays off only with a second core and enough commits. */
 static guint reading_processes(const RheaIngestOptions *opts, guint commits, guint chunk)
 {
     guint n = opts->workers ? opts->workers : (g_get_num_processors() >= 2 ? 2 : 1);
-    return n >= 2 && commits > chunk ? 2 : 1;
+    guint least = opts->worker_chunk ? chunk : WORKER_LEAST_COMMITS;
+    return n >= 2 && commits > least ? 2 : 1;
 }
 
 /* The .mailmap in the analyzed commit's tree. git (and libgit2) read HEAD:.mailmap only for bare
@@ -327,7 +335,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     }
     /* From rhea_ingest_writer_start until rhea_ingest_writer_finish, the writer thread alone
      * uses the store. */
-    guint chunk = opts->worker_chunk ? opts->worker_chunk : 256;
+    guint chunk = opts->worker_chunk ? opts->worker_chunk : WORKER_CHUNK;
     CommitCtx ctx = {.store = store,
                      .repo = repo,
                      .opts = opts,
@@ -343,7 +351,8 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
     RheaIngestWorker *worker = NULL;
     t = g_get_monotonic_time();
     if (reading_processes(opts, ids->len, chunk) == 2 &&
-        !(worker = rhea_ingest_worker_start(ids, chunk, fill_record, &ctx, error)))
+        !(worker = rhea_ingest_worker_start(ids, chunk, opts->worker_alternate, fill_record, &ctx,
+                                            error)))
         goto cleanup;
     RheaIngestWriter *writer = rhea_ingest_writer_start(store, opts->product, batch);
     for (guint i = 0; i < ids->len; i++) {
@@ -356,7 +365,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         if (!(ctx.rec = rhea_ingest_writer_slot(writer)))
             break; /* the writer failed: finish reports why */
         int got;
-        if (worker && rhea_ingest_worker_owns(i, chunk)) {
+        if (worker && rhea_ingest_worker_owns(worker, i)) {
             char hex[GIT_OID_HEXSZ + 1];
             git_oid_tostr(hex, sizeof hex, id);
             got = rhea_ingest_worker_next(worker, ctx.rec, hex, error);
@@ -373,6 +382,7 @@ int rhea_ingest_run(RheaStore *store, git_repository *repo, const RheaIngestOpti
         stats->read++;
         rhea_progress_update(progress, done);
     }
+    stats->worker_read = rhea_ingest_worker_read(worker);
     rhea_ingest_worker_stop(worker);
     /* A read error is the one to report; the writer's own, if any, is dropped with it. */
     if (rhea_ingest_writer_finish(writer, read_failed ? NULL : error) < 0 || read_failed)

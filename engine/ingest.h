@@ -20,7 +20,9 @@ typedef struct {
     guint64 limit;      /* stop (as interrupted) after reading this many commits; 0: no limit */
     gboolean replace;   /* the product may be stored from another repository: drop it first */
     guint workers;      /* reading processes: 0 = 2 on a machine with 2 or more cores, else 1 */
-    guint worker_chunk; /* commits per chunk split between the processes; 0: 256 */
+    guint worker_chunk; /* commits per chunk claimed by the processes; 0: 64 */
+    gboolean worker_alternate; /* chunks dealt alternately, the odd ones to the worker, not
+                                * claimed (tests that need to know which process reads what) */
 } RheaIngestOptions;
 
 /* Wall time of each step of a run, in microseconds (rhea analyze --timings). */
@@ -40,7 +42,8 @@ typedef struct {
     gboolean rewritten;    /* the stored history was dropped: the old tip is not an ancestor */
     gboolean replaced;     /* the stored product was dropped (opts->replace) */
     gboolean shallow;
-    gboolean bulk; /* the indexes were dropped for the load and built again at its end */
+    gboolean bulk;       /* the indexes were dropped for the load and built again at its end */
+    guint64 worker_read; /* commits read by the worker process (the rest by the caller) */
     RheaIngestTimes times;
 } RheaIngestStats;
 

@@ -1,5 +1,5 @@
-/* ingest_worker.c: the forked reader of an ingest's odd chunks (see the header for why a
- * process).
+/* ingest_worker.c: the forked reader of the chunks of an ingest it claims (see the header for why
+ * a process and why chunks are claimed, not dealt).
  *
  * Frames on the pipe: a kind byte, three bytes of zero, a 32-bit length, then that many bytes:
  * 'R' a serialized record (engine/ingest_writer.c), 'E' the worker's error message, 'D' the end.
@@ -18,6 +18,7 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,15 +32,56 @@
 
 struct RheaIngestWorker {
     pid_t pid;
-    int fd; /* read end */
+    int fd;             /* read end */
+    guint *claimed;     /* chunks claimed by either process: a page shared with the worker */
+    guint chunk;        /* commits per chunk */
+    guint chunks;       /* chunks in all */
+    gint64 mine;        /* the caller's latest claim, -1 before its first */
+    gboolean theirs;    /* the worker reads the current chunk */
+    gboolean alternate; /* chunks dealt: the odd ones are the worker's */
+    guint got;          /* records received from the worker */
     char *buf;
     gsize start, end; /* unread bytes of buf */
     GString *frame;
 };
 
-gboolean rhea_ingest_worker_owns(guint i, guint chunk)
+/* The next unclaimed chunk, claimed; chunks or more when none is left. */
+static guint claim(guint *claimed)
 {
-    return (i / chunk) % 2 == 1;
+    return (guint)g_atomic_int_add((gint *)claimed, 1);
+}
+
+/* The worker's next chunk: claimed, or with alternate the next odd one (the counter is its own). */
+static guint worker_claim(guint *claimed, gboolean alternate)
+{
+    return alternate ? 2 * claim(claimed) + 1 : claim(claimed);
+}
+
+gboolean rhea_ingest_chunk_is_mine(guint *claimed, gint64 *mine, guint k, guint chunks)
+{
+    if (*mine == (gint64)k)
+        return TRUE;
+    if (*mine > (gint64)k)
+        return FALSE; /* claimed by the worker while the caller held a later one */
+    /* every chunk below k was claimed by someone, as the caller took them in order: the claim
+     * is k, or a later chunk when the worker took k meanwhile */
+    guint c = claim(claimed);
+    *mine = c < chunks ? (gint64)c : (gint64)chunks;
+    return c == k;
+}
+
+gboolean rhea_ingest_worker_owns(RheaIngestWorker *w, guint i)
+{
+    if (i % w->chunk == 0)
+        w->theirs = w->alternate
+                        ? (i / w->chunk) % 2 == 1
+                        : !rhea_ingest_chunk_is_mine(w->claimed, &w->mine, i / w->chunk, w->chunks);
+    return w->theirs;
+}
+
+guint rhea_ingest_worker_read(const RheaIngestWorker *w)
+{
+    return w ? w->got : 0;
 }
 
 static int write_all(int fd, const char *p, gsize n)
@@ -69,8 +111,9 @@ static void frame_end(GString *out, gsize at)
     memcpy(out->str + at + 4, &len, sizeof len);
 }
 
-G_GNUC_NORETURN static void worker_main(int fd, const GArray *ids, guint chunk,
-                                        RheaRecordFillFn fill, void *ctx)
+G_GNUC_NORETURN static void worker_main(int fd, guint *claimed, gboolean alternate,
+                                        const GArray *ids, guint chunk, RheaRecordFillFn fill,
+                                        void *ctx)
 {
     signal(SIGINT, SIG_IGN);
     signal(SIGPIPE, SIG_IGN); /* a caller that stopped reading: write fails, the worker leaves */
@@ -81,26 +124,28 @@ G_GNUC_NORETURN static void worker_main(int fd, const GArray *ids, guint chunk,
     GString *out = g_string_sized_new(FLUSH_BYTES + 64 * 1024);
     RheaCommitRecord *rec = rhea_commit_record_new();
     gsize at;
-    for (guint i = 0; i < ids->len; i++) {
-        if (!rhea_ingest_worker_owns(i, chunk))
-            continue;
-        GError *error = NULL;
-        rhea_commit_record_reset(rec);
-        if (fill(ctx, &g_array_index(ids, git_oid, i), rec, &error) < 0) {
-            frame_begin(out, 'E', &at);
-            g_string_append(out, error ? error->message : "cannot read a commit");
+    guint chunks = (ids->len + chunk - 1) / chunk;
+    for (guint k; (k = worker_claim(claimed, alternate)) < chunks;) {
+        guint end = MIN(ids->len, (k + 1) * chunk);
+        for (guint i = k * chunk; i < end; i++) {
+            GError *error = NULL;
+            rhea_commit_record_reset(rec);
+            if (fill(ctx, &g_array_index(ids, git_oid, i), rec, &error) < 0) {
+                frame_begin(out, 'E', &at);
+                g_string_append(out, error ? error->message : "cannot read a commit");
+                frame_end(out, at);
+                write_all(fd, out->str, out->len);
+                _exit(1);
+            }
+            frame_begin(out, 'R', &at);
+            rhea_commit_record_serialize(rec, out);
             frame_end(out, at);
-            write_all(fd, out->str, out->len);
-            _exit(1);
-        }
-        frame_begin(out, 'R', &at);
-        rhea_commit_record_serialize(rec, out);
-        frame_end(out, at);
-        gboolean chunk_done = i + 1 == ids->len || !rhea_ingest_worker_owns(i + 1, chunk);
-        if (chunk_done || out->len >= FLUSH_BYTES) {
-            if (write_all(fd, out->str, out->len) < 0)
-                _exit(2);
-            g_string_truncate(out, 0);
+            /* sent at the end of each chunk: the caller may be waiting for it */
+            if (i + 1 == end || out->len >= FLUSH_BYTES) {
+                if (write_all(fd, out->str, out->len) < 0)
+                    _exit(2);
+                g_string_truncate(out, 0);
+            }
         }
     }
     frame_begin(out, 'D', &at);
@@ -108,8 +153,8 @@ G_GNUC_NORETURN static void worker_main(int fd, const GArray *ids, guint chunk,
     _exit(write_all(fd, out->str, out->len) < 0 ? 2 : 0);
 }
 
-RheaIngestWorker *rhea_ingest_worker_start(const GArray *ids, guint chunk, RheaRecordFillFn fill,
-                                           void *ctx, GError **error)
+RheaIngestWorker *rhea_ingest_worker_start(const GArray *ids, guint chunk, gboolean alternate,
+                                           RheaRecordFillFn fill, void *ctx, GError **error)
 {
     g_return_val_if_fail(ids && chunk > 0 && fill, NULL);
     int fds[2];
@@ -119,22 +164,38 @@ RheaIngestWorker *rhea_ingest_worker_start(const GArray *ids, guint chunk, RheaR
         return NULL;
     }
     (void)fcntl(fds[1], F_SETPIPE_SZ, PIPE_BYTES); /* a smaller pipe only costs some overlap */
+    guint *claimed =
+        mmap(NULL, sizeof *claimed, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (claimed == MAP_FAILED) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
+                    "cannot map memory shared with a worker process: %s", g_strerror(errno));
+        close(fds[0]);
+        close(fds[1]);
+        return NULL;
+    }
+    *claimed = 0;
     pid_t pid = fork();
     if (pid < 0) {
         g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED, "cannot start a worker process: %s",
                     g_strerror(errno));
+        munmap(claimed, sizeof *claimed);
         close(fds[0]);
         close(fds[1]);
         return NULL;
     }
     if (pid == 0) {
         close(fds[0]);
-        worker_main(fds[1], ids, chunk, fill, ctx);
+        worker_main(fds[1], claimed, alternate, ids, chunk, fill, ctx);
     }
     close(fds[1]);
     RheaIngestWorker *w = g_new0(RheaIngestWorker, 1);
     w->pid = pid;
     w->fd = fds[0];
+    w->claimed = claimed;
+    w->chunk = chunk;
+    w->chunks = (ids->len + chunk - 1) / chunk;
+    w->mine = -1;
+    w->alternate = alternate;
     w->buf = g_malloc(READ_BYTES);
     w->frame = g_string_new(NULL);
     return w;
@@ -214,6 +275,7 @@ int rhea_ingest_worker_next(RheaIngestWorker *w, RheaCommitRecord *rec, const ch
                     rhea_commit_record_sha(rec), expect_sha);
         return -1;
     }
+    w->got++;
     return 0;
 }
 
@@ -227,6 +289,7 @@ void rhea_ingest_worker_stop(RheaIngestWorker *w)
         while (waitpid(w->pid, NULL, 0) < 0 && errno == EINTR)
             ;
     }
+    munmap(w->claimed, sizeof *w->claimed);
     g_string_free(w->frame, TRUE);
     g_free(w->buf);
     g_free(w);

@@ -8,6 +8,7 @@
 
 #include "engine/error.h"
 #include "engine/ingest.h"
+#include "engine/ingest_worker.h"
 #include "engine/repo.h"
 #include "samples/fixture.h"
 #include "samples/sample_product.h"
@@ -290,8 +291,9 @@ START_TEST(interrupted_run_resumes_to_the_same_content)
 }
 END_TEST
 
-/* A worker process reading every other chunk stores exactly what one process stores: chunks of 1,
- * 2, 3 and 5 commits put the split at every place of the sample's branches and merges. */
+/* A worker process reading chunks stores exactly what one process stores: chunks of 1, 2, 3 and 5
+ * commits, claimed or dealt alternately, put the split at every place of the sample's branches
+ * and merges. */
 START_TEST(worker_process_stores_the_same_history)
 {
     Env one = env_sample();
@@ -299,19 +301,57 @@ START_TEST(worker_process_stores_the_same_history)
     GError *error = NULL;
     RheaIngestOptions o1 = {.workers = 1, .line_stats = TRUE};
     ck_assert_int_eq(ingest(&one, "wordwise", &o1, &st1, &error), 0);
+    ck_assert_uint_eq(st1.worker_read, 0);
     g_autofree char *want = dump(one.store, "wordwise");
-    guint chunks[] = {1, 2, 3, 5};
+    guint chunks[] = {1, 2, 3, 5, 1, 2, 3, 5};
     for (guint k = 0; k < G_N_ELEMENTS(chunks); k++) {
         Env e = env_sample();
-        RheaIngestOptions o = {.workers = 2, .worker_chunk = chunks[k], .line_stats = TRUE};
+        gboolean alternate = k >= 4;
+        RheaIngestOptions o = {.workers = 2,
+                               .worker_chunk = chunks[k],
+                               .worker_alternate = alternate,
+                               .line_stats = TRUE};
         ck_assert_int_eq(ingest(&e, "wordwise", &o, &st, &error), 0);
         g_autofree char *got = dump(e.store, "wordwise");
         ck_assert_str_eq(got, want);
         ck_assert_uint_eq(st.changes, st1.changes);
         ck_assert_uint_eq(st.read, 13);
+        /* dealt: the odd chunks of 13 commits (chunks of 1: 6; of 2: 6, commits 2-3, 6-7, 10-11;
+         * of 3: 6, commits 3-5, 9-11; of 5: 5, commits 5-9) */
+        guint odd[] = {6, 6, 6, 5};
+        if (alternate)
+            ck_assert_uint_eq(st.worker_read, odd[k - 4]);
+        else
+            ck_assert_uint_le(st.worker_read, 13);
         env_free(&e);
     }
     env_free(&one);
+}
+END_TEST
+
+/* Chunks claimed through the shared counter: the caller asks for 0, 1, 2... in order and reads a
+ * chunk only when it claims that chunk itself; a claim past a chunk the worker took makes every
+ * chunk up to it the worker's. */
+START_TEST(chunks_are_claimed_in_order)
+{
+    guint claimed = 0;
+    gint64 mine = -1;
+    ck_assert(rhea_ingest_chunk_is_mine(&claimed, &mine, 0, 8)); /* the caller claims 0 */
+    ck_assert_uint_eq(claimed, 1);
+    claimed += 2;                                                 /* the worker claims 1 and 2 */
+    ck_assert(!rhea_ingest_chunk_is_mine(&claimed, &mine, 1, 8)); /* the caller's claim: 3 */
+    ck_assert_int_eq(mine, 3);
+    ck_assert(!rhea_ingest_chunk_is_mine(&claimed, &mine, 2, 8)); /* no claim: 2 < 3 */
+    ck_assert_uint_eq(claimed, 4);
+    ck_assert(rhea_ingest_chunk_is_mine(&claimed, &mine, 3, 8));
+    ck_assert_uint_eq(claimed, 4);
+    ck_assert(rhea_ingest_chunk_is_mine(&claimed, &mine, 4, 8));  /* unclaimed: the caller's */
+    claimed += 3;                                                 /* the worker claims 5, 6 and 7 */
+    ck_assert(!rhea_ingest_chunk_is_mine(&claimed, &mine, 5, 8)); /* the caller's claim: 8, none */
+    ck_assert_int_eq(mine, 8);
+    ck_assert(!rhea_ingest_chunk_is_mine(&claimed, &mine, 6, 8));
+    ck_assert(!rhea_ingest_chunk_is_mine(&claimed, &mine, 7, 8));
+    ck_assert_uint_eq(claimed, 9);
 }
 END_TEST
 
@@ -359,8 +399,12 @@ START_TEST(worker_read_error_names_the_commit_and_resumes)
     RheaStore *store = rhea_store_open(db_path, &error);
     git_repository *fresh = rhea_repo_open(repo_path, &error);
     ck_assert_ptr_nonnull(fresh);
-    RheaIngestOptions o = {
-        .product = "p", .repo_path = repo_path, .workers = 2, .worker_chunk = 1, .batch_size = 1};
+    RheaIngestOptions o = {.product = "p",
+                           .repo_path = repo_path,
+                           .workers = 2,
+                           .worker_chunk = 1,
+                           .worker_alternate = TRUE,
+                           .batch_size = 1};
     RheaIngestStats st;
     ck_assert_int_eq(rhea_ingest_run(store, fresh, &o, &st, &error), -1);
     char hex[GIT_OID_HEXSZ + 1];
@@ -568,6 +612,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, sample_history_is_stored_as_written);
     tcase_add_test(tc, worker_process_stores_the_same_history);
+    tcase_add_test(tc, chunks_are_claimed_in_order);
     tcase_add_test(tc, worker_read_error_names_the_commit_and_resumes);
     tcase_add_test(tc, rerun_reads_nothing_below_the_stored_tip);
     tcase_add_test(tc, line_stats_count_lines_and_leave_binaries_null);
