@@ -248,13 +248,18 @@ static int migrate(RheaStore *store, gboolean writable, GError **error)
             rhea_store_rollback(store);
             return -1;
         }
-        if (version == 0 && rhea_store_exec(store, SCHEMA_V1, error) < 0) {
+        /* every version at once: one transaction, one commit */
+        if (version == 0 && (rhea_store_exec(store, SCHEMA_V1, error) < 0 ||
+                             rhea_store_exec(store, SCHEMA_V2, error) < 0 ||
+                             rhea_store_exec(store, SCHEMA_V3, error) < 0 ||
+                             rhea_store_exec(store, SCHEMA_V4, error) < 0 ||
+                             rhea_store_exec(store, SCHEMA_V5, error) < 0)) {
             rhea_store_rollback(store);
             return -1;
         }
         if (rhea_store_exec(store, "COMMIT", error) < 0)
             return -1;
-        version = 1;
+        version = version ? version : RHEA_SCHEMA_VERSION;
     }
     if (version < RHEA_SCHEMA_VERSION && !writable)
         return 0; /* read-only: the missing tables are simply empty to the reader */
@@ -305,6 +310,8 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
                     "%s: no such database; run rhea analyze first or pass --db", path);
         return NULL;
     }
+    struct stat before;
+    gboolean fresh = writable && (stat(path, &before) < 0 || before.st_size == 0);
     RheaStore *store = g_new0(RheaStore, 1);
     store->path = g_strdup(path);
     store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -321,12 +328,15 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     }
     sqlite3_busy_timeout(store->db, RHEA_STORE_BUSY_MS);
     sqlite3_extended_result_codes(store->db, 0);
+    /* WAL: readers never block the writer, and a killed writer leaves the last committed state. A
+     * new database is switched before its schema is written, which then costs no rollback journal
+     * and its four syncs; any other file only after migrate has found it rhea's. */
+    if (writable && fresh && set_wal(store, error) < 0)
+        goto fail;
     if (migrate(store, writable, error) < 0)
         goto fail;
     if (writable) {
-        /* WAL: readers never block the writer, and a killed writer leaves the last committed state.
-         */
-        if (set_wal(store, error) < 0)
+        if (!fresh && set_wal(store, error) < 0)
             goto fail;
         /* a bulk load that died before its end left the indexes out */
         gint64 inline_unique = 0;
