@@ -164,6 +164,17 @@ START_TEST(refuses_newer_schema_and_foreign_databases)
     ck_assert_ptr_nonnull(strstr(error->message, "not rhea's"));
     g_clear_error(&error);
     ck_assert_int_eq(testutil_file_int(foreign, "SELECT count(*) FROM sqlite_master"), 1);
+    /* neither was switched to WAL (header bytes 18-19: 1 rollback journal, 2 WAL): only a new,
+     * empty file is switched before its schema is checked */
+    const char *files[] = {newer, foreign};
+    for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+        g_autofree char *bytes = NULL;
+        gsize len = 0;
+        ck_assert(g_file_get_contents(files[i], &bytes, &len, NULL));
+        ck_assert_uint_ge(len, 20);
+        ck_assert_int_eq(bytes[18], 1);
+        ck_assert_int_eq(bytes[19], 1);
+    }
     testutil_rmtree(dir);
 }
 END_TEST
