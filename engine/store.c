@@ -315,6 +315,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     RheaStore *store = g_new0(RheaStore, 1);
     store->path = g_strdup(path);
     store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    store->pending = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
     /* NOMUTEX: a store is used by one thread at a time (an ingest hands it to its writer thread
      * and takes it back, engine/ingest_writer.h), so SQLite's per-call connection lock was a tenth
      * of the writer's instructions for nothing */
@@ -401,6 +402,7 @@ void rhea_store_close(RheaStore *store)
     sqlite3_finalize(store->ins_changes);
     sqlite3_close(store->db);
     g_hash_table_destroy(store->path_ids);
+    g_array_free(store->pending, TRUE);
     g_free(store->path);
     g_free(store);
 }
@@ -417,6 +419,8 @@ int rhea_store_begin(RheaStore *store, GError **error)
 
 int rhea_store_commit(RheaStore *store, GError **error)
 {
+    if (rhea_store_changes_flush(store, error) < 0)
+        return -1;
     return rhea_store_exec(store, "COMMIT", error);
 }
 
@@ -438,6 +442,8 @@ int rhea_store_indexes_drop(RheaStore *store, GError **error)
 
 int rhea_store_indexes_build(RheaStore *store, GError **error)
 {
+    if (rhea_store_changes_flush(store, error) < 0)
+        return -1;
     if (store->named_sha_index && rhea_store_exec(store, COMMITS_BY_SHA_SQL, error) < 0)
         return -1;
     return rhea_store_exec(store, CHANGES_BY_PATH_SQL, error);
@@ -468,6 +474,7 @@ void rhea_store_rollback(RheaStore *store)
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     /* Interned paths of the rolled-back transaction are gone from the table too. */
     g_hash_table_remove_all(store->path_ids);
+    g_array_set_size(store->pending, 0);
 }
 
 void rhea_product_free(RheaProduct *p)
@@ -798,16 +805,12 @@ static gint64 path_id(RheaStore *store, const char *path, size_t len, GError **e
 }
 
 /* Binds one change row at column offset base (5 columns). */
-static int bind_change(RheaStore *store, sqlite3_stmt *st, int base, gint64 cid,
-                       const RheaChangeRow *r, GError **error)
+static void bind_change(sqlite3_stmt *st, int base, const RheaPendingChange *r)
 {
     static const char kinds[] = "A\0M\0D\0T\0";
-    gint64 pid = path_id(store, r->path, r->path_len, error);
-    if (pid < 0)
-        return -1;
     const char *k = r->kind ? strchr("AMDT", r->kind) : NULL;
-    sqlite3_bind_int64(st, base + 1, cid);
-    sqlite3_bind_int64(st, base + 2, pid);
+    sqlite3_bind_int64(st, base + 1, r->cid);
+    sqlite3_bind_int64(st, base + 2, r->pid);
     /* static text and every column bound each time: no copy, no clearing of the bindings */
     if (k)
         sqlite3_bind_text(st, base + 3, kinds + 2 * (k - "AMDT"), 1, SQLITE_STATIC);
@@ -821,7 +824,6 @@ static int bind_change(RheaStore *store, sqlite3_stmt *st, int base, gint64 cid,
         sqlite3_bind_int64(st, base + 5, r->removed);
     else
         sqlite3_bind_null(st, base + 5);
-    return 0;
 }
 
 static int step_reset(RheaStore *store, sqlite3_stmt *st, GError **error)
@@ -831,21 +833,39 @@ static int step_reset(RheaStore *store, sqlite3_stmt *st, GError **error)
     return rc == SQLITE_DONE ? 0 : rhea_store_fail(store, error, "cannot store a change");
 }
 
+static int insert_one(RheaStore *store, const RheaPendingChange *r, GError **error)
+{
+    bind_change(store->ins_change, 0, r);
+    return step_reset(store, store->ins_change, error);
+}
+
+int rhea_store_changes_flush(RheaStore *store, GError **error)
+{
+    GArray *pending = store->pending;
+    for (guint i = 0; i < pending->len; i++)
+        if (insert_one(store, &g_array_index(pending, RheaPendingChange, i), error) < 0) {
+            g_array_set_size(pending, 0);
+            return -1;
+        }
+    g_array_set_size(pending, 0);
+    return 0;
+}
+
 int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
                           char kind, gint64 added, gint64 removed, GError **error)
 {
-    RheaChangeRow r = {path, path_len, kind, added, removed};
-    if (bind_change(store, store->ins_change, 0, cid, &r, error) < 0)
+    gint64 pid = path_id(store, path, path_len, error);
+    if (pid < 0 || rhea_store_changes_flush(store, error) < 0)
         return -1;
-    return step_reset(store, store->ins_change, error);
+    RheaPendingChange r = {cid, pid, added, removed, kind};
+    return insert_one(store, &r, error);
 }
 
 int rhea_store_add_changes(RheaStore *store, gint64 cid, const RheaChangeRow *rows, guint n,
                            GError **error)
 {
     enum { N = RHEA_STORE_CHANGES_PER_INSERT };
-    guint i = 0;
-    if (n >= N && !store->ins_changes) {
+    if (!store->ins_changes) {
         GString *sql = g_string_new("INSERT INTO changes(cid, pid, kind, added, removed) VALUES");
         for (int j = 0; j < N; j++)
             g_string_append(sql, j ? ",(?,?,?,?,?)" : "(?,?,?,?,?)");
@@ -854,17 +874,24 @@ int rhea_store_add_changes(RheaStore *store, gint64 cid, const RheaChangeRow *ro
         if (rc != SQLITE_OK)
             return rhea_store_fail(store, error, "cannot store changes");
     }
-    for (; i + N <= n; i += N) {
+    GArray *pending = store->pending;
+    for (guint i = 0; i < n; i++) {
+        const RheaChangeRow *row = &rows[i];
+        gint64 pid = path_id(store, row->path, row->path_len, error);
+        if (pid < 0)
+            return -1;
+        RheaPendingChange r = {cid, pid, row->added, row->removed, row->kind};
+        if (!row->kind || !strchr("AMDT", row->kind)) /* refused now, not at a later flush */
+            return rhea_store_changes_flush(store, error) < 0 ? -1 : insert_one(store, &r, error);
+        g_array_append_val(pending, r);
+        if (pending->len < N)
+            continue;
         for (int j = 0; j < N; j++)
-            if (bind_change(store, store->ins_changes, 5 * j, cid, &rows[i + (guint)j], error) < 0)
-                return -1;
+            bind_change(store->ins_changes, 5 * j, &g_array_index(pending, RheaPendingChange, j));
+        g_array_set_size(pending, 0);
         if (step_reset(store, store->ins_changes, error) < 0)
             return -1;
     }
-    for (; i < n; i++)
-        if (bind_change(store, store->ins_change, 0, cid, &rows[i], error) < 0 ||
-            step_reset(store, store->ins_change, error) < 0)
-            return -1;
     return 0;
 }
 

@@ -109,9 +109,13 @@ typedef struct {
     gint64 added, removed; /* < 0: NULL */
 } RheaChangeRow;
 
-/* rhea_store_add_change for n rows of commit cid, inserted several rows per statement. */
+/* rhea_store_add_change for n rows of commit cid, inserted several rows per statement: rows of
+ * consecutive calls share statements, so the last few rows wait until rhea_store_changes_flush,
+ * which rhea_store_commit and the index builds call first. */
 int rhea_store_add_changes(RheaStore *store, gint64 cid, const RheaChangeRow *rows, guint n,
                            GError **error);
+/* Inserts the rows rhea_store_add_changes left waiting. 0, or -1 with *error set. */
+int rhea_store_changes_flush(RheaStore *store, GError **error);
 
 /* Study metadata: manifest columns per product (name, genre, the paper's stars...). */
 int rhea_store_meta_set(RheaStore *store, const char *product, const char *key, const char *value,

@@ -389,6 +389,62 @@ START_TEST(an_older_database_keeps_its_unique_constraint)
 }
 END_TEST
 
+/* Rows of consecutive rhea_store_add_changes calls share multi-row statements, so the last few
+ * wait: a commit stores them all (70 rows of three commits: 64 in one statement, 6 at the
+ * commit), a rollback drops them with the transaction (none turns up at the next commit), and a
+ * bad kind is refused at once, the rows waiting before it still stored at the commit. */
+START_TEST(changes_of_several_commits_share_statements)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    const char *count = "SELECT count(*) FROM changes";
+    char names[70][8];
+    RheaChangeRow rows[70];
+    for (int i = 0; i < 70; i++) {
+        g_snprintf(names[i], sizeof names[i], "f%02d", i);
+        rows[i] = (RheaChangeRow){names[i], strlen(names[i]), "AMDT"[i % 4], i, i % 3 ? i : -1};
+    }
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_add_changes(s, 1, rows, 30, &error), 0);
+    ck_assert_int_eq(rhea_store_add_changes(s, 2, rows + 30, 30, &error), 0);
+    ck_assert_int_eq(rhea_store_add_changes(s, 3, rows + 60, 10, &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(s, count), 70);
+    /* every row as given: its commit, path, kind and line counts (NULL where < 0) */
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM changes c JOIN paths p USING(pid)"
+                                     " WHERE c.cid = 1 + (substr(p.path, 2) >= '30')"
+                                     " + (substr(p.path, 2) >= '60')"
+                                     " AND c.kind = substr('AMDT', 1 + substr(p.path, 2) % 4, 1)"
+                                     " AND c.added = 0 + substr(p.path, 2)"
+                                     " AND c.removed IS (CASE WHEN substr(p.path, 2) % 3 = 0"
+                                     " THEN NULL ELSE 0 + substr(p.path, 2) END)"),
+                     70);
+
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_add_changes(s, 4, rows, 5, &error), 0);
+    rhea_store_rollback(s);
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(s, count), 70);
+
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_add_changes(s, 5, rows, 3, &error), 0);
+    RheaChangeRow bad = {"f00", 3, 'X', -1, -1};
+    ck_assert_int_eq(rhea_store_add_changes(s, 6, &bad, 1, &error), -1);
+    g_clear_error(&error);
+    ck_assert_int_eq(rhea_store_add_changes(s, 7, rows, 2, &error), 0);
+    ck_assert_int_eq(rhea_store_add_change(s, 8, "g", 1, 'A', -1, -1, &error), 0);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(s, count), 76);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM changes WHERE cid IN (5, 7, 8)"), 6);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store");
@@ -400,6 +456,7 @@ int main(void)
     tcase_add_test(tc, refuses_newer_schema_and_foreign_databases);
     tcase_add_test(tc, read_only_location_fails_with_a_message);
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
+    tcase_add_test(tc, changes_of_several_commits_share_statements);
     tcase_add_test(tc, open_restores_the_indexes_a_killed_bulk_load_left_out);
     tcase_add_test(tc, commit_ids_stay_unique_through_a_bulk_load);
     tcase_add_test(tc, readers_read_during_a_spilled_write);
