@@ -177,6 +177,28 @@ static int cursor_open(Walk *w, const git_oid *id, Cursor *c)
     return cursor_next(c) < 0 ? malformed(w, id) : 0;
 }
 
+/* Moves both cursors past every entry, from where they stand, whose bytes are the same in both
+ * trees: most of a folder is unchanged between a commit and its parent, and such an entry needs
+ * neither parsing (only its end, found in one tree) nor a comparison of names and ids. An entry
+ * skipped here was parsed when its tree first differed from another (or was added whole), as the
+ * same bytes. Leaves the cursors' current entries stale: cursor_next follows. */
+static void skip_common(Cursor *a, Cursor *b)
+{
+    const unsigned char *pa = a->p, *pb = b->p;
+    while (pa < a->end) {
+        const unsigned char *nul = memchr(pa, '\0', (size_t)(a->end - pa));
+        if (!nul || (size_t)(a->end - nul - 1) < GIT_OID_RAWSZ)
+            break; /* malformed: cursor_next says so */
+        size_t len = (size_t)(nul + 1 + GIT_OID_RAWSZ - pa);
+        if ((size_t)(b->end - pb) < len || memcmp(pa, pb, len) != 0)
+            break;
+        pa += len;
+        pb += len;
+    }
+    a->p = pa;
+    b->p = pb;
+}
+
 static int walk_trees(Walk *w, const git_oid *old_id, const git_oid *new_id)
 {
     Cursor a, b;
@@ -194,15 +216,15 @@ static int walk_trees(Walk *w, const git_oid *old_id, const git_oid *new_id)
             rc = added(w, &b);
             step_b = TRUE;
         } else {
-            if (!git_oid_equal(a.id, b.id) || a.mode != b.mode) {
-                if (is_tree(&a))
-                    rc = descend(w, &a, &b);
-                else
-                    rc = emit(w,
-                              mode_kind(a.mode) == mode_kind(b.mode) ? RHEA_CHANGE_MODIFIED
-                                                                     : RHEA_CHANGE_TYPE,
-                              &a, &b);
-            }
+            if (git_oid_equal(a.id, b.id) && a.mode == b.mode)
+                skip_common(&a, &b);
+            else if (is_tree(&a))
+                rc = descend(w, &a, &b);
+            else
+                rc = emit(w,
+                          mode_kind(a.mode) == mode_kind(b.mode) ? RHEA_CHANGE_MODIFIED
+                                                                 : RHEA_CHANGE_TYPE,
+                          &a, &b);
             step_a = step_b = TRUE;
         }
         if (rc != 0)

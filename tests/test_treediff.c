@@ -294,6 +294,63 @@ START_TEST(malformed_and_wrong_type_trees_are_errors_naming_the_tree)
 }
 END_TEST
 
+/* Runs of entries alike in both trees are skipped by their bytes: in a folder of 300 files, a
+ * file modified, one deleted, one added, an executable bit set on the same id, a non-canonical
+ * mode on the same id (no change) and an unchanged subfolder are found as git finds them
+ * (listed by hand); after a run, an entry cut short in the new tree is still an error. */
+START_TEST(long_runs_of_equal_entries_are_skipped_and_changes_found)
+{
+    Repo r = repo_new();
+    git_oid sub;
+    git_odb *odb = NULL;
+    ck_assert_int_eq(git_repository_odb(&odb, r.repo), 0);
+    g_autoptr(GString) st = g_string_new(NULL);
+    entry(st, "100644", "inner", 9);
+    ck_assert_int_eq(git_odb_write(&sub, odb, st->str, st->len, GIT_OBJECT_TREE), 0);
+    git_odb_free(odb);
+    g_autoptr(GString) a = g_string_new(NULL), b = g_string_new(NULL);
+    for (int i = 0; i < 300; i++) {
+        char name[8];
+        g_snprintf(name, sizeof name, "f%03d", i);
+        unsigned char fill = (unsigned char)(i % 200 + 1);
+        entry(a, "100644", name, fill);
+        if (i == 100)
+            continue; /* deleted */
+        entry(b,
+              i == 200   ? "100755"
+              : i == 250 ? "100664"
+                         : "100644",
+              name, i == 50 ? (unsigned char)0xee : fill);
+        if (i == 150)
+            entry(b, "100644", "f150a", 0xdd); /* added, sorted after f150 */
+    }
+    for (GString **t = (GString *[]){a, b, NULL}; *t; t++) {
+        g_string_append(*t, "40000 sub");
+        g_string_append_c(*t, '\0');
+        g_string_append_len(*t, (const char *)sub.id, GIT_OID_RAWSZ);
+    }
+    char *message = NULL;
+    g_autofree char *got = diff_raw(r.repo, a->str, a->len, b->str, b->len, &message);
+    ck_assert_ptr_null(message);
+    ck_assert_str_eq(got, "M f050\nD f100\nA f150a\nM f200");
+    /* the new tree: the old one's first 120 entries, then an entry cut short */
+    g_autoptr(GString) c = g_string_new(NULL);
+    for (int i = 0; i < 120; i++) {
+        char name[8];
+        g_snprintf(name, sizeof name, "f%03d", i);
+        entry(c, "100644", name, (unsigned char)(i % 200 + 1));
+    }
+    g_string_append(c, "100644 f120");
+    g_string_append_c(c, '\0');
+    g_string_append(c, "short");
+    g_autofree char *cut = diff_raw(r.repo, a->str, a->len, c->str, c->len, &message);
+    ck_assert_ptr_nonnull(message);
+    ck_assert_ptr_nonnull(strstr(message, "is malformed"));
+    g_free(message);
+    repo_free(&r);
+}
+END_TEST
+
 static int count_changes(const RheaChange *c, void *payload)
 {
     (void)c;
@@ -353,6 +410,7 @@ int main(void)
     tcase_add_test(tc, callback_can_stop_the_walk);
     tcase_add_test(tc, non_canonical_modes_are_normalized_as_git_does);
     tcase_add_test(tc, malformed_and_wrong_type_trees_are_errors_naming_the_tree);
+    tcase_add_test(tc, long_runs_of_equal_entries_are_skipped_and_changes_found);
     tcase_add_test(tc, a_linear_history_reads_each_tree_once);
     suite_add_tcase(s, tc);
     return testutil_run(s);
