@@ -38,6 +38,7 @@ struct RheaPackReader {
      * fewer instructions (docs/performance.md, sixth session) */
     struct libdeflate_decompressor *inflater;
     GByteArray *buf;   /* commit headers */
+    GByteArray *delta; /* the delta at hand, inflated: one buffer for all, not one each */
     GArray *chain;     /* of RheaPackEntry: the deltas of the object at hand, outermost first */
     GHashTable *cache; /* &Cached.key -> Cached */
     GQueue lru;        /* of Cached, the most recently used first */
@@ -58,6 +59,7 @@ RheaPackReader *rhea_pack_reader_new(git_repository *repo)
     r->files = rhea_pack_files_new(repo);
     r->inflater = libdeflate_alloc_decompressor();
     r->buf = g_byte_array_new();
+    r->delta = g_byte_array_new();
     r->chain = g_array_new(FALSE, FALSE, sizeof(RheaPackEntry));
     r->cache = g_hash_table_new_full(g_int64_hash, g_int64_equal, NULL, cached_free);
     g_queue_init(&r->lru);
@@ -72,6 +74,7 @@ void rhea_pack_reader_free(RheaPackReader *r)
     if (r->inflater)
         libdeflate_free_decompressor(r->inflater);
     g_byte_array_free(r->buf, TRUE);
+    g_byte_array_free(r->delta, TRUE);
     g_array_free(r->chain, TRUE);
     g_queue_clear(&r->lru);
     g_hash_table_destroy(r->cache);
@@ -243,6 +246,18 @@ static GBytes *inflate_bytes(RheaPackReader *r, const RheaPackEntry *e)
     return g_bytes_new_take(data, e->size); /* no copy */
 }
 
+/* The delta buffer keeps at most this much between objects. */
+#define DELTA_KEEP (1024 * 1024)
+
+/* Inflates delta entry d into the reader's delta buffer: its d->size bytes, or NULL. */
+static const unsigned char *inflate_delta(RheaPackReader *r, const RheaPackEntry *d)
+{
+    if (d->size > OBJECT_MAX)
+        return NULL;
+    g_byte_array_set_size(r->delta, (guint)(d->size ? d->size : 1));
+    return inflate_entry(r, d, r->delta->data) ? r->delta->data : NULL;
+}
+
 int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, git_object_t *type)
 {
     RheaPackEntry e;
@@ -279,15 +294,17 @@ int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, 
     /* and back up, each delta applied to the object below it */
     for (guint i = r->chain->len; i-- > 0;) {
         const RheaPackEntry *d = &g_array_index(r->chain, RheaPackEntry, i);
-        GBytes *delta = inflate_bytes(r, d);
+        const unsigned char *dd = inflate_delta(r, d);
         gsize len = 0;
         unsigned char *next = NULL;
-        if (delta) {
-            gsize base_len = 0, d_len = 0;
+        if (dd) {
+            gsize base_len = 0;
             const unsigned char *base = g_bytes_get_data(obj, &base_len);
-            const unsigned char *dd = g_bytes_get_data(delta, &d_len);
-            next = apply_delta(base, base_len, dd, d_len, &len);
-            g_bytes_unref(delta);
+            next = apply_delta(base, base_len, dd, (gsize)d->size, &len);
+        }
+        if (r->delta->len > DELTA_KEEP) { /* a huge delta's buffer is not kept */
+            g_byte_array_free(r->delta, TRUE);
+            r->delta = g_byte_array_new();
         }
         g_bytes_unref(obj);
         if (!next)
