@@ -461,9 +461,16 @@ int rhea_store_bulk_begin(RheaStore *store, GError **error)
     return rhea_store_indexes_drop(store, error);
 }
 
+/* CREATE INDEX sorts in memory up to the page cache's size and spills the rest to temporary
+ * files: 4 MiB sorts Audiveris' 103,077 change rows at once (the build: 303 M -> 261 M
+ * instructions). It is taken after the reading processes have ended, below the run's peak. */
+#define RHEA_STORE_INDEX_BUILD_CACHE_KIB -4096
+
 int rhea_store_bulk_end(RheaStore *store, GError **error)
 {
-    if (rhea_store_indexes_build(store, error) < 0)
+    if (rhea_store_exec(store, "PRAGMA cache_size=" G_STRINGIFY(RHEA_STORE_INDEX_BUILD_CACHE_KIB),
+                        error) < 0 ||
+        rhea_store_indexes_build(store, error) < 0)
         return -1;
     return rhea_store_exec(store, "PRAGMA cache_size=-2000", error); /* SQLite's default */
 }
