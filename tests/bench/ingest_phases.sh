@@ -3,8 +3,9 @@
 # --timings` RUNS times (default 5, after one warm-up) into a fresh database on each repository of
 # REPOS and prints one markdown table of the medians: the walk (serial, before anything is read),
 # reading and storing (both reading processes and the writer), the indexes built again, the last
-# commit, closing the database, the command's own total, and the process's wall time (GNU time),
-# whose difference from the total is start-up and exit. The serial share is every step but reading
+# commit, closing the database, the command's own total, and the process's wall time (bash's
+# EPOCHREALTIME around it, in microseconds: GNU time's hundredths read 0 for a 5 ms run), whose
+# difference from the total is start-up and exit. The serial share is every step but reading
 # and storing, over the wall time: the part a second core does not help.
 #
 # REPOS: paths of repositories, or synthetic:N as in ingest_table.sh (CACHE, GEN and
@@ -20,8 +21,6 @@ RUNS=${RUNS:-5}
 M=/work/.mirror
 REPOS=${REPOS:-"$M/SanPen+GridCal/repo $M/Audiveris+audiveris/repo $M/ICIJ+datashare/repo \
 $M/florisboard+florisboard/repo $M/SubtitleEdit+subtitleedit/repo"}
-TIME_BIN=${TIME_BIN:-/usr/bin/time}
-[ -x "$TIME_BIN" ] || { echo "ingest_phases.sh: needs GNU time at $TIME_BIN (apt-get install time)" >&2; exit 1; }
 [ -x "$RHEA" ] || { echo "ingest_phases.sh: $RHEA is not an executable; build rhea or pass its path" >&2; exit 1; }
 case $RUNS in '' | *[!0-9]* | 0) echo "ingest_phases.sh: RUNS=$RUNS: give a number of runs from 1" >&2; exit 2 ;; esac
 TMP=$(mktemp -d)
@@ -50,13 +49,15 @@ for r in $REPOS; do
   for i in $(seq 0 "$RUNS"); do
     rm -f "$TMP/db.sqlite" "$TMP/db.sqlite-wal" "$TMP/db.sqlite-shm" "$TMP/db.sqlite-journal"
     bench_pause_fuzz
-    "$TIME_BIN" -f '%e' -o "$TMP/wall" "$RHEA" analyze "$r" --product bench --db "$TMP/db.sqlite" \
-      --quiet --timings >/dev/null 2>"$TMP/err"
+    t0=${EPOCHREALTIME/,/.} # a locale may write a comma
+    "$RHEA" analyze "$r" --product bench --db "$TMP/db.sqlite" --quiet --timings >/dev/null \
+      2>"$TMP/err" || true # a failed run has no timings line: said below
+    t1=${EPOCHREALTIME/,/.}
     bench_resume_fuzz
     [ "$i" -eq 0 ] && continue # the warm-up
     line=$(grep 'timings:' "$TMP/err") || { echo "ingest_phases.sh: no timings from $r: $(cat "$TMP/err")" >&2; exit 1; }
     # walk, read, indexes, commit, close, total (ms), then the wall (s)
-    echo "$(sed -E 's/.*walk ([0-9.]+) ms, read and store ([0-9.]+) ms, indexes ([0-9.]+) ms, commit ([0-9.]+) ms, close ([0-9.]+) ms; ([0-9.]+) ms.*/\1 \2 \3 \4 \5 \6/' <<<"$line") $(cat "$TMP/wall")" >>"$TMP/rows"
+    echo "$(sed -E 's/.*walk ([0-9.]+) ms, read and store ([0-9.]+) ms, indexes ([0-9.]+) ms, commit ([0-9.]+) ms, close ([0-9.]+) ms; ([0-9.]+) ms.*/\1 \2 \3 \4 \5 \6/' <<<"$line") $(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.6f", b - a }')" >>"$TMP/rows"
   done
   awk -v label="$label" -v runs="$RUNS" '
     { for (c = 1; c <= 7; c++) v[c, NR] = $c }
@@ -68,8 +69,8 @@ for r in $REPOS; do
       }
       wall = med[7] * 1000
       serial = wall - med[2]
-      printf "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.0f ms | %.0f%% |\n",
-        label, runs, med[1], med[2], med[3], med[4], med[5], med[6], wall, 100 * serial / wall
+      printf "| %s | %d | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.0f%% |\n",
+        label, runs, med[1], med[2], med[3], med[4], med[5], med[6], wall, (wall > 0 ? 100 * serial / wall : 0)
     }' "$TMP/rows"
 done
 echo
