@@ -344,6 +344,7 @@ START_TEST(long_runs_of_equal_entries_are_skipped_and_changes_found)
     g_string_append_c(c, '\0');
     g_string_append(c, "short");
     g_autofree char *cut = diff_raw(r.repo, a->str, a->len, c->str, c->len, &message);
+    ck_assert_str_eq(cut, ""); /* nothing differs before the cut */
     ck_assert_ptr_nonnull(message);
     ck_assert_ptr_nonnull(strstr(message, "is malformed"));
     g_free(message);
