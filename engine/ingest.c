@@ -14,8 +14,9 @@
  * Threads and processes: this thread reads git (commits, trees, line counts) and hands each commit
  * as a record to the writer thread (engine/ingest_writer.c) through a bounded queue; the writer
  * owns the store for the length of the commit loop, so libgit2 and SQLite work overlap. On a
- * machine with two or more cores a forked worker (engine/ingest_worker.c) reads every other chunk
- * of commits at the same time, and this thread takes its records in order. */
+ * machine with two or more cores a forked worker (engine/ingest_worker.c) reads chunks of commits
+ * at the same time, each process claiming the next chunk when it needs work, and this thread takes
+ * the worker's records in order. */
 #include "engine/ingest.h"
 
 #include <string.h>
