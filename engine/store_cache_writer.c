@@ -19,7 +19,7 @@ RheaStore *rhea_store_cache_writer(const char *path, GError **error)
 {
     RheaStore *store = g_new0(RheaStore, 1);
     store->path = g_strdup(path);
-    store->path_ids = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    store->path_ids = rhea_store_path_ids_new();
     store->pending = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
     if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {

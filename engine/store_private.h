@@ -35,6 +35,9 @@ struct RheaStore {
     gboolean named_sha_index;
 };
 
+/* The table of interned paths (path -> pid) a store keeps. */
+GHashTable *rhea_store_path_ids_new(void);
+
 /* Whether the database has a table of that name (an older schema opened read-only may lack one). */
 gboolean rhea_store_has_table(RheaStore *store, const char *name);
 /* The rows of table (a cache table with a product column) for product; 0 when an older schema
