@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "engine/fanout.h"
 #include "engine/file_map.h"
 
 #define HEADER 8
@@ -124,16 +125,16 @@ static gboolean chunks_ok(RheaCommitGraph *g)
     g->edge_count = edge_len / 4;
     if (oidl_len != (guint64)g->count * 20 || cdat_len != (guint64)g->count * CDAT_WIDTH)
         return FALSE;
-    for (guint b = 1; b < 256; b++)
-        if (rhea_be32(g->fanout + b * 4) < rhea_be32(g->fanout + (b - 1) * 4))
-            return FALSE;
+    if (!rhea_fanout_ordered(g->fanout))
+        return FALSE;
     /* sorted, strictly, and each id under the fan-out's first byte */
     for (guint32 i = 0; i < g->count; i++) {
         const unsigned char *id = g->ids + (size_t)i * 20;
         if (i && memcmp(id - 20, id, 20) >= 0)
             return FALSE;
-        guint32 below = id[0] ? rhea_be32(g->fanout + (id[0] - 1) * 4) : 0;
-        if (i < below || i >= rhea_be32(g->fanout + id[0] * 4))
+        guint32 lo, hi;
+        rhea_fanout_range(g->fanout, id[0], &lo, &hi);
+        if (i < lo || i >= hi)
             return FALSE;
     }
     return parents_ok(g);
@@ -159,25 +160,6 @@ RheaCommitGraph *rhea_commit_graph_open(git_repository *repo)
     return g;
 }
 
-/* The position of id among the listed commits, or -1. */
-static gint64 find(const RheaCommitGraph *g, const git_oid *id)
-{
-    const unsigned char *raw = id->id;
-    guint32 lo = raw[0] ? rhea_be32(g->fanout + (raw[0] - 1) * 4) : 0;
-    guint32 hi = rhea_be32(g->fanout + raw[0] * 4);
-    while (lo < hi) {
-        guint32 mid = lo + (hi - lo) / 2;
-        int cmp = memcmp(g->ids + (size_t)mid * 20, raw, 20);
-        if (cmp == 0)
-            return mid;
-        if (cmp < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return -1;
-}
-
 static void append(const RheaCommitGraph *g, guint32 pos, GArray *parents)
 {
     git_oid id;
@@ -187,7 +169,7 @@ static void append(const RheaCommitGraph *g, guint32 pos, GArray *parents)
 
 int rhea_commit_graph_parents(const RheaCommitGraph *g, const git_oid *id, GArray *parents)
 {
-    gint64 pos = find(g, id);
+    gint64 pos = rhea_fanout_find(g->fanout, g->ids, id->id);
     if (pos < 0)
         return 0;
     const unsigned char *c = g->data + (size_t)pos * CDAT_WIDTH + 20;

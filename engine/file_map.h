@@ -1,6 +1,5 @@
-/* file_map.h: a whole file mapped read-only, and the big-endian numbers git's binary files (pack
- * indexes, packs, the commit-graph) store. Shared by engine/pack_files.c and
- * engine/commit_graph.c. */
+/* file_map.h: a whole file mapped read-only, and the big-endian numbers binary files store (git's
+ * pack indexes, packs and commit-graph; SQLite's header, engine/store_path.c). */
 #pragma once
 #include <glib.h>
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "engine/fanout.h"
 #include "engine/file_map.h"
 
 #define IDX_HEADER (8 + 256 * 4)
@@ -43,9 +44,8 @@ static gboolean open_pack(const char *idx_path, Pack *p)
         rhea_be32(p->idx + 4) != 2)
         goto bad;
     const unsigned char *fan = p->idx + 8;
-    for (int i = 1; i < 256; i++)
-        if (rhea_be32(fan + 4 * i) < rhea_be32(fan + 4 * (i - 1)))
-            goto bad;
+    if (!rhea_fanout_ordered(fan))
+        goto bad;
     p->count = rhea_be32(fan + 4 * 255);
     guint64 fixed = IDX_HEADER + (guint64)p->count * 28 + 40;
     if (fixed > p->idx_len || (p->idx_len - fixed) % 8 != 0)
@@ -98,27 +98,17 @@ void rhea_pack_files_free(RheaPackFiles *files)
 /* The offset of id's entry in pack p, or 0 when p does not hold it (no entry starts at 0). */
 static guint64 find_offset(const Pack *p, const unsigned char *id)
 {
-    const unsigned char *fan = p->idx + 8;
-    guint32 lo = id[0] ? rhea_be32(fan + 4 * (id[0] - 1)) : 0, hi = rhea_be32(fan + 4 * id[0]);
-    while (lo < hi) {
-        guint32 mid = lo + (hi - lo) / 2;
-        int c = memcmp(p->names + (size_t)mid * 20, id, 20);
-        if (c == 0) {
-            guint64 off = rhea_be32(p->offsets + (size_t)mid * 4);
-            if (off & 0x80000000u) {
-                off &= 0x7fffffffu;
-                if (off >= p->large_count)
-                    return 0;
-                off = rhea_be64(p->large + off * 8);
-            }
-            return off;
-        }
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
+    gint64 at = rhea_fanout_find(p->idx + 8, p->names, id);
+    if (at < 0)
+        return 0;
+    guint64 off = rhea_be32(p->offsets + (size_t)at * 4);
+    if (off & 0x80000000u) {
+        off &= 0x7fffffffu;
+        if (off >= p->large_count)
+            return 0;
+        off = rhea_be64(p->large + off * 8);
     }
-    return 0;
+    return off;
 }
 
 int rhea_pack_files_find(RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out)

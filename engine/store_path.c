@@ -11,17 +11,13 @@
 #include <unistd.h>
 
 #include "engine/error.h"
+#include "engine/file_map.h"
 
 static int refuse(GError **error, const char *path, const char *why)
 {
     g_autofree char *shown = rhea_error_quote(path);
     g_set_error(error, RHEA_ERROR, RHEA_ERROR_USAGE, "--db '%s': %s", shown, why);
     return -1;
-}
-
-static guint32 be32(const unsigned char *p)
-{
-    return (guint32)p[0] << 24 | (guint32)p[1] << 16 | (guint32)p[2] << 8 | p[3];
 }
 
 /* 0 when the header is absent (empty file) or consistent with the file's size. */
@@ -60,8 +56,8 @@ static int check_header(const char *path, goffset size, GError **error)
     guint32 page = (guint32)h[16] << 8 | h[17];
     if (page == 1)
         page = 65536;
-    guint32 pages = be32(h + 28);
-    if (be32(h + 24) != be32(h + 92) || pages == 0)
+    guint32 pages = rhea_be32(h + 28);
+    if (rhea_be32(h + 24) != rhea_be32(h + 92) || pages == 0)
         return 0; /* size not recorded by this writer: SQLite checks the pages as it reads */
     guint64 want = (guint64)page * pages;
     if ((guint64)size < want) {
