@@ -318,9 +318,13 @@ static guint path_hash(gconstpointer key)
     return (guint)(h ^ (h >> 32));
 }
 
-GHashTable *rhea_store_path_ids_new(void)
+RheaStore *rhea_store_alloc(const char *path)
 {
-    return g_hash_table_new_full(path_hash, g_str_equal, g_free, NULL);
+    RheaStore *store = g_new0(RheaStore, 1);
+    store->path = g_strdup(path);
+    store->path_ids = g_hash_table_new_full(path_hash, g_str_equal, g_free, NULL);
+    store->pending = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
+    return store;
 }
 
 static RheaStore *open_common(const char *path, gboolean writable, GError **error)
@@ -335,10 +339,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     }
     struct stat before;
     gboolean fresh = writable && (stat(path, &before) < 0 || before.st_size == 0);
-    RheaStore *store = g_new0(RheaStore, 1);
-    store->path = g_strdup(path);
-    store->path_ids = rhea_store_path_ids_new();
-    store->pending = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
+    RheaStore *store = rhea_store_alloc(path);
     /* NOMUTEX: a store is used by one thread at a time (an ingest hands it to its writer thread
      * and takes it back, engine/ingest_writer.h), so SQLite's per-call connection lock was a tenth
      * of the writer's instructions for nothing */

@@ -17,10 +17,7 @@ static gboolean current_schema(RheaStore *store)
 
 RheaStore *rhea_store_cache_writer(const char *path, GError **error)
 {
-    RheaStore *store = g_new0(RheaStore, 1);
-    store->path = g_strdup(path);
-    store->path_ids = rhea_store_path_ids_new();
-    store->pending = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
+    RheaStore *store = rhea_store_alloc(path);
     if (sqlite3_open_v2(path, &store->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) !=
         SQLITE_OK) {
         rhea_store_fail(store, error, "cannot open the database to store what was computed");

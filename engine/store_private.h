@@ -35,8 +35,9 @@ struct RheaStore {
     gboolean named_sha_index;
 };
 
-/* The table of interned paths (path -> pid) a store keeps. */
-GHashTable *rhea_store_path_ids_new(void);
+/* A store with no connection yet: its path, an empty table of interned paths and no waiting
+ * change rows. rhea_store_close frees it. */
+RheaStore *rhea_store_alloc(const char *path);
 
 /* Whether the database has a table of that name (an older schema opened read-only may lack one). */
 gboolean rhea_store_has_table(RheaStore *store, const char *name);
