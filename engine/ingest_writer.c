@@ -197,13 +197,6 @@ static int write_record(RheaIngestWriter *w, RheaCommitRecord *rec, GError **err
     row.mailmap_name = t + rec->off[S_MAILMAP_NAME];
     row.mailmap_email = t + rec->off[S_MAILMAP_EMAIL];
     row.summary = t + rec->off[S_SUMMARY];
-    gint64 cid = rhea_store_add_commit(w->store, w->product, &row, error);
-    if (cid < 0)
-        return -1;
-    for (guint i = 0; i < rec->parents->len; i++)
-        if (rhea_store_add_parent(w->store, cid, i, t + g_array_index(rec->parents, gsize, i),
-                                  error) < 0)
-            return -1;
     /* the rows point into the record's text, which outlives the call */
     g_array_set_size(w->rows, rec->changes->len);
     for (guint i = 0; i < rec->changes->len; i++) {
@@ -215,9 +208,14 @@ static int write_record(RheaIngestWriter *w, RheaCommitRecord *rec, GError **err
         r->added = c->added;
         r->removed = c->removed;
     }
-    if (rhea_store_add_changes(w->store, cid, (const RheaChangeRow *)w->rows->data,
-                               rec->changes->len, error) < 0)
+    gint64 cid = rhea_store_add_commit(
+        w->store, w->product, &row, (const RheaChangeRow *)w->rows->data, rec->changes->len, error);
+    if (cid < 0)
         return -1;
+    for (guint i = 0; i < rec->parents->len; i++)
+        if (rhea_store_add_parent(w->store, cid, i, t + g_array_index(rec->parents, gsize, i),
+                                  error) < 0)
+            return -1;
     return 0;
 }
 

@@ -8,7 +8,7 @@
 #include <glib.h>
 #include <stdint.h>
 
-#define RHEA_SCHEMA_VERSION 5
+#define RHEA_SCHEMA_VERSION 6
 
 typedef struct RheaStore RheaStore;
 
@@ -92,29 +92,24 @@ int rhea_store_count_record(RheaStore *store, const char *product, const char *t
 gint64 rhea_store_commit_count_at(RheaStore *store, const char *product, const char *tip,
                                   GError **error);
 
-/* Inserts a commit; returns its row id (> 0), or -1 with *error set. */
-gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCommitRow *row,
-                             GError **error);
-int rhea_store_add_parent(RheaStore *store, gint64 cid, unsigned idx, const char *parent_sha,
-                          GError **error);
-/* Records that commit cid changed path; added/removed < 0 store NULL (no line stats). */
-int rhea_store_add_change(RheaStore *store, gint64 cid, const char *path, size_t path_len,
-                          char kind, gint64 added, gint64 removed, GError **error);
-
-/* One changed path of a commit, for rhea_store_add_changes. */
+/* One changed path of a commit, for rhea_store_add_commit. */
 typedef struct {
     const char *path; /* NUL-terminated at path_len */
     size_t path_len;
-    char kind;
-    gint64 added, removed; /* < 0: NULL */
+    char kind;             /* one of A, M, D, T */
+    gint64 added, removed; /* < 0: NULL (no line stats) */
 } RheaChangeRow;
 
-/* rhea_store_add_change for n rows of commit cid, inserted several rows per statement: rows of
- * consecutive calls share statements, so the last few rows wait until rhea_store_changes_flush,
- * which rhea_store_commit and the index builds call first. */
-int rhea_store_add_changes(RheaStore *store, gint64 cid, const RheaChangeRow *rows, guint n,
-                           GError **error);
-/* Inserts the rows rhea_store_add_changes left waiting. 0, or -1 with *error set. */
+/* Inserts a commit and the n paths it changed; returns its row id (> 0), or -1 with *error set.
+ * The changes are one run of the changes table's row ids, in path-id order, which the commit's
+ * row records (first_change, change_count; docs/schema.md). Change rows of consecutive commits
+ * share multi-row statements, so the last few wait until rhea_store_changes_flush, which
+ * rhea_store_commit and the index builds call first. */
+gint64 rhea_store_add_commit(RheaStore *store, const char *product, const RheaCommitRow *row,
+                             const RheaChangeRow *changes, guint n, GError **error);
+int rhea_store_add_parent(RheaStore *store, gint64 cid, unsigned idx, const char *parent_sha,
+                          GError **error);
+/* Inserts the change rows rhea_store_add_commit left waiting. 0, or -1 with *error set. */
 int rhea_store_changes_flush(RheaStore *store, GError **error);
 
 /* Study metadata: manifest columns per product (name, genre, the paper's stars...). */

@@ -47,13 +47,17 @@ gint64 rhea_store_evidence_commit_time(RheaStore *store, const char *product, co
     return t;
 }
 
+#define EVIDENCE_PATHS_SQL(changes_of)                                                             \
+    "SELECT p.path FROM paths p WHERE p.pid IN (SELECT ch.pid FROM commits c JOIN changes "        \
+    "ch " changes_of " WHERE c.product = ?)"
+
 GPtrArray *rhea_store_evidence_paths(RheaStore *store, const char *product, GError **error)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(store->db,
-                           "SELECT p.path FROM paths p WHERE p.pid IN"
-                           " (SELECT ch.pid FROM changes ch JOIN commits c ON c.cid = ch.cid"
-                           "  WHERE c.product = ?)",
+                           RHEA_STORE_SQL(store,
+                                          EVIDENCE_PATHS_SQL(RHEA_STORE_CHANGES_OF("c", "ch")),
+                                          EVIDENCE_PATHS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch"))),
                            -1, &st, NULL) != SQLITE_OK) {
         rhea_store_fail(store, error, "cannot read the product's paths");
         return NULL;

@@ -8,14 +8,20 @@
 
 #include <stdlib.h>
 
+/* In (cid, pid) order, which the caller's binary search needs: a commit's run of row ids holds
+ * its rows in pid order, as an older schema's (cid, pid) key does. */
+#define KINDS_SQL(changes_of, change_order)                                                        \
+    "SELECT ch.cid, ch.pid, ch.kind FROM commits c JOIN changes ch " changes_of                    \
+    " WHERE c.product = ?1 AND c.committer_time < ?2 ORDER BY c.cid, " change_order
+
 GArray *rhea_store_change_kinds(RheaStore *store, const char *product, gboolean has_until,
                                 gint64 until, GError **error)
 {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(store->db,
-                           "SELECT ch.cid, ch.pid, ch.kind FROM changes ch JOIN commits c"
-                           " USING(cid) WHERE c.product = ?1 AND c.committer_time < ?2"
-                           " ORDER BY ch.cid, ch.pid",
+                           RHEA_STORE_SQL(store,
+                                          KINDS_SQL(RHEA_STORE_CHANGES_OF("c", "ch"), "ch.rid"),
+                                          KINDS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch"), "ch.pid")),
                            -1, &st, NULL) != SQLITE_OK) {
         rhea_store_fail(store, error, "cannot read the kinds of changes");
         return NULL;

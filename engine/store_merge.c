@@ -103,8 +103,10 @@ static int copy_product(RheaStore *store, const char *shard, const char *id, Rhe
                         GError **error)
 {
     const char *const p[] = {id, NULL};
-    gint64 offset = 0, before = 0, after = 0;
+    gint64 offset = 0, before = 0, after = 0, last_change = 0;
     if (run(store, shard, "SELECT ifnull(max(cid), 0) FROM main.commits", NULL, NULL, &offset,
+            error) < 0 ||
+        run(store, shard, "SELECT ifnull(max(rid), 0) FROM main.changes", NULL, NULL, &last_change,
             error) < 0 ||
         run(store, shard, "SELECT count(*) FROM main.commits", NULL, NULL, &before, error) < 0 ||
         run(store, shard, "INSERT INTO main.products SELECT * FROM shard.products WHERE id = ?1", p,
@@ -127,7 +129,7 @@ static int copy_product(RheaStore *store, const char *shard, const char *id, Rhe
         run(store, shard,
             "INSERT INTO main.commits SELECT cid + ?9, product, sha, author_name, author_email,"
             " author_time, author_offset, committer_name, committer_email, committer_time,"
-            " committer_offset, mailmap_name, mailmap_email, summary, parent_count, is_merge"
+            " committer_offset, mailmap_name, mailmap_email, summary, parent_count, is_merge, 0, 0"
             " FROM shard.commits WHERE product = ?1 ORDER BY cid",
             p, &offset, NULL, error) < 0 ||
         run(store, shard,
@@ -136,15 +138,23 @@ static int copy_product(RheaStore *store, const char *shard, const char *id, Rhe
             p, &offset, NULL, error) < 0 ||
         run(store, shard,
             "INSERT OR IGNORE INTO main.paths(path) SELECT sp.path FROM shard.paths sp"
-            " WHERE sp.pid IN (SELECT ch.pid FROM shard.changes ch JOIN shard.commits c"
-            " ON c.cid = ch.cid WHERE c.product = ?1) ORDER BY sp.pid",
+            " WHERE sp.pid IN (SELECT ch.pid FROM shard.commits c JOIN shard.changes "
+            "ch " RHEA_STORE_CHANGES_OF("c", "ch") " WHERE c.product = ?1) ORDER BY sp.pid",
             p, NULL, NULL, error) < 0 ||
         run(store, shard,
-            "INSERT INTO main.changes SELECT ch.cid + ?9, mp.pid, ch.kind, ch.added, ch.removed"
-            " FROM shard.changes ch JOIN shard.commits c ON c.cid = ch.cid"
-            " JOIN shard.paths sp ON sp.pid = ch.pid JOIN main.paths mp ON mp.path = sp.path"
-            " WHERE c.product = ?1",
+            "INSERT INTO main.changes(cid, pid, kind, added, removed)"
+            " SELECT c.cid + ?9, mp.pid, ch.kind, ch.added, ch.removed FROM shard.commits c"
+            " JOIN shard.changes ch " RHEA_STORE_CHANGES_OF(
+                "c", "ch") " JOIN shard.paths sp ON sp.pid = ch.pid JOIN main.paths mp ON mp.path "
+                           "= sp.path"
+                           " WHERE c.product = ?1 ORDER BY c.cid, mp.pid",
             p, &offset, NULL, error) < 0 ||
+        /* the output's path ids order a commit's rows, which then run from the last stored one */
+        run(store, shard,
+            "UPDATE main.commits AS mc SET first_change = r.first, change_count = r.n"
+            " FROM (SELECT cid, min(rid) AS first, count(*) AS n FROM main.changes"
+            " WHERE rid > ?9 GROUP BY cid) AS r WHERE r.cid = mc.cid",
+            NULL, &last_change, NULL, error) < 0 ||
         run(store, shard, "SELECT count(*) FROM main.commits", NULL, NULL, &after, error) < 0)
         return -1;
     stats->products_added++;

@@ -12,11 +12,23 @@
  * instructions, 16 to 871 M. */
 #define RHEA_STORE_CHANGES_PER_INSERT 64
 
-/* A change row waiting for a multi-row INSERT (rhea_store_add_changes): its path already
- * interned, so that it holds no pointer into the caller's memory. */
+/* The join condition of commit c's changes ch: the run of row ids c's row records (schema version
+ * 6, docs/schema.md). The planner seeks it as a range; ch.cid = c.cid would scan every change, as
+ * changes has no index on cid (keeping one up to date cost as much as the table). */
+#define RHEA_STORE_CHANGES_OF(c, ch)                                                               \
+    "ON " ch ".rid >= " c ".first_change AND " ch ".rid < " c ".first_change + " c ".change_count"
+/* The same join in a database older than version 6, opened read-only and so not upgraded: its
+ * changes are keyed by (cid, pid), and a commit's rows read in pid order as a run's do. */
+#define RHEA_STORE_CHANGES_OF_V5(c, ch) "ON " ch ".cid = " c ".cid"
+/* The SQL for the store's schema: v6 from version 6 on, else older. */
+#define RHEA_STORE_SQL(store, v6, older) ((store)->schema >= 6 ? (v6) : (older))
+
+/* A change row waiting for a multi-row INSERT (rhea_store_add_commit): its path already
+ * interned, so that it holds no pointer into the caller's memory, and the row id SQLite will give
+ * it, which its commit's row records. */
 typedef struct {
-    gint64 cid, pid, added, removed; /* added, removed < 0: NULL */
-    char kind;                       /* one of A, M, D, T */
+    gint64 rid, cid, pid, added, removed; /* added, removed < 0: NULL */
+    char kind;                            /* one of A, M, D, T */
 } RheaPendingChange;
 
 struct RheaStore {
@@ -25,14 +37,20 @@ struct RheaStore {
     sqlite3_stmt *ins_commit, *ins_parent, *ins_change, *ins_path, *sel_path;
     sqlite3_stmt *has_commit;  /* prepared on first use by rhea_store_has_commit */
     sqlite3_stmt *ins_changes; /* RHEA_STORE_CHANGES_PER_INSERT rows, prepared on first use */
-    /* RheaPendingChange, fewer than RHEA_STORE_CHANGES_PER_INSERT: rows of rhea_store_add_changes
-     * not inserted yet, across commits, flushed before a commit, an index build or another
-     * change's insert, and dropped by a rollback */
+    /* RheaPendingChange, fewer than RHEA_STORE_CHANGES_PER_INSERT: rows of rhea_store_add_commit
+     * not inserted yet, across commits, flushed before a commit or an index build, and dropped by
+     * a rollback */
     GArray *pending;
+    GArray *sorting; /* RheaPendingChange: one commit's rows, put in path-id order */
+    /* the row id SQLite gives the next change row (one more than the largest: the table has no
+     * AUTOINCREMENT), pending rows counted; 0 until read in the transaction, since another
+     * connection may write between two */
+    gint64 next_rid;
     GHashTable *path_ids; /* path -> pid (stored as gint64 in a pointer-sized slot) */
     /* commits' uniqueness is the droppable index commits_by_sha, not an older database's inline
      * UNIQUE(product, sha) (engine/store.c, COMMITS_BY_SHA_SQL) */
     gboolean named_sha_index;
+    int schema; /* the database's version: RHEA_SCHEMA_VERSION unless opened read-only */
 };
 
 /* A store with no connection yet: its path, an empty table of interned paths and no waiting

@@ -40,6 +40,13 @@ static int flush(Pending *p, RheaStoredCommitFn fn, gpointer data)
               data);
 }
 
+/* A commit's changes in path-id order: their run of row ids, or an older schema's key. */
+#define EACH_COMMIT_SQL(changes_of, change_order)                                                  \
+    "SELECT c.cid, c.committer_time, c.is_merge, c.mailmap_name, c.mailmap_email, ch.pid,"         \
+    " ch.added, ch.removed, ch.kind FROM commits c LEFT JOIN changes ch " changes_of               \
+    " WHERE c.product = ?1 AND c.committer_time >= ?2 AND c.committer_time < ?3"                   \
+    " ORDER BY c.committer_time, c.cid, " change_order
+
 int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, gint64 until,
                            RheaStoredCommitFn fn, gpointer data, GError **error)
 {
@@ -47,11 +54,8 @@ int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, 
     const char *what = "cannot read commits";
     sqlite3_stmt *st =
         prepare(store,
-                "SELECT c.cid, c.committer_time, c.is_merge, c.mailmap_name,"
-                " c.mailmap_email, ch.pid, ch.added, ch.removed, ch.kind"
-                " FROM commits c LEFT JOIN changes ch USING(cid)"
-                " WHERE c.product = ?1 AND c.committer_time >= ?2"
-                " AND c.committer_time < ?3 ORDER BY c.committer_time, c.cid, ch.pid",
+                RHEA_STORE_SQL(store, EACH_COMMIT_SQL(RHEA_STORE_CHANGES_OF("c", "ch"), "ch.rid"),
+                               EACH_COMMIT_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch"), "ch.pid")),
                 what, error);
     if (!st)
         return -1;
@@ -159,11 +163,13 @@ static void distinct_ids(GArray *ids)
 
 /* The path ids the product's changes name are collected and made distinct in C, and the paths
  * are sorted here: SQLite's IN list and ORDER BY built two temporary b-trees for the same rows,
- * at twice the cost on P14 (docs/performance.md). When the product's commits hold every commit
- * id between their first and last (one ingest, the usual case), the path ids are one range scan
- * of the changes' keys, without the join. The paths themselves are read by one range scan of
- * their keys when the product's ids are dense in it (at least one in four), else one lookup
- * each, in key order. */
+ * at twice the cost on P14 (docs/performance.md). When the product's changes are one run of row
+ * ids (one ingest, the usual case), the path ids are one range scan of the changes, without the
+ * join. The paths themselves are read by one range scan of their keys when the product's ids are
+ * dense in it (at least one in four), else one lookup each, in key order. */
+#define PRODUCT_PATH_IDS_SQL(changes_of)                                                           \
+    "SELECT ch.pid FROM commits c JOIN changes ch " changes_of " WHERE c.product = ?1"
+
 int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStoredPathFn fn,
                                  gpointer data, GError **error)
 {
@@ -174,7 +180,13 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(PathRow));
     GStringChunk *text = g_string_chunk_new(65536);
     int rc, ret = -1;
-    if (!(ids = prepare(store, "SELECT min(cid), max(cid), count(*) FROM commits WHERE product = ?",
+    /* a database older than version 6, opened read-only, has no runs: its changes are joined */
+    if (!(ids = prepare(store,
+                        RHEA_STORE_SQL(store,
+                                       "SELECT min(first_change), max(first_change + change_count),"
+                                       " total(change_count) FROM commits"
+                                       " WHERE product = ? AND change_count > 0",
+                                       "SELECT 0, 1, 0"),
                         what, error)))
         goto cleanup;
     sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
@@ -182,19 +194,19 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
         rhea_store_fail(store, error, what);
         goto cleanup;
     }
-    gint64 first = sqlite3_column_int64(ids, 0), last = sqlite3_column_int64(ids, 1),
-           count = sqlite3_column_int64(ids, 2);
-    gboolean contiguous = count > 0 && last - first == count - 1;
+    /* the commits' runs are disjoint: as many rows as the span holds fill it */
+    gint64 first = sqlite3_column_int64(ids, 0), end = sqlite3_column_int64(ids, 1);
+    gboolean contiguous = end - first == (gint64)sqlite3_column_double(ids, 2);
     sqlite3_finalize(ids);
-    if (!(ids = prepare(store,
-                        contiguous ? "SELECT pid FROM changes WHERE cid BETWEEN ?2 AND ?3"
-                                   : "SELECT ch.pid FROM commits c JOIN changes ch"
-                                     " ON ch.cid = c.cid WHERE c.product = ?1",
-                        what, error)))
+    const char *sql =
+        contiguous ? "SELECT pid FROM changes WHERE rid >= ?2 AND rid < ?3"
+                   : RHEA_STORE_SQL(store, PRODUCT_PATH_IDS_SQL(RHEA_STORE_CHANGES_OF("c", "ch")),
+                                    PRODUCT_PATH_IDS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch")));
+    if (!(ids = prepare(store, sql, what, error)))
         goto cleanup;
     if (contiguous) {
         sqlite3_bind_int64(ids, 2, first);
-        sqlite3_bind_int64(ids, 3, last);
+        sqlite3_bind_int64(ids, 3, end);
     } else
         sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
     while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
@@ -255,16 +267,20 @@ cleanup:
     return ret;
 }
 
+#define WINDOW_PATHS_SQL(changes_of)                                                               \
+    "SELECT DISTINCT ch.pid FROM commits c JOIN changes ch " changes_of                            \
+    " WHERE c.product = ? AND NOT c.is_merge AND c.committer_time >= ? AND c.committer_time < ?"
+
 GArray *rhea_store_window_path_ids(RheaStore *store, const char *product, gint64 since,
                                    gint64 until, GError **error)
 {
     g_return_val_if_fail(store && product, NULL);
     const char *what = "cannot read the product's changed paths";
-    sqlite3_stmt *st = prepare(store,
-                               "SELECT DISTINCT ch.pid FROM changes ch JOIN commits c USING(cid)"
-                               " WHERE c.product = ? AND NOT c.is_merge AND c.committer_time >= ?"
-                               " AND c.committer_time < ?",
-                               what, error);
+    sqlite3_stmt *st =
+        prepare(store,
+                RHEA_STORE_SQL(store, WINDOW_PATHS_SQL(RHEA_STORE_CHANGES_OF("c", "ch")),
+                               WINDOW_PATHS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch"))),
+                what, error);
     if (!st)
         return NULL;
     sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);

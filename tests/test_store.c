@@ -32,20 +32,14 @@ START_TEST(upgrades_a_version_1_database)
 {
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(dir, "v1.sqlite", NULL);
-    /* a version 1 database is today's minus the version 2 tables */
+    /* a version 1 database is version 5's minus the tables of versions 2 to 5 */
     GError *error = NULL;
     rhea_store_close(rhea_store_open(path, &error));
-    sqlite3 *db;
-    sqlite3_open(path, &db);
-    ck_assert_int_eq(sqlite3_exec(db,
-                                  "DROP TABLE product_meta; DROP TABLE settings;"
-                                  "DROP TABLE product_counts; DROP TABLE evidence_cache;"
-                                  "DROP TABLE summary_cache;"
-                                  "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
-                                  "'HEAD'); PRAGMA user_version = 1;",
-                                  NULL, NULL, NULL),
-                     SQLITE_OK);
-    sqlite3_close(db);
+    testutil_schema_v5(path, "DROP TABLE product_meta; DROP TABLE settings;"
+                             "DROP TABLE product_counts; DROP TABLE evidence_cache;"
+                             "DROP TABLE summary_cache;"
+                             "INSERT INTO products(id, repo_path, ref) VALUES('kept', '/r', "
+                             "'HEAD'); PRAGMA user_version = 1;");
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_msg(s != NULL, "%s", error ? error->message : "");
     ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
@@ -60,8 +54,8 @@ START_TEST(upgrades_a_version_1_database)
 }
 END_TEST
 
-/* A version 3 database (today's minus evidence_cache and summary_cache) keeps every row when it is
- * upgraded, is read as it is by a read-only open (no stored evidence, no write), and stores
+/* A version 3 database (version 5's minus evidence_cache and summary_cache) keeps every row when
+ * it is upgraded, is read as it is by a read-only open (no stored evidence, no write), and stores
  * evidence after. */
 START_TEST(upgrades_a_version_3_database_keeping_its_data)
 {
@@ -69,6 +63,7 @@ START_TEST(upgrades_a_version_3_database_keeping_its_data)
     g_autofree char *path = g_build_filename(dir, "v3.sqlite", NULL);
     GError *error = NULL;
     rhea_store_close(rhea_store_open(path, &error));
+    testutil_schema_v5(path, NULL);
     sqlite3 *db;
     sqlite3_open(path, &db);
     ck_assert_int_eq(
@@ -109,11 +104,12 @@ START_TEST(upgrades_a_version_3_database_keeping_its_data)
     ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
     g_autofree char *rows = testutil_rows(
         s, "SELECT c.cid || ' ' || c.sha || ' ' || p.path || ' ' || ch.kind || ' ' || pr.tip || "
-           "' ' || m.value || ' ' || st.value || ' ' || pc.commits FROM commits c "
+           "' ' || m.value || ' ' || st.value || ' ' || pc.commits || ' ' || c.first_change || "
+           "'+' || c.change_count || ' ' || ch.rid FROM commits c "
            "JOIN changes ch ON ch.cid = c.cid JOIN paths p ON p.pid = ch.pid "
            "JOIN products pr ON pr.id = c.product JOIN product_meta m ON m.product = c.product "
            "JOIN settings st JOIN product_counts pc ON pc.product = c.product");
-    ck_assert_str_eq(rows, "7 ab src/a.py A ab 63 2023-08-01 1");
+    ck_assert_str_eq(rows, "7 ab src/a.py A ab 63 2023-08-01 1 1+1 1");
     g_autoptr(GBytes) in = g_bytes_new_static("entry", 5);
     ck_assert_int_eq(rhea_store_evidence_cache_put(s, &key, in, &error), 0);
     ck_assert_int_eq(rhea_store_evidence_cache_get(s, &key, &data, &error), 0);
@@ -254,7 +250,7 @@ static gint64 add_commit(RheaStore *s, const char *sha, GError **error)
                          .mailmap_name = "A",
                          .mailmap_email = "a@x",
                          .summary = "s"};
-    return rhea_store_add_commit(s, "p", &row, error);
+    return rhea_store_add_commit(s, "p", &row, NULL, 0, error);
 }
 
 /* A reader opens and reads while a large write transaction is open, spilled to the file: the
@@ -389,10 +385,26 @@ START_TEST(an_older_database_keeps_its_unique_constraint)
 }
 END_TEST
 
-/* Rows of consecutive rhea_store_add_changes calls share multi-row statements, so the last few
- * wait: a commit stores them all (70 rows of three commits: 64 in one statement, 6 at the
- * commit), a rollback drops them with the transaction (none turns up at the next commit), and a
- * bad kind is refused at once, the rows waiting before it still stored at the commit. */
+static gint64 add_with_changes(RheaStore *s, const char *sha, const RheaChangeRow *rows, guint n,
+                               GError **error)
+{
+    RheaCommitRow row = {.sha = sha,
+                         .author_name = "A",
+                         .author_email = "a@x",
+                         .committer_name = "A",
+                         .committer_email = "a@x",
+                         .mailmap_name = "A",
+                         .mailmap_email = "a@x",
+                         .summary = "s"};
+    return rhea_store_add_commit(s, "p", &row, rows, n, error);
+}
+
+/* Change rows of consecutive commits share multi-row statements, so the last few wait: a commit
+ * stores them all (70 rows of three commits: 64 in one statement, 6 at the commit), each commit's
+ * rows one run of row ids in path-id order that its row records; a rollback drops the waiting
+ * rows with the transaction (none turns up at the next commit, and the row ids go on from the
+ * last stored); a bad kind or a path listed twice is refused before anything of that commit is
+ * stored, the rows waiting before it still stored at the commit. */
 START_TEST(changes_of_several_commits_share_statements)
 {
     g_autofree char *dir = testutil_tmpdir();
@@ -408,38 +420,142 @@ START_TEST(changes_of_several_commits_share_statements)
         rows[i] = (RheaChangeRow){names[i], strlen(names[i]), "AMDT"[i % 4], i, i % 3 ? i : -1};
     }
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
-    ck_assert_int_eq(rhea_store_add_changes(s, 1, rows, 30, &error), 0);
-    ck_assert_int_eq(rhea_store_add_changes(s, 2, rows + 30, 30, &error), 0);
-    ck_assert_int_eq(rhea_store_add_changes(s, 3, rows + 60, 10, &error), 0);
+    ck_assert_int_eq(add_with_changes(s, "c1", rows, 30, &error), 1);
+    ck_assert_int_eq(add_with_changes(s, "c2", rows + 30, 30, &error), 2);
+    ck_assert_int_eq(add_with_changes(s, "c3", rows + 60, 10, &error), 3);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);
     ck_assert_int_eq(testutil_int(s, count), 70);
-    /* every row as given: its commit, path, kind and line counts (NULL where < 0) */
+    /* every row as given: its commit, path, kind and line counts (NULL where < 0); paths were
+     * interned in the order given, so f00 is path 1 and row 1 */
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM changes c JOIN paths p USING(pid)"
                                      " WHERE c.cid = 1 + (substr(p.path, 2) >= '30')"
                                      " + (substr(p.path, 2) >= '60')"
+                                     " AND c.rid = c.pid AND c.pid = 1 + substr(p.path, 2)"
                                      " AND c.kind = substr('AMDT', 1 + substr(p.path, 2) % 4, 1)"
                                      " AND c.added = 0 + substr(p.path, 2)"
                                      " AND c.removed IS (CASE WHEN substr(p.path, 2) % 3 = 0"
                                      " THEN NULL ELSE 0 + substr(p.path, 2) END)"),
                      70);
+    g_autofree char *ranges =
+        testutil_text(s, "SELECT group_concat(first_change || '+' || change_count, ' ')"
+                         " FROM (SELECT * FROM commits ORDER BY cid)");
+    ck_assert_str_eq(ranges, "1+30 31+30 61+10");
 
+    /* paths stored already, listed out of their id order: stored in id order */
+    RheaChangeRow again[3] = {rows[5], rows[1], rows[3]};
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
-    ck_assert_int_eq(rhea_store_add_changes(s, 4, rows, 5, &error), 0);
+    ck_assert_int_eq(add_with_changes(s, "c4", rows, 5, &error), 4);
     rhea_store_rollback(s);
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);
     ck_assert_int_eq(testutil_int(s, count), 70);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM commits"), 3);
 
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
-    ck_assert_int_eq(rhea_store_add_changes(s, 5, rows, 3, &error), 0);
-    RheaChangeRow bad = {"f00", 3, 'X', -1, -1};
-    ck_assert_int_eq(rhea_store_add_changes(s, 6, &bad, 1, &error), -1);
+    ck_assert_int_eq(add_with_changes(s, "c5", again, 3, &error), 4);
+    RheaChangeRow bad[2] = {rows[0], {"f00", 3, 'X', -1, -1}};
+    ck_assert_int_eq(add_with_changes(s, "c6", bad, 2, &error), -1);
+    ck_assert_ptr_nonnull(strstr(error->message, "kind 0x58 of f00 is not A, M, D or T"));
     g_clear_error(&error);
-    ck_assert_int_eq(rhea_store_add_changes(s, 7, rows, 2, &error), 0);
-    ck_assert_int_eq(rhea_store_add_change(s, 8, "g", 1, 'A', -1, -1, &error), 0);
+    RheaChangeRow twice[3] = {rows[7], rows[2], rows[7]};
+    ck_assert_int_eq(add_with_changes(s, "c7", twice, 3, &error), -1);
+    ck_assert_ptr_nonnull(strstr(error->message, "commit c7 lists one path twice"));
+    g_clear_error(&error);
+    ck_assert_int_eq(add_with_changes(s, "c8", rows + 68, 2, &error), 5);
+    ck_assert_int_eq(add_with_changes(s, "c9", NULL, 0, &error), 6);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);
-    ck_assert_int_eq(testutil_int(s, count), 76);
-    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM changes WHERE cid IN (5, 7, 8)"), 6);
+    ck_assert_int_eq(testutil_int(s, count), 75);
+    g_autofree char *later =
+        testutil_text(s, "SELECT group_concat(sha || ':' || first_change || '+' || change_count,"
+                         " ' ') FROM (SELECT * FROM commits WHERE cid > 3 ORDER BY cid)");
+    ck_assert_str_eq(later, "c5:71+3 c8:74+2 c9:0+0");
+    g_autofree char *c5 = testutil_text(
+        s, "SELECT group_concat(p.path, ' ') FROM (SELECT * FROM changes WHERE cid = 4"
+           " ORDER BY rid) ch JOIN paths p USING(pid)");
+    ck_assert_str_eq(c5, "f01 f03 f05");
+    /* more rows than the insertion sort takes, in reverse id order */
+    RheaChangeRow reversed[40];
+    for (int i = 0; i < 40; i++)
+        reversed[i] = rows[39 - i];
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(add_with_changes(s, "c10", reversed, 40, &error), 7);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM changes a JOIN changes b"
+                                     " ON b.rid = a.rid + 1 WHERE a.cid = 7 AND b.cid = 7"
+                                     " AND b.pid = a.pid + 1 AND a.pid = a.rid - 75"),
+                     39);
+
+    /* a row another program slipped in moves SQLite's row ids: the next statement's check sees it,
+     * and the transaction is rolled back whole */
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    for (int i = 0; i < 64; i++) /* the 64th row's statement runs at once */
+        ck_assert_int_eq(add_with_changes(s, names[i], rows + i, 1, &error), 8 + i);
+    ck_assert_int_eq(
+        rhea_store_exec(s, "INSERT INTO changes(cid, pid, kind) VALUES(8, 1, 'A')", &error), 0);
+    ck_assert_int_eq(add_with_changes(s, "x", rows + 65, 1, &error), 72);
+    ck_assert_int_eq(rhea_store_commit(s, &error), -1);
+    ck_assert_ptr_nonnull(strstr(error->message, "where its commit recorded row 180"));
+    g_clear_error(&error);
+    rhea_store_rollback(s);
+    ck_assert_int_eq(testutil_int(s, count), 115);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
+/* A version 5 database's changes become runs of row ids in (commit, path id) order, each commit's
+ * run recorded in its row (a commit without changes: an empty run at 0), every row kept; new
+ * commits' runs go on from the last row. */
+START_TEST(upgrades_a_version_5_database_into_runs_of_row_ids)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "v5.sqlite", NULL);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    RheaChangeRow a[3] = {{"z", 1, 'A', 1, 0}, {"y", 1, 'A', 2, 0}, {"x", 1, 'A', -1, -1}};
+    RheaChangeRow b[2] = {{"x", 1, 'M', 5, 5}, {"z", 1, 'D', 0, 1}};
+    RheaChangeRow d[2] = {{"w", 1, 'A', 7, 0}, {"y", 1, 'T', 0, 0}};
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(add_with_changes(s, "a", a, 3, &error), 1);
+    ck_assert_int_eq(add_with_changes(s, "b", b, 2, &error), 2);
+    ck_assert_int_eq(add_with_changes(s, "c", NULL, 0, &error), 3);
+    ck_assert_int_eq(add_with_changes(s, "d", d, 2, &error), 4);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    rhea_store_close(s);
+    /* z, y, x, w are paths 1-4; each commit's rows in path-id order (worked out by hand) */
+    const char *rows_sql = "SELECT group_concat(cid || ':' || pid || kind || ifnull(added, '-'),"
+                           " ' ') FROM (SELECT * FROM changes ORDER BY rid)";
+    const char *runs_sql = "SELECT group_concat(sha || ':' || first_change || '+' || change_count,"
+                           " ' ') FROM (SELECT * FROM commits ORDER BY cid)";
+    const char *rows = "1:1A1 1:2A2 1:3A- 2:1D0 2:3M5 4:2T0 4:4A7";
+    const char *runs = "a:1+3 b:4+2 c:0+0 d:6+2";
+    g_autofree char *written = testutil_text_file(path, rows_sql);
+    g_autofree char *written_runs = testutil_text_file(path, runs_sql);
+    ck_assert_str_eq(written, rows);
+    ck_assert_str_eq(written_runs, runs);
+
+    testutil_schema_v5(path, NULL);
+    ck_assert_int_eq(testutil_file_int(path, "PRAGMA user_version"), 5);
+    ck_assert_int_eq(testutil_file_int(path, "SELECT count(*) FROM pragma_table_info('commits')"
+                                             " WHERE name = 'first_change'"),
+                     0);
+    s = rhea_store_open(path, &error);
+    ck_assert_msg(s != NULL, "%s", error ? error->message : "");
+    ck_assert_int_eq(testutil_int(s, "PRAGMA user_version"), RHEA_SCHEMA_VERSION);
+    g_autofree char *upgraded = testutil_text(s, rows_sql);
+    g_autofree char *upgraded_runs = testutil_text(s, runs_sql);
+    ck_assert_str_eq(upgraded, rows);
+    ck_assert_str_eq(upgraded_runs, runs);
+    ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master"
+                                     " WHERE name = 'changes_by_path'"),
+                     1);
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(add_with_changes(s, "e", b, 2, &error), 5);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    g_autofree char *later = testutil_text(s, "SELECT first_change || '+' || change_count"
+                                              " FROM commits WHERE sha = 'e'");
+    ck_assert_str_eq(later, "8+2");
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -457,6 +573,7 @@ int main(void)
     tcase_add_test(tc, read_only_location_fails_with_a_message);
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
     tcase_add_test(tc, changes_of_several_commits_share_statements);
+    tcase_add_test(tc, upgrades_a_version_5_database_into_runs_of_row_ids);
     tcase_add_test(tc, open_restores_the_indexes_a_killed_bulk_load_left_out);
     tcase_add_test(tc, commit_ids_stay_unique_through_a_bulk_load);
     tcase_add_test(tc, readers_read_during_a_spilled_write);

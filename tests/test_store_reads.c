@@ -3,6 +3,8 @@
  * windows that cut between commits, and an iteration stopped by its callback. */
 #include <check.h>
 
+#include "engine/store_evidence.h"
+#include "engine/store_kinds.h"
 #include "engine/store_reads.h"
 #include "tests/testutil.h"
 
@@ -26,13 +28,15 @@ static void add(RheaStore *s, const char *product, const char *sha, const char *
                          .mailmap_email = g_strdup_printf("%s@example.com", name),
                          .summary = sha,
                          .parent_count = parents};
-    gint64 cid = rhea_store_add_commit(s, product, &row, &error);
+    g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(RheaChangeRow));
+    for (guint i = 0; paths && paths[i]; i++) {
+        RheaChangeRow r = {paths[i], strlen(paths[i]), kinds[i], added[i], added[i] < 0 ? -1 : 1};
+        g_array_append_val(rows, r);
+    }
+    gint64 cid = rhea_store_add_commit(s, product, &row, (const RheaChangeRow *)(void *)rows->data,
+                                       rows->len, &error);
     ck_assert_msg(cid > 0, "%s", error ? error->message : "?");
     g_free((char *)row.mailmap_email);
-    for (guint i = 0; paths && paths[i]; i++)
-        ck_assert_int_eq(rhea_store_add_change(s, cid, paths[i], strlen(paths[i]), kinds[i],
-                                               added[i], added[i] < 0 ? -1 : 1, &error),
-                         0);
 }
 
 /* p: c1 (t=100, alice: a.py +3-1 added, b.js without line stats, added), c2 (t=200, a merge), c3
@@ -250,6 +254,60 @@ START_TEST(product_paths_in_byte_order_as_sql_sorts_them)
 }
 END_TEST
 
+static int cmp_text(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Every read of the store, as one text: commits with their changes, each product's paths, the
+ * windows' path ids, the kinds in (cid, pid) order and the evidence paths. */
+static char *every_read(RheaStore *s)
+{
+    GString *out = g_string_new(NULL);
+    GError *error = NULL;
+    int ret;
+    for (const char *const *id = (const char *const[]){"p", "q", NULL}; *id; id++) {
+        g_autofree char *all = commits(s, *id, G_MININT64, G_MAXINT64, 0, &ret);
+        g_autofree char *window = window_pids(s, *id, 101, G_MAXINT64);
+        g_string_append_printf(out, "%s%s\n", all, window);
+        ck_assert_int_eq(rhea_store_each_product_path(s, *id, log_path, out, &error), 0);
+        g_autoptr(GArray) kinds = rhea_store_change_kinds(s, *id, FALSE, 0, &error);
+        ck_assert_ptr_nonnull(kinds);
+        for (guint i = 0; i < kinds->len; i++) {
+            const RheaChangeKind *k = &g_array_index(kinds, RheaChangeKind, i);
+            g_string_append_printf(out, "%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT "%c ", k->cid,
+                                   k->pid, k->kind);
+        }
+        g_autoptr(GPtrArray) paths = rhea_store_evidence_paths(s, *id, &error);
+        ck_assert_ptr_nonnull(paths);
+        g_ptr_array_sort(paths, cmp_text);
+        for (guint i = 0; i < paths->len; i++)
+            g_string_append_printf(out, "\n%s", (const char *)g_ptr_array_index(paths, i));
+        g_string_append_c(out, '\n');
+    }
+    return g_string_free(out, FALSE);
+}
+
+/* A database of schema version 5 opened read-only is not upgraded: its (cid, pid) key is read
+ * instead of the runs of row ids, with the same answers (those of the tests above). */
+START_TEST(an_older_database_opened_read_only_reads_the_same)
+{
+    Env e = env_new();
+    g_autofree char *now = every_read(e.store);
+    ck_assert_ptr_nonnull(strstr(now, "4 300 0 bob bob@example.com: 1/1/1/D 4/2/1/A\n"));
+    ck_assert_ptr_nonnull(strstr(now, "1/1A 1/2A 4/1D 4/4A \n"));
+    g_autofree char *path = g_strdup(rhea_store_path(e.store));
+    rhea_store_close(e.store);
+    testutil_schema_v5(path, NULL);
+    e.store = rhea_store_open_readonly(path, NULL);
+    ck_assert_ptr_nonnull(e.store);
+    g_autofree char *older = every_read(e.store);
+    ck_assert_str_eq(older, now);
+    ck_assert_int_eq(testutil_file_int(path, "PRAGMA user_version"), 5);
+    env_free(&e);
+}
+END_TEST
+
 START_TEST(reads_fail_with_the_database_named)
 {
     Env e = env_new();
@@ -287,6 +345,7 @@ int main(void)
     tcase_add_test(tc, commits_in_a_window_with_their_changes);
     tcase_add_test(tc, paths_of_a_product_and_of_a_window);
     tcase_add_test(tc, product_paths_in_byte_order_as_sql_sorts_them);
+    tcase_add_test(tc, an_older_database_opened_read_only_reads_the_same);
     tcase_add_test(tc, reads_fail_with_the_database_named);
     suite_add_tcase(s, tc);
     return testutil_run(s) ? 1 : 0;

@@ -49,9 +49,28 @@ gint64 testutil_file_int(const char *path, const char *sql)
     return v;
 }
 
+void testutil_schema_v5(const char *path, const char *more_sql)
+{
+    g_autofree char *sql = NULL;
+    GError *error = NULL;
+    ck_assert_msg(g_file_get_contents("tests/data/schema_v6_to_v5.sql", &sql, NULL, &error), "%s",
+                  error ? error->message : "");
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open(path, &db), SQLITE_OK);
+    ck_assert_msg(sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK, "%s", sqlite3_errmsg(db));
+    ck_assert_msg(!more_sql || sqlite3_exec(db, more_sql, NULL, NULL, NULL) == SQLITE_OK, "%s",
+                  sqlite3_errmsg(db));
+    sqlite3_close(db);
+}
+
 char *testutil_text(RheaStore *store, const char *sql)
 {
-    sqlite3 *db = open_reader(rhea_store_path(store));
+    return testutil_text_file(rhea_store_path(store), sql);
+}
+
+char *testutil_text_file(const char *path, const char *sql)
+{
+    sqlite3 *db = open_reader(path);
     sqlite3_stmt *st = NULL;
     ck_assert_msg(sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK, "%s: %s", sql,
                   sqlite3_errmsg(db));

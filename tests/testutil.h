@@ -17,8 +17,14 @@ void testutil_rmtree(const char *path);
 gint64 testutil_int(RheaStore *store, const char *sql);
 /* The same on any SQLite file. */
 gint64 testutil_file_int(const char *path, const char *sql);
+/* Gives the database at path (closed) schema version 5's shape, its rows kept, with
+ * tests/data/schema_v6_to_v5.sql (the tests run from the source folder), then runs more_sql
+ * (NULL: none). The test fails when either fails. */
+void testutil_schema_v5(const char *path, const char *more_sql);
 /* The single text a query returns, newly allocated (NULL for SQL NULL). */
 char *testutil_text(RheaStore *store, const char *sql);
+/* The same on any SQLite file. */
+char *testutil_text_file(const char *path, const char *sql);
 /* Every row of a one-column query, joined with '\n'. */
 char *testutil_rows(RheaStore *store, const char *sql);
 /* Runs the suite and returns the number of failed tests (0: the test executable succeeds). */

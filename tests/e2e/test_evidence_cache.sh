@@ -109,6 +109,7 @@ expect_exit 0 "$RHEA" evidence --db gone.sqlite --product p1 --format json --rea
 
 # a schema 3 database, read-only: the report works and the file stays version 3, untouched
 fresh v3.sqlite
+sqlite3 v3.sqlite <"$SRC/tests/data/schema_v6_to_v5.sql"
 sqlite3 v3.sqlite "DROP TABLE evidence_cache; DROP TABLE summary_cache; PRAGMA user_version = 3;"
 V3=$(dump v3.sqlite)
 report v3.sqlite html --read-only
@@ -117,7 +118,7 @@ report v3.sqlite html --read-only
 # without --read-only it is upgraded, keeps its rows and stores the evidence
 report v3.sqlite html
 cmp -s out.html ref.html || fail "the upgraded schema 3 database reports otherwise"
-[ "$(sqlite3 v3.sqlite 'PRAGMA user_version')" = 5 ] || fail "schema 3 not upgraded"
+[ "$(sqlite3 v3.sqlite 'PRAGMA user_version')" = 6 ] || fail "schema 3 not upgraded"
 [ "$(entries v3.sqlite)" = 3 ] || fail "schema 3 after the report: $(entries v3.sqlite) entries"
 [ "$(sqlite3 v3.sqlite 'SELECT count(*) FROM commits')" = 6 ] || fail "schema 3 lost commits"
 

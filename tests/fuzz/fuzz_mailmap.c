@@ -42,7 +42,7 @@ static void resolve_and_store(git_mailmap *mm, const char *name, const char *ema
         .summary = "",
     };
     GError *error = NULL;
-    if (rhea_store_add_commit(store, "fuzz", &row, &error) < 0)
+    if (rhea_store_add_commit(store, "fuzz", &row, NULL, 0, &error) < 0)
         __builtin_trap(); /* any bytes must be storable */
 }
 
