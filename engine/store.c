@@ -447,6 +447,7 @@ void rhea_store_close(RheaStore *store)
 {
     if (!store)
         return;
+    rhea_store_checkpoint_wait(store);
     sqlite3_finalize(store->ins_commit);
     sqlite3_finalize(store->ins_parent);
     sqlite3_finalize(store->ins_change);
@@ -478,7 +479,11 @@ int rhea_store_commit(RheaStore *store, GError **error)
     if (rhea_store_changes_flush(store, error) < 0)
         return -1;
     store->next_rid = 0; /* another connection may write before the next transaction */
-    return rhea_store_exec(store, "COMMIT", error);
+    int rc = rhea_store_exec(store, "COMMIT", error);
+    /* no thread outlives the transaction: a process forked later (a worker, a study's jobs) must
+     * not inherit a lock it holds */
+    rhea_store_checkpoint_wait(store);
+    return rc;
 }
 
 /* The page cache of a bulk load, in KiB as PRAGMA cache_size takes it (negative). */
@@ -497,10 +502,35 @@ int rhea_store_indexes_drop(RheaStore *store, GError **error)
     return rhea_store_exec(store, "DROP INDEX IF EXISTS changes_by_path", error);
 }
 
+/* The WAL's committed frames are copied into the database file by a connection of its own, on
+ * another thread, while this one builds the indexes on one core: the close then copies only the
+ * indexes' pages (Audiveris: close 15-20 -> 9-13 ms). A passive checkpoint takes no lock that
+ * the writer waits for; one that copies nothing leaves the close more to copy, nothing else. */
+static gpointer checkpoint_main(gpointer path)
+{
+    sqlite3 *db = NULL;
+    /* the connection learns that the file is in WAL mode from its first read */
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL) ==
+            SQLITE_OK &&
+        sqlite3_exec(db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL) == SQLITE_OK)
+        sqlite3_wal_checkpoint_v2(db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    sqlite3_close(db);
+    return NULL;
+}
+
+void rhea_store_checkpoint_wait(RheaStore *store)
+{
+    if (store->checkpoint)
+        g_thread_join(store->checkpoint);
+    store->checkpoint = NULL;
+}
+
 int rhea_store_indexes_build(RheaStore *store, GError **error)
 {
     if (rhea_store_changes_flush(store, error) < 0)
         return -1;
+    rhea_store_checkpoint_wait(store);
+    store->checkpoint = g_thread_new("rhea-checkpoint", checkpoint_main, store->path);
     if (store->named_sha_index && rhea_store_exec(store, COMMITS_BY_SHA_SQL, error) < 0)
         return -1;
     return rhea_store_exec(store, CHANGES_BY_PATH_SQL, error);
@@ -534,6 +564,7 @@ int rhea_store_bulk_end(RheaStore *store, GError **error)
 
 void rhea_store_rollback(RheaStore *store)
 {
+    rhea_store_checkpoint_wait(store);
     if (!sqlite3_get_autocommit(store->db))
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     /* Interned paths of the rolled-back transaction are gone from the table too. */

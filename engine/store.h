@@ -57,6 +57,9 @@ int rhea_store_bulk_end(RheaStore *store, GError **error);
  * and by a study folding many products into an empty database. */
 int rhea_store_indexes_drop(RheaStore *store, GError **error);
 int rhea_store_indexes_build(RheaStore *store, GError **error);
+/* Waits for the checkpoint that rhea_store_indexes_build started on another thread (none: returns
+ * at once); the transaction's commit or rollback and rhea_store_close wait for it too. */
+void rhea_store_checkpoint_wait(RheaStore *store);
 /* Runs SQL with no result rows. */
 int rhea_store_exec(RheaStore *store, const char *sql, GError **error);
 /* Sets *error from the connection's last SQLite error. Returns -1. */

@@ -503,6 +503,43 @@ START_TEST(changes_of_several_commits_share_statements)
 }
 END_TEST
 
+/* While a bulk load's indexes are built, the frames its earlier transactions left in the WAL are
+ * copied into the database file on another thread: the file holds the commits before the close
+ * (a load of this size is far from SQLite's automatic checkpoint at 1000 pages). */
+START_TEST(a_bulk_load_is_checkpointed_while_its_indexes_are_built)
+{
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
+    GError *error = NULL;
+    RheaStore *s = rhea_store_open(path, &error);
+    ck_assert_ptr_nonnull(s);
+    char names[200][8];
+    RheaChangeRow rows[5] = {{"a", 1, 'M', 1, 1},
+                             {"b", 1, 'M', 1, 1},
+                             {"c", 1, 'M', 1, 1},
+                             {"d", 1, 'M', 1, 1},
+                             {"e", 1, 'M', 1, 1}};
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
+    for (int i = 0; i < 200; i++) {
+        g_snprintf(names[i], sizeof names[i], "c%03d", i);
+        ck_assert_int_eq(add_with_changes(s, names[i], rows, 5, &error), i + 1);
+    }
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    struct stat before, after;
+    ck_assert_int_eq(stat(path, &before), 0);
+    ck_assert_int_eq(testutil_file_int(path, "SELECT count(*) FROM commits"), 200);
+    ck_assert_int_eq(rhea_store_begin(s, &error), 0);
+    ck_assert_int_eq(rhea_store_bulk_end(s, &error), 0);
+    rhea_store_checkpoint_wait(s);
+    ck_assert_int_eq(stat(path, &after), 0);
+    ck_assert_int_gt(after.st_size, before.st_size + 8 * 4096);
+    ck_assert_int_eq(rhea_store_commit(s, &error), 0);
+    rhea_store_close(s);
+    testutil_rmtree(dir);
+}
+END_TEST
+
 /* A version 5 database's changes become runs of row ids in (commit, path id) order, each commit's
  * run recorded in its row (a commit without changes: an empty run at 0), every row kept; new
  * commits' runs go on from the last row. */
@@ -574,6 +611,7 @@ int main(void)
     tcase_add_test(tc, change_kind_is_one_of_four_letters);
     tcase_add_test(tc, changes_of_several_commits_share_statements);
     tcase_add_test(tc, upgrades_a_version_5_database_into_runs_of_row_ids);
+    tcase_add_test(tc, a_bulk_load_is_checkpointed_while_its_indexes_are_built);
     tcase_add_test(tc, open_restores_the_indexes_a_killed_bulk_load_left_out);
     tcase_add_test(tc, commit_ids_stay_unique_through_a_bulk_load);
     tcase_add_test(tc, readers_read_during_a_spilled_write);
