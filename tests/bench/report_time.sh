@@ -39,6 +39,10 @@ cold_copy() { # OUT: DB with nothing stored, as this build reads it
 }
 before_copy() { # OUT: DB as a schema 3 build reads it
   fresh "$1"
+  # schema 6's changes table and commits columns back to version 5's shape first
+  if [ "$(sqlite3 "$1" 'PRAGMA user_version')" -ge 6 ]; then
+    sqlite3 "$1" <"$(dirname "$0")/../data/schema_v6_to_v5.sql"
+  fi
   for t in evidence_cache summary_cache; do
     if has_table "$1" $t; then sqlite3 "$1" "DROP TABLE $t"; fi
   done
