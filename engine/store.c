@@ -120,7 +120,7 @@ static const char *SCHEMA_V5 = "CREATE TABLE summary_cache("
  * path-id order, which the commit's row records (first_change, change_count). Rows appended to a
  * row-id table take SQLite's quick path at the table's right edge; the (cid, pid) key of the
  * table before made every row a seek from the root and a rebalance of the last pages (Audiveris'
- * writer thread: 816 M -> 660 M instructions, docs/performance.md, change 30). */
+ * writer thread: 816 M -> 663 M instructions, docs/performance.md, change 30). */
 static const char *SCHEMA_V6 =
     "ALTER TABLE commits ADD COLUMN first_change INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE commits ADD COLUMN change_count INTEGER NOT NULL DEFAULT 0;"

@@ -43,8 +43,11 @@ dump() {
 has_schema() { [ "$(sqlite3 "$1" "SELECT count(*) FROM sqlite_master WHERE name = 'commits'")" = 1 ]; }
 count() { if has_schema "$1"; then sqlite3 "$1" "SELECT count(*) FROM commits WHERE product = 'p'"; else echo 0; fi; }
 
-# Only whole commits: each stored commit has the clean run's number of change rows, and its
-# parents are stored.
+# Only whole commits: each stored commit's run of change rows (schema 6: rows first_change to
+# first_change + change_count - 1) holds that many rows of that commit, as many as the clean
+# run's, no change row lies outside the runs, and every commit's parents are stored. (A commit's
+# changes are looked up by their run: changes has no index on cid, and a subquery on cid per
+# commit would read the whole table each time.)
 check_whole() {
   local db=$1 what=$2
   [ "$(sqlite3 "$db" 'PRAGMA integrity_check')" = ok ] || fail "$what: integrity_check"
@@ -52,12 +55,14 @@ check_whole() {
   local bad
   bad=$(sqlite3 "$db" "ATTACH '$CLEAN' AS k;
     SELECT count(*) FROM commits c WHERE c.product = 'p' AND
-      (SELECT count(*) FROM changes WHERE cid = c.cid) !=
-      (SELECT count(*) FROM k.changes kc JOIN k.commits kk USING(cid)
-        WHERE kk.product = 'p' AND kk.sha = c.sha);
+      ((SELECT count(*) FROM changes ch WHERE ch.rid >= c.first_change
+          AND ch.rid < c.first_change + c.change_count AND ch.cid = c.cid) != c.change_count
+       OR c.change_count IS NOT
+         (SELECT kk.change_count FROM k.commits kk WHERE kk.product = 'p' AND kk.sha = c.sha));
+    SELECT (SELECT count(*) FROM changes) - (SELECT total(change_count) FROM commits);
     SELECT count(*) FROM parents pa JOIN commits c USING(cid) WHERE c.product = 'p' AND
       NOT EXISTS (SELECT 1 FROM commits c2 WHERE c2.product = 'p' AND c2.sha = pa.parent_sha);")
-  [ "$bad" = "$(printf '0\n0')" ] || fail "$what: partial commits or missing parents ($bad)"
+  [ "$bad" = "$(printf '0\n0.0\n0')" ] || fail "$what: partial commits or missing parents ($bad)"
 }
 
 # The reference: one clean run, checked against git itself.
