@@ -308,6 +308,89 @@ START_TEST(an_older_database_opened_read_only_reads_the_same)
 }
 END_TEST
 
+/* The commits of a product whose rows are dense in their ranges of cids and row ids (t, stored in
+ * one go; p, with q's commit and change between its own) are read by two range scans put in
+ * order in C, the rows of other commits skipped; those of a sparse product (u: two commits around
+ * ten of v's) by the join. Both give what was worked out by hand, and what the join gives on the
+ * same rows in a version 5 file (read-only, not upgraded). */
+START_TEST(commits_read_by_ranges_or_joined)
+{
+    Env e = env_new(); /* paths a.py 1, b.js 2, q.txt 3, docs/x.md 4; commits 1-4 */
+    GError *error = NULL;
+    ck_assert_int_eq(rhea_store_begin(e.store, &error), 0);
+    RheaProduct prod = {.id = "t", .repo_path = "/r", .ref = "HEAD"};
+    ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
+    /* cids 5-9, committed in this order, times out of it; x.py 5, y.py 6, z.py 7 */
+    add(e.store, "t", "t1", "tom", 500, 1, (const char *const[]){"x.py", "y.py", NULL},
+        (const gint64[]){1, 2}, "AA");
+    add(e.store, "t", "t2", "tom", 400, 1, (const char *const[]){"x.py", NULL}, (const gint64[]){3},
+        "M");
+    add(e.store, "t", "t3", "tom", 600, 2, NULL, NULL, NULL);
+    add(e.store, "t", "t4", "uma", 450, 1, (const char *const[]){"z.py", "y.py", NULL},
+        (const gint64[]){4, -1}, "AD");
+    add(e.store, "t", "t5", "uma", 700, 1, (const char *const[]){"x.py", NULL}, (const gint64[]){0},
+        "D");
+    /* u: cids 10 and 21 around v's 11-20 */
+    for (const char *const *id = (const char *const[]){"u", "v", NULL}; *id; id++) {
+        RheaProduct more = {.id = (char *)*id, .repo_path = "/r", .ref = "HEAD"};
+        ck_assert_int_eq(rhea_store_product_save(e.store, &more, &error), 0);
+    }
+    add(e.store, "u", "u1", "val", 900, 0, (const char *const[]){"y.py", "a.py", NULL},
+        (const gint64[]){1, 1}, "AA");
+    for (int i = 0; i < 10; i++) {
+        g_autofree char *sha = g_strdup_printf("v%d", i);
+        add(e.store, "v", sha, "vic", 800 + i, 1, (const char *const[]){"x.py", NULL},
+            (const gint64[]){1}, "M");
+    }
+    add(e.store, "u", "u2", "val", 850, 1, (const char *const[]){"z.py", NULL}, (const gint64[]){2},
+        "M");
+    ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
+    int ret;
+    const char *all_want = "6 400 0 tom tom@example.com: 5/3/1/M\n"
+                           "8 450 0 uma uma@example.com: 6/-1/-1/D 7/4/1/A\n"
+                           "5 500 0 tom tom@example.com: 5/1/1/A 6/2/1/A\n"
+                           "7 600 1 tom tom@example.com:\n"
+                           "9 700 0 uma uma@example.com: 5/0/1/D\n";
+    /* [400, 520): commits 5, 6 and 8, their runs one span (7 has none); [450, 650): 5, 7 and 8,
+     * with 6's row between 5's and 8's */
+    const char *span_want = "6 400 0 tom tom@example.com: 5/3/1/M\n"
+                            "8 450 0 uma uma@example.com: 6/-1/-1/D 7/4/1/A\n"
+                            "5 500 0 tom tom@example.com: 5/1/1/A 6/2/1/A\n";
+    const char *gap_want = "8 450 0 uma uma@example.com: 6/-1/-1/D 7/4/1/A\n"
+                           "5 500 0 tom tom@example.com: 5/1/1/A 6/2/1/A\n"
+                           "7 600 1 tom tom@example.com:\n";
+    for (int older = 0; older < 2; older++) {
+        g_autofree char *all = commits(e.store, "t", G_MININT64, G_MAXINT64, 0, &ret);
+        ck_assert_str_eq(all, all_want);
+        g_autofree char *span = commits(e.store, "t", 400, 520, 0, &ret);
+        ck_assert_str_eq(span, span_want);
+        g_autofree char *gap = commits(e.store, "t", 450, 650, 0, &ret);
+        ck_assert_str_eq(gap, gap_want);
+        g_autofree char *empty = commits(e.store, "t", 800, 900, 0, &ret);
+        ck_assert_str_eq(empty, "");
+        g_autofree char *p = commits(e.store, "p", G_MININT64, G_MAXINT64, 0, &ret);
+        ck_assert_str_eq(p, "1 100 0 alice alice@example.com: 1/3/1/A 2/-1/-1/A\n"
+                            "2 200 1 alice alice@example.com:\n"
+                            "4 300 0 bob bob@example.com: 1/1/1/D 4/2/1/A\n");
+        g_autofree char *u = commits(e.store, "u", G_MININT64, G_MAXINT64, 0, &ret);
+        ck_assert_str_eq(u, "21 850 0 val val@example.com: 7/2/1/M\n"
+                            "10 900 0 val val@example.com: 1/1/1/A 6/1/1/A\n");
+        g_autofree char *stopped = commits(e.store, "t", G_MININT64, G_MAXINT64, 2, &ret);
+        ck_assert_int_eq(ret, 7);
+        ck_assert_str_eq(stopped, "6 400 0 tom tom@example.com: 5/3/1/M\n"
+                                  "8 450 0 uma uma@example.com: 6/-1/-1/D 7/4/1/A\n");
+        if (older)
+            break;
+        g_autofree char *path = g_strdup(rhea_store_path(e.store));
+        rhea_store_close(e.store);
+        testutil_schema_v5(path, NULL);
+        e.store = rhea_store_open_readonly(path, NULL);
+        ck_assert_ptr_nonnull(e.store);
+    }
+    env_free(&e);
+}
+END_TEST
+
 START_TEST(reads_fail_with_the_database_named)
 {
     Env e = env_new();
@@ -346,6 +429,7 @@ int main(void)
     tcase_add_test(tc, paths_of_a_product_and_of_a_window);
     tcase_add_test(tc, product_paths_in_byte_order_as_sql_sorts_them);
     tcase_add_test(tc, an_older_database_opened_read_only_reads_the_same);
+    tcase_add_test(tc, commits_read_by_ranges_or_joined);
     tcase_add_test(tc, reads_fail_with_the_database_named);
     suite_add_tcase(s, tc);
     return testutil_run(s) ? 1 : 0;
