@@ -98,6 +98,17 @@ static int merge_settings(RheaStore *store, const char *shard, GError **error)
                NULL, NULL, NULL, error);
 }
 
+/* A shard's product's changes, with the output's commit and path ids, a commit's rows in the
+ * output's path-id order (which the runs recorded next keep). */
+/* clang-format off */
+#define COPY_CHANGES_SQL                                                                           \
+    "INSERT INTO main.changes(cid, pid, kind, added, removed)"                                     \
+    " SELECT c.cid + ?9, mp.pid, ch.kind, ch.added, ch.removed FROM shard.commits c"               \
+    " JOIN shard.changes ch " RHEA_STORE_CHANGES_OF("c", "ch")                                     \
+    " JOIN shard.paths sp ON sp.pid = ch.pid JOIN main.paths mp ON mp.path = sp.path"              \
+    " WHERE c.product = ?1 ORDER BY c.cid, mp.pid"
+/* clang-format on */
+
 /* Copies one product whole. */
 static int copy_product(RheaStore *store, const char *shard, const char *id, RheaMergeStats *stats,
                         GError **error)
@@ -141,14 +152,7 @@ static int copy_product(RheaStore *store, const char *shard, const char *id, Rhe
             " WHERE sp.pid IN (SELECT ch.pid FROM shard.commits c JOIN shard.changes "
             "ch " RHEA_STORE_CHANGES_OF("c", "ch") " WHERE c.product = ?1) ORDER BY sp.pid",
             p, NULL, NULL, error) < 0 ||
-        run(store, shard,
-            "INSERT INTO main.changes(cid, pid, kind, added, removed)"
-            " SELECT c.cid + ?9, mp.pid, ch.kind, ch.added, ch.removed FROM shard.commits c"
-            " JOIN shard.changes ch " RHEA_STORE_CHANGES_OF(
-                "c", "ch") " JOIN shard.paths sp ON sp.pid = ch.pid JOIN main.paths mp ON mp.path "
-                           "= sp.path"
-                           " WHERE c.product = ?1 ORDER BY c.cid, mp.pid",
-            p, &offset, NULL, error) < 0 ||
+        run(store, shard, COPY_CHANGES_SQL, p, &offset, NULL, error) < 0 ||
         /* the output's path ids order a commit's rows, which then run from the last stored one */
         run(store, shard,
             "UPDATE main.commits AS mc SET first_change = r.first, change_count = r.n"

@@ -50,8 +50,10 @@ struct RheaStore {
     /* commits' uniqueness is the droppable index commits_by_sha, not an older database's inline
      * UNIQUE(product, sha) (engine/store.c, COMMITS_BY_SHA_SQL) */
     gboolean named_sha_index;
-    int schema;          /* the database's version: RHEA_SCHEMA_VERSION unless opened read-only */
-    GThread *checkpoint; /* started by rhea_store_bulk_end, joined by rhea_store_close */
+    int schema; /* the database's version: RHEA_SCHEMA_VERSION unless opened read-only */
+    /* a checkpoint started by rhea_store_indexes_build; the transaction's end or the close joins
+     * it (rhea_store_checkpoint_wait) */
+    GThread *checkpoint;
 };
 
 /* A store with no connection yet: its path, an empty table of interned paths and no waiting
