@@ -86,7 +86,7 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     sqlite3_finalize(st);
     if (rc != SQLITE_ROW)
         return rhea_store_fail(store, error, what);
-    if (n == 0 || (high - low + 1) / 4 > n)
+    if (n == 0 || high - low + 1 > 4 * n)
         return 0; /* none (the join answers as fast), or too many other products' in between */
     GArray *commits = g_array_new(FALSE, FALSE, sizeof(SpanCommit));
     GArray *changes = g_array_new(FALSE, FALSE, sizeof(RheaStoredChange));
@@ -128,7 +128,7 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
         rhea_store_fail(store, error, what);
         goto cleanup;
     }
-    if (rows > 0 && (end - first) / 4 > rows) {
+    if (rows > 0 && end - first > 4 * rows) {
         ret = 0; /* the window's changes are too sparse in their range */
         goto cleanup;
     }
