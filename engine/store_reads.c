@@ -55,6 +55,22 @@ static int by_time_then_cid(const void *a, const void *b)
     return (x->cid > y->cid) - (x->cid < y->cid);
 }
 
+/* The change in columns col..col+3 of a row: pid, added, removed, kind (NULL counts: -1). */
+static RheaStoredChange stored_change(sqlite3_stmt *st, int col)
+{
+    const unsigned char *kind = sqlite3_column_text(st, col + 3);
+    return (RheaStoredChange){
+        .pid = sqlite3_column_int64(st, col),
+        .added = sqlite3_column_type(st, col + 1) == SQLITE_NULL
+                     ? -1
+                     : sqlite3_column_int64(st, col + 1),
+        .removed = sqlite3_column_type(st, col + 2) == SQLITE_NULL
+                       ? -1
+                       : sqlite3_column_int64(st, col + 2),
+        .kind = kind && kind[0] ? (char)kind[0] : 'M',
+    };
+}
+
 static char *chunk_text(GStringChunk *chunk, sqlite3_stmt *st, int col)
 {
     const char *t = (const char *)sqlite3_column_text(st, col);
@@ -143,15 +159,7 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
         sqlite3_bind_int64(st, 2, end);
         while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
             gint64 rid = sqlite3_column_int64(st, 0);
-            const unsigned char *kind = sqlite3_column_text(st, 4);
-            RheaStoredChange ch = {
-                .pid = sqlite3_column_int64(st, 1),
-                .added =
-                    sqlite3_column_type(st, 2) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 2),
-                .removed =
-                    sqlite3_column_type(st, 3) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 3),
-                .kind = kind && kind[0] ? (char)kind[0] : 'M',
-            };
+            RheaStoredChange ch = stored_change(st, 1);
             g_array_append_val(rids, rid);
             g_array_append_val(changes, ch);
         }
@@ -257,15 +265,7 @@ int rhea_store_each_commit(RheaStore *store, const char *product, gint64 since, 
         }
         if (sqlite3_column_type(st, 5) == SQLITE_NULL)
             continue; /* a commit without changed paths */
-        RheaStoredChange ch = {
-            .pid = sqlite3_column_int64(st, 5),
-            .added = sqlite3_column_type(st, 6) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 6),
-            .removed = sqlite3_column_type(st, 7) == SQLITE_NULL ? -1 : sqlite3_column_int64(st, 7),
-            .kind = 'M',
-        };
-        const unsigned char *kind = sqlite3_column_text(st, 8);
-        if (kind && kind[0])
-            ch.kind = (char)kind[0];
+        RheaStoredChange ch = stored_change(st, 5);
         g_array_append_val(p.changes, ch);
     }
     if (rc != SQLITE_DONE) {
