@@ -12,6 +12,7 @@
 
 #include "engine/error.h"
 #include "engine/store_private.h"
+#include "engine/store_spans.h"
 
 static sqlite3_stmt *prepare(RheaStore *store, const char *sql, const char *what, GError **error)
 {
@@ -22,6 +23,22 @@ static sqlite3_stmt *prepare(RheaStore *store, const char *sql, const char *what
         return NULL;
     }
     return st;
+}
+
+/* A read transaction around a read of several statements: one snapshot for all of them (a writer
+ * committing between two would mix two states), and one start instead of one per statement: the
+ * path lookups each began and ended their own, a third of their cost (docs/performance.md, change
+ * 33). Nothing when the caller already holds a transaction. */
+static gboolean read_begin(RheaStore *store)
+{
+    return sqlite3_get_autocommit(store->db) &&
+           sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void read_end(RheaStore *store, gboolean began)
+{
+    if (began && sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 typedef struct {
@@ -91,19 +108,20 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
 {
     const char *what = "cannot read commits";
     *used = FALSE;
-    sqlite3_stmt *st = prepare(
-        store, "SELECT min(cid), max(cid), count(*) FROM commits WHERE product = ?", what, error);
-    if (!st)
+    RheaCidSpan span;
+    gboolean sparse, began = read_begin(store);
+    if (rhea_store_cid_span(store, product, &span, &sparse, error) < 0) {
+        read_end(store, began);
         return -1;
-    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    gint64 low = sqlite3_column_int64(st, 0), high = sqlite3_column_int64(st, 1),
-           n = sqlite3_column_int64(st, 2);
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW)
-        return rhea_store_fail(store, error, what);
-    if (n == 0 || high - low + 1 > 4 * n)
+    }
+    gint64 low = span.low, high = span.high, n = span.n;
+    rhea_cid_span_clear(&span); /* the commits' scan checks their product itself */
+    if (n == 0 || sparse) {
+        read_end(store, began);
         return 0; /* none (the join answers as fast), or too many other products' in between */
+    }
+    sqlite3_stmt *st = NULL;
+    int rc;
     GArray *commits = g_array_new(FALSE, FALSE, sizeof(SpanCommit));
     GArray *changes = g_array_new(FALSE, FALSE, sizeof(RheaStoredChange));
     GArray *rids = g_array_new(FALSE, FALSE, sizeof(gint64));
@@ -167,7 +185,11 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
             rhea_store_fail(store, error, what);
             goto cleanup;
         }
+        sqlite3_finalize(st);
+        st = NULL;
     }
+    read_end(store, began); /* all is read: the callbacks run outside the transaction */
+    began = FALSE;
     order = g_new(const SpanCommit *, commits->len + 1);
     for (guint i = 0; i < commits->len; i++)
         order[i] = &g_array_index(commits, SpanCommit, i);
@@ -206,6 +228,7 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     }
 cleanup:
     sqlite3_finalize(st);
+    read_end(store, began);
     g_array_free(commits, TRUE);
     g_array_free(changes, TRUE);
     g_array_free(rids, TRUE);
@@ -335,60 +358,73 @@ static void distinct_ids(GArray *ids)
 
 /* The path ids the product's changes name are collected and made distinct in C, and the paths
  * are sorted here: SQLite's IN list and ORDER BY built two temporary b-trees for the same rows,
- * at twice the cost on P14 (docs/performance.md). When the product's changes are one run of row
- * ids (one ingest, the usual case), the path ids are one range scan of the changes, without the
- * join. The paths themselves are read by one range scan of their keys when the product's ids are
- * dense in it (at least one in four), else one lookup each, in key order. */
+ * at twice the cost on P14 (docs/performance.md). From schema version 6 on, when the product's
+ * commits are at least one in four of their range of ids, its changes are one range scan of row
+ * ids (engine/store_spans.h), others' rows in it skipped by their commit id; else the join. The
+ * paths themselves are read by one range scan of their keys when the product's ids are dense in
+ * it (at least one in four), else one lookup each, in key order. */
 #define PRODUCT_PATH_IDS_SQL(changes_of)                                                           \
     "SELECT ch.pid FROM commits c JOIN changes ch " changes_of " WHERE c.product = ?1"
+
+/* The product's path ids, as many times as its changes name them. */
+static int product_path_ids(RheaStore *store, const char *product, GArray *pids, GError **error)
+{
+    const char *what = "cannot read the product's paths";
+    RheaCidSpan span = {0};
+    gboolean sparse = TRUE;
+    gint64 first = 0, end = 0;
+    if (store->schema >= 6) {
+        if (rhea_store_cid_span(store, product, &span, &sparse, error) < 0)
+            return -1;
+        if (!sparse && rhea_store_change_span(store, &span, &first, &end, error) < 0) {
+            rhea_cid_span_clear(&span);
+            return -1;
+        }
+        if (span.n == 0 || (!sparse && first == end)) {
+            rhea_cid_span_clear(&span);
+            return 0; /* no commit, or none with changes */
+        }
+    }
+    const char *sql =
+        !sparse ? (span.bits ? "SELECT pid, cid FROM changes WHERE rid >= ?2 AND rid < ?3"
+                             : "SELECT pid FROM changes WHERE rid >= ?2 AND rid < ?3")
+                : RHEA_STORE_SQL(store, PRODUCT_PATH_IDS_SQL(RHEA_STORE_CHANGES_OF("c", "ch")),
+                                 PRODUCT_PATH_IDS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch")));
+    sqlite3_stmt *ids = prepare(store, sql, what, error);
+    int rc = SQLITE_ERROR;
+    if (ids) {
+        if (!sparse) {
+            sqlite3_bind_int64(ids, 2, first);
+            sqlite3_bind_int64(ids, 3, end);
+        } else
+            sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
+        while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
+            if (span.bits && !rhea_cid_span_has(&span, sqlite3_column_int64(ids, 1)))
+                continue; /* another product's commit, between two of this one's */
+            gint64 pid = sqlite3_column_int64(ids, 0);
+            g_array_append_val(pids, pid);
+        }
+        if (rc != SQLITE_DONE)
+            rhea_store_fail(store, error, what);
+        sqlite3_finalize(ids);
+    }
+    rhea_cid_span_clear(&span);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
 
 int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStoredPathFn fn,
                                  gpointer data, GError **error)
 {
     g_return_val_if_fail(store && product && fn, -1);
     const char *what = "cannot read the product's paths";
-    sqlite3_stmt *ids = NULL, *paths = NULL;
+    sqlite3_stmt *paths = NULL;
     GArray *pids = g_array_new(FALSE, FALSE, sizeof(gint64));
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(PathRow));
     GStringChunk *text = g_string_chunk_new(65536);
     int rc, ret = -1;
-    /* a database older than version 6, opened read-only, has no runs: its changes are joined */
-    if (!(ids = prepare(store,
-                        RHEA_STORE_SQL(store,
-                                       "SELECT min(first_change), max(first_change + change_count),"
-                                       " total(change_count) FROM commits"
-                                       " WHERE product = ? AND change_count > 0",
-                                       "SELECT 0, 1, 0"),
-                        what, error)))
+    gboolean began = read_begin(store);
+    if (product_path_ids(store, product, pids, error) < 0)
         goto cleanup;
-    sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(ids) != SQLITE_ROW) {
-        rhea_store_fail(store, error, what);
-        goto cleanup;
-    }
-    /* the commits' runs are disjoint: as many rows as the span holds fill it */
-    gint64 first = sqlite3_column_int64(ids, 0), end = sqlite3_column_int64(ids, 1);
-    gboolean contiguous = end - first == (gint64)sqlite3_column_double(ids, 2);
-    sqlite3_finalize(ids);
-    const char *sql =
-        contiguous ? "SELECT pid FROM changes WHERE rid >= ?2 AND rid < ?3"
-                   : RHEA_STORE_SQL(store, PRODUCT_PATH_IDS_SQL(RHEA_STORE_CHANGES_OF("c", "ch")),
-                                    PRODUCT_PATH_IDS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch")));
-    if (!(ids = prepare(store, sql, what, error)))
-        goto cleanup;
-    if (contiguous) {
-        sqlite3_bind_int64(ids, 2, first);
-        sqlite3_bind_int64(ids, 3, end);
-    } else
-        sqlite3_bind_text(ids, 1, product, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step(ids)) == SQLITE_ROW) {
-        gint64 pid = sqlite3_column_int64(ids, 0);
-        g_array_append_val(pids, pid);
-    }
-    if (rc != SQLITE_DONE) {
-        rhea_store_fail(store, error, what);
-        goto cleanup;
-    }
     distinct_ids(pids);
     const gint64 *want = (const gint64 *)(void *)pids->data;
     guint n = pids->len;
@@ -423,6 +459,10 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
         }
         sqlite3_reset(paths);
     }
+    sqlite3_finalize(paths);
+    paths = NULL;
+    read_end(store, began);
+    began = FALSE;
     if (rows->len > 1) /* an empty GArray may have no data at all */
         qsort(rows->data, rows->len, sizeof(PathRow), cmp_path);
     for (guint i = 0; i < rows->len; i++) {
@@ -432,7 +472,7 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     ret = 0;
 cleanup:
     sqlite3_finalize(paths);
-    sqlite3_finalize(ids);
+    read_end(store, began);
     g_string_chunk_free(text);
     g_array_free(rows, TRUE);
     g_array_free(pids, TRUE);

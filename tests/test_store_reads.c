@@ -220,7 +220,36 @@ START_TEST(product_paths_in_byte_order_as_sql_sorts_them)
     add(e.store, "r", "c7", "erin", 600, 1, (const char *const *)many->pdata, ones, added);
     add(e.store, "s", "c8", "finn", 700, 1, (const char *const[]){"r/049", "a.py", "s.txt", NULL},
         (const gint64[]){1, 1, 1}, "MMA");
+    /* u: a merge, then u.txt (new: 213) and B.md, then a merge, with v's commits between (v.txt,
+     * new: 212, and a.py; then a merge): neither fills its range of commit ids, and each starts or
+     * ends with a commit without changes. w: one merge. x: a merge, then x.txt (214), its ids in
+     * one range: the range of rows starts at its second commit's */
+    for (const char *const *id = (const char *const[]){"u", "v", "w", "x", NULL}; *id; id++) {
+        RheaProduct prod = {.id = (char *)*id, .repo_path = "/r", .ref = "HEAD"};
+        ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
+    }
+    add(e.store, "u", "c9", "gus", 800, 2, NULL, NULL, NULL);
+    add(e.store, "v", "c10", "vic", 810, 1, (const char *const[]){"v.txt", "a.py", NULL},
+        (const gint64[]){1, 1}, "AM");
+    add(e.store, "u", "c11", "gus", 820, 1, (const char *const[]){"u.txt", "B.md", NULL},
+        (const gint64[]){1, 1}, "AM");
+    add(e.store, "v", "c12", "vic", 830, 2, NULL, NULL, NULL);
+    add(e.store, "u", "c13", "gus", 840, 2, NULL, NULL, NULL);
+    add(e.store, "w", "c14", "wes", 850, 2, NULL, NULL, NULL);
+    add(e.store, "x", "c15", "xia", 860, 2, NULL, NULL, NULL);
+    add(e.store, "x", "c16", "xia", 870, 1, (const char *const[]){"x.txt", NULL},
+        (const gint64[]){1}, "A");
     ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
+    const char *const expected[][2] = {{"u", "9 B.md\n213 u.txt\n"},
+                                       {"v", "1 a.py\n212 v.txt\n"},
+                                       {"w", ""},
+                                       {"x", "214 x.txt\n"}};
+    for (guint i = 0; i < G_N_ELEMENTS(expected); i++) {
+        g_autoptr(GString) got = g_string_new(NULL);
+        ck_assert_int_eq(
+            rhea_store_each_product_path(e.store, expected[i][0], log_path, got, &error), 0);
+        ck_assert_str_eq(got->str, expected[i][1]);
+    }
     g_autoptr(GString) s = g_string_new(NULL);
     ck_assert_int_eq(rhea_store_each_product_path(e.store, "s", log_path, s, &error), 0);
     ck_assert_str_eq(s->str, "1 a.py\n161 r/049\n211 s.txt\n");
@@ -238,7 +267,9 @@ START_TEST(product_paths_in_byte_order_as_sql_sorts_them)
     g_autofree char *path = g_build_filename(e.dir, "r.sqlite", NULL);
     sqlite3 *db = NULL;
     ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    for (const char *const *id = (const char *const[]){"p", "q", "r", "s", NULL}; *id; id++) {
+    for (const char *const *id =
+             (const char *const[]){"p", "q", "r", "s", "u", "v", "w", "x", NULL};
+         *id; id++) {
         g_autoptr(GString) mine = g_string_new(NULL);
         ck_assert_int_eq(rhea_store_each_product_path(e.store, *id, log_path, mine, &error), 0);
         g_autoptr(GString) old = g_string_new(NULL);
