@@ -71,36 +71,27 @@ static void null_model(const RheaCouplingInput *in, guint permutations, RheaMt *
     out->p_value = out->rci >= 1.0 ? out->p_greater : out->p_less;
 }
 
-typedef struct {
-    guint64 cross, pairs; /* one transaction's: side by side, one load apart */
-} TxCounts;
-
+/* Each replicate draws n_tx transactions with GSL's uniform_int(n_tx) and sums their cross and
+ * pair counts, kept side by side (rhea_mt_sum_draws: a block of the generator's words at a time,
+ * without a branch per draw; docs/performance.md, change 34). */
 static void bootstrap(const RheaCouplingInput *in, guint replicates, RheaMt *rng, RheaCoupling *out)
 {
-    /* per-transaction cross and pair counts, then resample indices */
     const guint n_tx = in->n_tx;
-    TxCounts *counts = g_new(TxCounts, n_tx);
+    const RheaMtBound bound = rhea_mt_bound(n_tx);
+    RheaMtPair *counts = g_new0(RheaMtPair, rhea_mt_table_size(&bound)); /* cross, pairs */
     for (guint t = 0; t < n_tx; t++) {
         guint64 km = 0, k = in->tx_start[t + 1] - in->tx_start[t];
         for (guint i = in->tx_start[t]; i < in->tx_start[t + 1]; i++)
             km += in->is_ml[in->files[i]] ? 1 : 0;
-        counts[t] = (TxCounts){.cross = km * (k - km), .pairs = k * (k - 1) / 2};
+        counts[t] = (RheaMtPair){km * (k - km), k * (k - 1) / 2};
     }
     double *rci = g_new(double, replicates);
     guint kept = 0;
-    const RheaMtBound bound = rhea_mt_bound(n_tx);
-    guint mti = rng->mti;
     for (guint b = 0; b < replicates; b++) {
-        guint64 c = 0, p = 0;
-        for (guint i = 0; i < n_tx; i++) {
-            const TxCounts *t = &counts[rhea_mt_uniform_bound_at(rng, &mti, &bound)];
-            c += t->cross;
-            p += t->pairs;
-        }
-        if (p > 0)
-            rci[kept++] = ((double)c / (double)p) / out->expected_eci;
+        RheaMtPair sum = rhea_mt_sum_draws(rng, &bound, counts, n_tx);
+        if (sum[1] > 0)
+            rci[kept++] = ((double)sum[0] / (double)sum[1]) / out->expected_eci;
     }
-    rng->mti = mti;
     if (kept > 0) {
         gsl_sort(rci, 1, kept);
         out->ci_low = gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.025);
@@ -127,17 +118,26 @@ typedef struct {
     guint m, n, permutations;
     RheaCoupling *out;
     RheaMt rng;
+    gint form_taken; /* the transaction form's claim: whichever thread is done first */
 } NullJob;
 
-/* The transaction form, then the null model: what the bootstrap neither reads nor writes. */
-static gpointer null_job(gpointer data)
+/* The transaction form, once: by the thread that claims it first. */
+static void claim_transaction_form(NullJob *job)
 {
-    NullJob *job = data;
+    if (!g_atomic_int_compare_and_exchange(&job->form_taken, 0, 1))
+        return;
     transaction_form(job->in, job->m, job->n, job->out);
     if (job->out->expected_eci_tx > 0)
         job->out->rci_tx = job->out->eci_tx / job->out->expected_eci_tx;
+}
+
+/* The null model, then the transaction form if the bootstrap has not taken it. */
+static gpointer null_job(gpointer data)
+{
+    NullJob *job = data;
     if (job->permutations > 0)
         null_model(job->in, job->permutations, &job->rng, job->out);
+    claim_transaction_form(job);
     return NULL;
 }
 
@@ -186,8 +186,8 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
     out->rci = out->eci / out->expected_eci;
     /* The null model (seed) and the bootstrap (seed + 1) draw from generators of their own and
      * write disjoint fields of out, so they run on two threads with the same results; the
-     * transaction form (hypergeometric terms per transaction) goes with the null model, the
-     * shorter of the two. */
+     * transaction form (hypergeometric terms per transaction, fields of its own) goes to whichever
+     * is done first: which one is shorter depends on the product (transactions against files). */
     NullJob job = {.in = in, .m = m, .n = n, .permutations = permutations, .out = out};
     rhea_mt_seed(&job.rng, (unsigned long)seed);
     out->permutations = permutations;
@@ -202,6 +202,7 @@ void rhea_coupling_compute(const RheaCouplingInput *in, guint permutations, guin
     if (boot > 0)
         bootstrap(in, boot, rng, out);
     g_free(rng);
+    claim_transaction_form(&job);
     if (thread)
         g_thread_join(thread);
 }

@@ -1,5 +1,8 @@
 /* test_coupling.c: every coupling formula on hand-worked examples (docs/metrics.md, "Coupling"). */
 #include <check.h>
+#include <gsl/gsl_rng.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
 
 #include "metrics/coupling.h"
@@ -210,6 +213,43 @@ START_TEST(bootstrap_interval_brackets_and_is_reproducible)
 }
 END_TEST
 
+/* The bootstrap's interval as GSL's own draws give it (the independent path): seed + 1, n_tx draws
+ * of gsl_rng_uniform_int(n_tx) per replicate, each transaction's cross and pair counts summed by
+ * hand (SAMPLE_TX: k and k_ML per transaction), replicates without pairs skipped, GSL's quantiles
+ * of the sorted RCIs. 2000 replicates of 11 draws cross 35 blocks of the generator. */
+START_TEST(bootstrap_interval_as_gsl_draws)
+{
+    Fixture f;
+    fixture(&f, "NNNNMMMM", 8, SAMPLE_TX, 11);
+    /* cross = k_ML (k - k_ML) and pairs = k (k - 1) / 2 of each of the 11 transactions */
+    const guint64 cross[] = {0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0};
+    const guint64 pairs[] = {1, 1, 1, 1, 1, 0, 1, 0, 3, 0, 1};
+    const guint replicates = 2000;
+    const guint64 seed = 7;
+    gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+    gsl_rng_set(g, (unsigned long)seed + 1);
+    g_autofree double *rci = g_new(double, replicates);
+    guint kept = 0;
+    for (guint b = 0; b < replicates; b++) {
+        guint64 c = 0, p = 0;
+        for (guint i = 0; i < 11; i++) {
+            unsigned long t = gsl_rng_uniform_int(g, 11);
+            c += cross[t];
+            p += pairs[t];
+        }
+        if (p > 0)
+            rci[kept++] = ((double)c / (double)p) / (4.0 / 7.0);
+    }
+    gsl_rng_free(g);
+    gsl_sort(rci, 1, kept);
+    RheaCoupling a;
+    rhea_coupling_compute(&f.in, 0, replicates, seed, &a);
+    ck_assert_double_eq_tol(a.expected_eci, 4.0 / 7.0, EPS);
+    ck_assert_double_eq(a.ci_low, gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.025));
+    ck_assert_double_eq(a.ci_high, gsl_stats_quantile_from_sorted_data(rci, 1, kept, 0.975));
+}
+END_TEST
+
 START_TEST(top_pairs_with_support_and_confidence)
 {
     Fixture f;
@@ -245,6 +285,7 @@ int main(void)
     tcase_add_test(tc, one_huge_transaction_is_exactly_random);
     tcase_add_test(tc, permutation_p_value_matches_exact_enumeration);
     tcase_add_test(tc, bootstrap_interval_brackets_and_is_reproducible);
+    tcase_add_test(tc, bootstrap_interval_as_gsl_draws);
     tcase_add_test(tc, top_pairs_with_support_and_confidence);
     suite_add_tcase(s, tc);
     return testutil_run(s);

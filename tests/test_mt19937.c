@@ -187,6 +187,107 @@ START_TEST(shuffle_table_as_gsl)
 }
 END_TEST
 
+/* Words GSL rejects, planted in the current block (0xffffffff is rejected for every bound: its
+ * quotient is 0xffffffff / scale >= n), at its start, inside, and at its last two places. */
+static void plant_rejections(RheaMt *r)
+{
+    r->mti = 0;
+    for (guint i = 0; i < 3; i++)
+        r->out[i] = G_MAXUINT32;
+    r->out[100] = r->out[101] = r->out[300] = G_MAXUINT32;
+    r->out[RHEA_MT_N - 2] = r->out[RHEA_MT_N - 1] = G_MAXUINT32;
+}
+
+/* The block-at-a-time shuffles against the one-draw-at-a-time ones (rhea_mt_shuffle_u8 and _u32,
+ * GSL's own steps, checked against GSL above) on the same words, with rejected words among them:
+ * a rejected word is one more word for the same item, and no swap. */
+START_TEST(shuffle_table_skips_rejected_words_as_gsl)
+{
+    const gsize sizes[] = {2, 3, 50, 623, 624, 700, 2000};
+    for (gsize z = 0; z < G_N_ELEMENTS(sizes); z++) {
+        gsize n = sizes[z];
+        g_autoptr(RheaMtShuffle) table = rhea_mt_shuffle_new(n);
+        g_autofree guint8 *mine = g_new(guint8, n), *theirs = g_new(guint8, n);
+        g_autofree guint32 *mine32 = g_new(guint32, n), *theirs32 = g_new(guint32, n);
+        for (gsize i = 0; i < n; i++) {
+            mine[i] = theirs[i] = (guint8)(i % 251);
+            mine32[i] = theirs32[i] = (guint32)i * 2654435761u;
+        }
+        RheaMt a, b;
+        rhea_mt_seed(&a, 20240414 + z);
+        plant_rejections(&a);
+        b = a;
+        rhea_mt_shuffle_u8_with(&a, table, mine);
+        rhea_mt_shuffle_u8(&b, theirs, n);
+        ck_assert_uint_eq(a.mti, b.mti);
+        ck_assert_int_eq(memcmp(mine, theirs, n), 0);
+        plant_rejections(&a);
+        b = a;
+        rhea_mt_shuffle_u32_with(&a, table, mine32);
+        rhea_mt_shuffle_u32(&b, theirs32, n);
+        ck_assert_uint_eq(a.mti, b.mti);
+        ck_assert_int_eq(memcmp(mine32, theirs32, n * sizeof(guint32)), 0);
+        ck_assert_uint_eq(rhea_mt_next(&a), rhea_mt_next(&b));
+    }
+}
+END_TEST
+
+/* table[k] for a draw k: two counts that differ for every k below n (k^2 + 1, 3k + 7), zeros
+ * beyond, as rhea_mt_sum_draws requires. */
+static RheaMtPair *sum_table(const RheaMtBound *b)
+{
+    RheaMtPair *t = g_new0(RheaMtPair, rhea_mt_table_size(b));
+    for (guint64 k = 0; k < b->n; k++)
+        t[k] = (RheaMtPair){k * k + 1, 3 * k + 7};
+    return t;
+}
+
+/* rhea_mt_sum_draws against GSL's uniform_int draw by draw, for counts that end inside a block, at
+ * its end and across several; then with rejected words planted, against rhea_mt_uniform_bound. */
+START_TEST(sum_draws_as_gsl)
+{
+    const guint32 bounds[] = {1, 2, 3, 7, 1000, 1025, 10081, 65537};
+    const gsize counts[] = {0, 1, 622, 1, 624, 625, 2000, 5};
+    for (gsize s = 0; s < G_N_ELEMENTS(SEEDS); s += 2)
+        for (gsize i = 0; i < G_N_ELEMENTS(bounds); i++) {
+            RheaMtBound bound = rhea_mt_bound(bounds[i]);
+            g_autofree RheaMtPair *table = sum_table(&bound);
+            gsl_rng *g = gsl_rng_alloc(gsl_rng_mt19937);
+            gsl_rng_set(g, SEEDS[s]);
+            RheaMt r;
+            rhea_mt_seed(&r, SEEDS[s]);
+            for (gsize c = 0; c < G_N_ELEMENTS(counts); c++) {
+                guint64 x = 0, y = 0;
+                for (gsize d = 0; d < counts[c]; d++) {
+                    guint64 k = gsl_rng_uniform_int(g, bounds[i]);
+                    x += k * k + 1;
+                    y += 3 * k + 7;
+                }
+                RheaMtPair sum = rhea_mt_sum_draws(&r, &bound, table, counts[c]);
+                ck_assert_uint_eq(sum[0], x);
+                ck_assert_uint_eq(sum[1], y);
+            }
+            ck_assert_uint_eq(rhea_mt_next(&r), gsl_rng_get(g)); /* still in step */
+            gsl_rng_free(g);
+
+            RheaMt a, b;
+            rhea_mt_seed(&a, SEEDS[s]);
+            plant_rejections(&a);
+            b = a;
+            guint64 x = 0, y = 0;
+            for (gsize d = 0; d < 700; d++) {
+                guint64 k = rhea_mt_uniform_bound(&b, &bound);
+                x += k * k + 1;
+                y += 3 * k + 7;
+            }
+            RheaMtPair sum = rhea_mt_sum_draws(&a, &bound, table, 700);
+            ck_assert_uint_eq(sum[0], x);
+            ck_assert_uint_eq(sum[1], y);
+            ck_assert_uint_eq(a.mti, b.mti);
+        }
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("mt19937");
@@ -198,6 +299,8 @@ int main(void)
     tcase_add_test(tc, reciprocal_division_exact);
     tcase_add_test(tc, uniform_bound_as_gsl);
     tcase_add_test(tc, shuffle_table_as_gsl);
+    tcase_add_test(tc, shuffle_table_skips_rejected_words_as_gsl);
+    tcase_add_test(tc, sum_draws_as_gsl);
     suite_add_tcase(s, tc);
     return testutil_run(s);
 }
