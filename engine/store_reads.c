@@ -122,7 +122,9 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     }
     sqlite3_stmt *st = NULL;
     int rc;
-    GArray *commits = g_array_new(FALSE, FALSE, sizeof(SpanCommit));
+    /* sized once: the product's commits bound the window's, and the runs' total is known before
+     * the changes are read (appending row by row was 7% of the read) */
+    GArray *commits = g_array_sized_new(FALSE, FALSE, sizeof(SpanCommit), (guint)n);
     GArray *changes = g_array_new(FALSE, FALSE, sizeof(RheaStoredChange));
     GArray *rids = g_array_new(FALSE, FALSE, sizeof(gint64));
     GStringChunk *names = g_string_chunk_new(4096);
@@ -154,7 +156,10 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
             end = MAX(end, c.first + c.count);
             rows += c.count;
         }
-        g_array_append_val(commits, c);
+        if (commits->len < (guint)n) /* within the size: a plain store */
+            ((SpanCommit *)(void *)commits->data)[commits->len++] = c;
+        else
+            g_array_append_val(commits, c);
     }
     sqlite3_finalize(st);
     st = NULL;
@@ -175,12 +180,16 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
             goto cleanup;
         sqlite3_bind_int64(st, 1, first);
         sqlite3_bind_int64(st, 2, end);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            gint64 rid = sqlite3_column_int64(st, 0);
-            RheaStoredChange ch = stored_change(st, 1);
-            g_array_append_val(rids, rid);
-            g_array_append_val(changes, ch);
+        g_array_set_size(rids, (guint)(end - first)); /* the most the range holds */
+        g_array_set_size(changes, (guint)(end - first));
+        guint got = 0;
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW && got < rids->len) {
+            g_array_index(rids, gint64, got) = sqlite3_column_int64(st, 0);
+            g_array_index(changes, RheaStoredChange, got) = stored_change(st, 1);
+            got++;
         }
+        g_array_set_size(rids, got);
+        g_array_set_size(changes, got);
         if (rc != SQLITE_DONE) {
             rhea_store_fail(store, error, what);
             goto cleanup;
@@ -356,13 +365,15 @@ static void distinct_ids(GArray *ids)
     g_array_set_size(ids, n);
 }
 
+/* The largest gap between two wanted path ids that one scan of the paths' keys reads over. */
+#define PATH_GAP 4
+
 /* The path ids the product's changes name are collected and made distinct in C, and the paths
  * are sorted here: SQLite's IN list and ORDER BY built two temporary b-trees for the same rows,
  * at twice the cost on P14 (docs/performance.md). From schema version 6 on, when the product's
  * commits are at least one in four of their range of ids, its changes are one range scan of row
  * ids (engine/store_spans.h), others' rows in it skipped by their commit id; else the join. The
- * paths themselves are read by one range scan of their keys when the product's ids are dense in
- * it (at least one in four), else one lookup each, in key order. */
+ * paths themselves are read by scans of their keys, one per cluster of wanted ids. */
 #define PRODUCT_PATH_IDS_SQL(changes_of)                                                           \
     "SELECT ch.pid FROM commits c JOIN changes ch " changes_of " WHERE c.product = ?1"
 
@@ -428,25 +439,26 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     distinct_ids(pids);
     const gint64 *want = (const gint64 *)(void *)pids->data;
     guint n = pids->len;
-    gboolean dense = n > 0 && ((guint64)want[n - 1] - (guint64)want[0]) / 4 < n;
-    if (!(paths = prepare(store,
-                          dense ? "SELECT pid, path FROM paths WHERE pid BETWEEN ?1 AND ?2"
-                                  " ORDER BY pid"
-                                : "SELECT pid, path FROM paths WHERE pid = ?1",
-                          what, error)))
+    if (!(paths = prepare(store, "SELECT pid, path FROM paths WHERE pid BETWEEN ?1 AND ?2", what,
+                          error)))
         goto cleanup;
-    /* dense: one scan from the first id to the last, the wanted ones picked by a merge of the two
-     * ascending lists; else: one lookup per id (an id without a path is skipped, as the IN list
-     * skipped it) */
-    for (guint i = 0, next = 0; dense ? i < 1 : i < n; i++) {
-        sqlite3_bind_int64(paths, 1, want[dense ? 0 : i]);
-        if (dense)
-            sqlite3_bind_int64(paths, 2, want[n - 1]);
+    /* The wanted ids in clusters, each one scan of the key range it spans (a lone id: one
+     * lookup), the wanted rows picked by a merge of the two ascending lists; an id without a path
+     * is skipped, as the IN list skipped it. A cluster goes on over gaps of up to PATH_GAP ids:
+     * a row scanned and not wanted costs about a fifth of a lookup (docs/performance.md, change
+     * 35). A product's own paths were stored together, so they are mostly one cluster (P14: 10,993
+     * ids in 14). */
+    for (guint i = 0, next = 0; i < n;) {
+        guint last = i;
+        while (last + 1 < n && want[last + 1] - want[last] <= PATH_GAP)
+            last++;
+        sqlite3_bind_int64(paths, 1, want[i]);
+        sqlite3_bind_int64(paths, 2, want[last]);
         while ((rc = sqlite3_step(paths)) == SQLITE_ROW) {
             gint64 pid = sqlite3_column_int64(paths, 0);
-            while (dense && next < n && want[next] < pid)
+            while (next < n && want[next] < pid)
                 next++;
-            if (dense && (next == n || want[next] != pid))
+            if (next == n || want[next] != pid)
                 continue;
             const char *path = (const char *)sqlite3_column_text(paths, 1);
             PathRow r = {.pid = pid, .len = (gsize)sqlite3_column_bytes(paths, 1)};
@@ -458,6 +470,7 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
             goto cleanup;
         }
         sqlite3_reset(paths);
+        i = last + 1;
     }
     sqlite3_finalize(paths);
     paths = NULL;

@@ -203,8 +203,9 @@ START_TEST(product_paths_in_byte_order_as_sql_sorts_them)
         (const gint64[]){1, 1, 1, 1, 1, 1}, "AAAAAM");
     add(e.store, "q", "c6", "carol", 500, 1, (const char *const[]){"B.md", "zz", NULL},
         (const gint64[]){1, 1}, "MA");
-    /* r: 200 new paths (ids 11..210, dense); s: ids 1, 161 and 211, far apart (the store then
-     * looks each up instead of scanning the range, and sorts the ids instead of a bitmap) */
+    /* r: 200 new paths (ids 11..210, one scan); s: ids 1, 161 and 211, far apart (the store then
+     * looks each up, and sorts the ids instead of a bitmap); p's 1, 2 and 4 are one scan that
+     * reads q's 3 and skips it */
     for (const char *const *id = (const char *const[]){"r", "s", NULL}; *id; id++) {
         RheaProduct prod = {.id = (char *)*id, .repo_path = "/r", .ref = "HEAD"};
         ck_assert_int_eq(rhea_store_product_save(e.store, &prod, &error), 0);
