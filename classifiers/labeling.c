@@ -51,6 +51,10 @@ static void add_path(gint64 pid, const char *path, gsize len, gpointer data)
     g_array_append_val((GArray *)data, e);
 }
 
+/* rhea-metrics compiles this file again with RHEA_LEAN: without the content signals, and so
+ * without libgit2; it hands --content-signals to rhea-commands before any labeling is made
+ * (cli/main.c), so the error in rhea_labeling_new is a safety net. */
+#ifndef RHEA_LEAN
 /* Relabels as ML the entries whose text at the tip imports a catalog library; only entries the
  * defaults labeled non-ML are candidates (see labeling.h). */
 static int apply_content_signals(RheaLabeling *l, const RheaProduct *prod, gboolean *user_matched,
@@ -111,6 +115,7 @@ cleanup:
     git_repository_free(repo);
     return ret;
 }
+#endif
 
 int rhea_labeling_rules_text(const RheaProduct *prod, const char *rules_path, char **text,
                              gsize *len, GError **error)
@@ -169,8 +174,17 @@ RheaLabeling *rhea_labeling_new(RheaStore *store, const char *product, const cha
         *key = e->pid;
         g_hash_table_insert(l->by_pid, key, GUINT_TO_POINTER(i + 1));
     }
+#ifdef RHEA_LEAN
+    if (content_signals) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
+                    "this program (rhea-metrics) reads no repository for --content-signals: run "
+                    "the command through rhea, which hands it to rhea-commands");
+        goto fail;
+    }
+#else
     if (content_signals && apply_content_signals(l, prod, user_matched, error) < 0)
         goto fail;
+#endif
     return l;
 fail:
     rhea_labeling_free(l);

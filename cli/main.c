@@ -1,8 +1,12 @@
-/* main.c: the entry point of rhea-commands and rhea-ingest (cli/launcher.c): a table of commands,
- * as git's builtins are dispatched. rhea-ingest is built with RHEA_INGEST_ONLY: its table runs
- * analyze alone, so that the linker leaves out the other commands and the libraries only they
- * need. */
+/* main.c: the entry point of rhea-commands, rhea-ingest and rhea-metrics (cli/launcher.c): a
+ * table of commands, as git's builtins are dispatched. rhea-ingest is built with
+ * RHEA_INGEST_ONLY: its table runs analyze alone, so that the linker leaves out the other commands
+ * and the libraries only they need. rhea-metrics is built with RHEA_METRICS_ONLY: contributors
+ * and coupling, without libgit2 and cairo (with labeling.c and format.c compiled with RHEA_LEAN:
+ * no content signals, no HTML; the launcher sends runs asking for those to rhea-commands). */
+#ifndef RHEA_METRICS_ONLY
 #include <git2.h>
+#endif
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -12,24 +16,32 @@
 #include "engine/store.h"
 #include "rhea_version.h"
 
-#ifdef RHEA_INGEST_ONLY
+#if defined(RHEA_INGEST_ONLY)
 #define OTHER(run) NULL
+#define METRIC(run) NULL
+#define INGEST(run) run
+#elif defined(RHEA_METRICS_ONLY)
+#define OTHER(run) NULL
+#define METRIC(run) run
+#define INGEST(run) NULL
 #else
 #define OTHER(run) run
+#define METRIC(run) run
+#define INGEST(run) run
 #endif
 
 static const RheaCommand commands[] = {
-    {"analyze", "read a repository's history into the database", rhea_cmd_analyze},
+    {"analyze", "read a repository's history into the database", INGEST(rhea_cmd_analyze)},
     {"classify", "label every path ML, non-ML or excluded, with the rule that decided",
      OTHER(rhea_cmd_classify)},
     {"contributors", "commits per person, core contributors, who touches ML and non-ML code",
-     OTHER(rhea_cmd_contributors)},
+     METRIC(rhea_cmd_contributors)},
     {"study", "analyze every product of a manifest into one database", OTHER(rhea_cmd_study)},
     {"report", "per-RQ tables and charts for one or more products, in every format",
      OTHER(rhea_cmd_report)},
     {"trend", "metrics per month, quarter or year", OTHER(rhea_cmd_trend)},
     {"coupling", "how tangled ML and non-ML code are (ECI, RCI, null model, interval)",
-     OTHER(rhea_cmd_coupling)},
+     METRIC(rhea_cmd_coupling)},
     {"merge", "merge the databases of a sharded study into one, all or nothing",
      OTHER(rhea_cmd_merge)},
     {"evidence", "RQ2-RQ6 signals in a product's tree, dated, and the verdicts they support",
@@ -66,12 +78,14 @@ int main(int argc, char **argv)
         print_help(stdout);
         return RHEA_EXIT_OK;
     }
+#ifndef RHEA_METRICS_ONLY /* the launcher runs --version with rhea-commands */
     if (strcmp(argv[1], "--version") == 0) {
         int maj, min, rev;
         git_libgit2_version(&maj, &min, &rev);
         printf("rhea %s (libgit2 %d.%d.%d)\n", RHEA_VERSION, maj, min, rev);
         return RHEA_EXIT_OK;
     }
+#endif
     for (size_t i = 0; i < G_N_ELEMENTS(commands); i++) {
         if (strcmp(argv[1], commands[i].name) == 0) {
             if (!commands[i].run) {
@@ -79,12 +93,17 @@ int main(int argc, char **argv)
                         argv[1]);
                 return RHEA_EXIT_USAGE;
             }
+#ifdef RHEA_METRICS_ONLY /* no repository is read */
+            rhea_store_tune();
+            return commands[i].run(argc - 1, argv + 1);
+#else
             git_libgit2_init();
             rhea_repo_tune();
             rhea_store_tune();
             int rc = commands[i].run(argc - 1, argv + 1);
             git_libgit2_shutdown();
             return rc;
+#endif
         }
     }
     fprintf(stderr, "rhea: '%s' is not a command; see rhea --help\n", argv[1]);

@@ -9,15 +9,31 @@
 #include "engine/error.h"
 #include "engine/outfile.h"
 
+/* rhea-metrics compiles this file again with RHEA_LEAN: without the HTML writer, and so without
+ * cairo, which its charts need; it hands --format html to rhea-commands before any report is made
+ * (cli/main.c), so the error below is a safety net. */
+#ifdef RHEA_LEAN
+#define HTML_WRITER NULL
+#else
+#define HTML_WRITER rhea_format_html
+#endif
+
 static const RheaFormatWriter writers[] = {
     [RHEA_FORMAT_TEXT] = rhea_format_text, [RHEA_FORMAT_MD] = rhea_format_md,
     [RHEA_FORMAT_CSV] = rhea_format_csv,   [RHEA_FORMAT_TEX] = rhea_format_tex,
-    [RHEA_FORMAT_JSON] = rhea_format_json, [RHEA_FORMAT_HTML] = rhea_format_html,
+    [RHEA_FORMAT_JSON] = rhea_format_json, [RHEA_FORMAT_HTML] = HTML_WRITER,
 };
 
 char *rhea_report_render(const RheaReport *report, RheaFormat format, GError **error)
 {
     g_return_val_if_fail((guint)format < G_N_ELEMENTS(writers), NULL);
+    if (!writers[format]) {
+        g_set_error(error, RHEA_ERROR, RHEA_ERROR_FAILED,
+                    "this program (rhea-metrics) writes no %s: run the command through rhea, "
+                    "which hands it to rhea-commands",
+                    rhea_format_name(format));
+        return NULL;
+    }
     GString *out = g_string_new(NULL);
     if (writers[format](report, FALSE, out, error) < 0) {
         g_string_free(out, TRUE);

@@ -10,7 +10,8 @@ P=$WORK/prefix
 unset DESTDIR RHEA_DATA_DIR
 cmake --install "$BUILD" --prefix "$P" >"$WORK/install.log" 2>&1 ||
   fail "cmake --install: $(tail -3 "$WORK/install.log")"
-for f in bin/rhea libexec/rhea/rhea-ingest libexec/rhea/rhea-commands share/rhea/ml-libraries.tsv \
+for f in bin/rhea libexec/rhea/rhea-ingest libexec/rhea/rhea-metrics libexec/rhea/rhea-commands \
+  share/rhea/ml-libraries.tsv \
   share/man/man1/rhea.1 share/doc/rhea/LICENSE; do
   [ -f "$P/$f" ] || fail "not installed: $f"
 done
@@ -54,7 +55,7 @@ expect_match "$OUT" "^model/train.py,ml,content:TensorFlow$"
 mv "$P/libexec/rhea" "$WORK/programs"
 expect_exit 1 "$R" contributors --product wordwise
 one_line "$ERR"
-expect_match "$ERR" "^rhea: cannot find rhea-commands: neither in $P/libexec/rhea nor beside rhea in $P/bin; reinstall rhea, or set RHEA_LIBEXEC_DIR to the folder holding rhea-ingest and rhea-commands$"
+expect_match "$ERR" "^rhea: cannot find rhea-metrics: neither in $P/libexec/rhea nor beside rhea in $P/bin; reinstall rhea, or set RHEA_LIBEXEC_DIR to the folder holding rhea-ingest, rhea-metrics and rhea-commands$"
 RHEA_LIBEXEC_DIR=$WORK/programs RHEA_DATA_DIR=$WORK/data csv classify --product wordwise
 expect_match "$OUT" "^model/train.py,nonml,default:other$"
 mv "$WORK/programs" "$P/libexec/rhea"

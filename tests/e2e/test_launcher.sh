@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # test_launcher.sh: rhea is a launcher (cli/launcher.c) that links the C library alone and
-# becomes, in the same process, rhea-ingest for `rhea analyze` and rhea-commands for everything
-# else. rhea analyze loads none of the libraries only the other commands use (json-glib, cairo,
-# GSL), while a reporting command does (the counter-check); arguments, exit statuses and the
-# process id pass through; a missing program is a one-line error naming it and RHEA_LIBEXEC_DIR.
+# becomes, in the same process, rhea-ingest for `rhea analyze`, rhea-metrics for `rhea
+# contributors` and `rhea coupling` unless they ask for HTML or --content-signals, and
+# rhea-commands for everything else. rhea analyze loads none of the libraries only the other
+# commands use (json-glib, cairo, GSL); contributors and coupling load neither libgit2 nor cairo,
+# and do with HTML (the counter-checks); arguments, exit statuses and the process id pass through;
+# a missing program is a one-line error naming it and RHEA_LIBEXEC_DIR.
 source "$(dirname "$0")/lib.sh"
 REAL=${RHEA_REAL:-$RHEA}
 DIR=$(dirname "$REAL")
-for p in rhea-ingest rhea-commands; do
+for p in rhea-ingest rhea-metrics rhea-commands; do
   [ -x "$DIR/$p" ] || fail "$DIR/$p is missing: the launcher has nothing to run"
 done
 
@@ -24,6 +26,13 @@ if command -v readelf >/dev/null; then
     [[ "$ingest" != *"$lib"* ]] || fail "rhea-ingest needs $lib: $ingest"
     expect_match "$(needed "$DIR/rhea-commands")" "$lib"
   done
+  metrics=$(needed "$DIR/rhea-metrics")
+  expect_match "$metrics" "libsqlite3\.so.*libgsl\.so|libgsl\.so.*libsqlite3\.so"
+  expect_match "$metrics" "libjson-glib"
+  for lib in libcairo libgit2; do
+    [[ "$metrics" != *"$lib"* ]] || fail "rhea-metrics needs $lib: $metrics"
+    expect_match "$(needed "$DIR/rhea-commands")" "$lib"
+  done
 else
   skip "readelf is not installed (apt-get install binutils)"
 fi
@@ -38,10 +47,18 @@ if [ -z "${RHEA_REAL:-}" ]; then
   for lib in libcairo libjson-glib libgsl; do
     ! grep -q "file=$lib" "$WORK/files" || fail "rhea analyze loaded $lib"
   done
-  LD_DEBUG=files "$RHEA" contributors --product p --db "$DB" 2>"$WORK/files" >/dev/null ||
-    fail "rhea contributors failed"
-  for lib in libcairo libjson-glib libgsl; do
-    grep -q "file=$lib" "$WORK/files" || fail "rhea contributors did not load $lib"
+  for cmd in contributors coupling; do
+    LD_DEBUG=files "$RHEA" $cmd --product p --db "$DB" 2>"$WORK/files" >/dev/null ||
+      fail "rhea $cmd failed"
+    for lib in libjson-glib libgsl; do
+      grep -q "file=$lib" "$WORK/files" || fail "rhea $cmd did not load $lib"
+    done
+    for lib in libcairo libgit2; do
+      ! grep -q "file=$lib" "$WORK/files" || fail "rhea $cmd loaded $lib"
+    done
+    LD_DEBUG=files "$RHEA" $cmd --product p --db "$DB" --format html 2>"$WORK/files" >/dev/null ||
+      fail "rhea $cmd --format html failed"
+    grep -q "file=libcairo" "$WORK/files" || fail "rhea $cmd --format html did not load libcairo"
   done
 fi
 
@@ -75,16 +92,39 @@ wait "$pid" || fail "the background rhea analyze failed"
   fail "pid $pid ran '$exe', not rhea-ingest"
 
 # a program missing: one line naming it and the variable; the variable finds it elsewhere
-expect_exit 1 env RHEA_LIBEXEC_DIR="$WORK/none" "$REAL" contributors --product p --db "$DB"
+expect_exit 1 env RHEA_LIBEXEC_DIR="$WORK/none" "$REAL" classify --product p --db "$DB"
 one_line "$ERR"
-expect_match "$ERR" "^rhea: cannot run $WORK/none/rhea-commands \(No such file or directory\); set RHEA_LIBEXEC_DIR to the folder holding rhea-ingest and rhea-commands$"
+expect_match "$ERR" "^rhea: cannot run $WORK/none/rhea-commands \(No such file or directory\); set RHEA_LIBEXEC_DIR to the folder holding rhea-ingest, rhea-metrics and rhea-commands$"
 mkdir "$WORK/lx"
 cp "$DIR/rhea-commands" "$WORK/lx/"
-expect_exit 0 env RHEA_LIBEXEC_DIR="$WORK/lx" RHEA_DATA_DIR="$SRC/classifiers" "$REAL" contributors \
+expect_exit 0 env RHEA_LIBEXEC_DIR="$WORK/lx" RHEA_DATA_DIR="$SRC/classifiers" "$REAL" classify \
   --product p --db "$DB" --format csv
-expect_match "$OUT" "^rank,name,emails,commits,"
+expect_match "$OUT" "^path,label,"
 expect_exit 1 env RHEA_LIBEXEC_DIR="$WORK/lx" "$REAL" analyze "$WORK/repo" --product p --db "$DB"
 expect_match "$ERR" "^rhea: cannot run $WORK/lx/rhea-ingest \(No such file or directory\)"
+expect_exit 1 env RHEA_LIBEXEC_DIR="$WORK/lx" "$REAL" coupling --product p --db "$DB"
+expect_match "$ERR" "^rhea: cannot run $WORK/lx/rhea-metrics \(No such file or directory\)"
+# which program runs contributors and coupling: rhea-metrics alone in a folder runs them, and
+# every way of asking for HTML or content signals goes to rhea-commands, which is not there
+mkdir "$WORK/mx"
+cp "$DIR/rhea-metrics" "$WORK/mx/"
+for cmd in contributors coupling; do
+  expect_exit 0 env RHEA_LIBEXEC_DIR="$WORK/mx" RHEA_DATA_DIR="$SRC/classifiers" "$REAL" $cmd \
+    --product p --db "$DB" --format json
+  expect_match "$OUT" "^\{"
+  for args in "--format html" "--format=html" "--content-signals" "--format csv --content-signals"; do
+    # shellcheck disable=SC2086
+    expect_exit 1 env RHEA_LIBEXEC_DIR="$WORK/mx" "$REAL" $cmd --product p --db "$DB" $args
+    expect_match "$ERR" "^rhea: cannot run $WORK/mx/rhea-commands \(No such file or directory\)"
+  done
+  # run directly, rhea-metrics refuses what it leaves out, in one line, without output
+  expect_exit 1 "$DIR/rhea-metrics" $cmd --product p --db "$DB" --format html
+  one_line "$ERR"
+  expect_match "$ERR" "^rhea $cmd: this program \(rhea-metrics\) writes no html: run the command through rhea, which hands it to rhea-commands$"
+  [ -z "$OUT" ] || fail "rhea-metrics $cmd --format html wrote: $OUT"
+  expect_exit 1 "$DIR/rhea-metrics" $cmd --product p --db "$DB" --content-signals
+  expect_match "$ERR" "^rhea $cmd: this program \(rhea-metrics\) reads no repository for --content-signals"
+done
 # a launcher alone in a folder: both places named
 mkdir "$WORK/alone"
 cp "$REAL" "$WORK/alone/rhea"

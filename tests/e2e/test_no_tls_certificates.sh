@@ -1,7 +1,8 @@
 #!/bin/bash
 # test_no_tls_certificates.sh: rhea does not parse the system's TLS certificates at start-up
 # (cli/no_tls_certificates.c), nor set up SSH's crypto (cli/no_ssh_setup.c), in either program the
-# launcher runs (rhea-ingest for analyze, rhea-commands for the rest). The dynamic linker itself
+# launcher runs that links libgit2 (rhea-ingest for analyze, rhea-commands for the rest but
+# contributors and coupling, whose rhea-metrics links no libgit2). The dynamic linker itself
 # says where libgit2's calls to mbedtls_x509_crt_parse_file and libssh2_init went: to the main
 # program ("[0]", named by its argv[0], rhea, or under valgrind by its own path), not to
 # libmbedx509 and libssh2. The sample generator, which links libgit2 without these files, is the
@@ -32,8 +33,8 @@ for pair in "mbedtls_x509_crt_parse_file libmbedx509" "libssh2_init libssh2"; do
     2>"$WORK/bindings" >/dev/null || fail "rhea analyze failed"
   expect_match "$(grep "libgit2.*normal symbol \`$sym'" "$WORK/bindings")" \
     "binding file .*libgit2\.so[^ ]* .* to [^ ]*/rhea(-ingest|-commands)? \[0\]: normal symbol"
-  LD_DEBUG=bindings "$RHEA" contributors --product p --db "$WORK/r.sqlite" \
-    2>"$WORK/bindings" >/dev/null || fail "rhea contributors failed"
+  LD_DEBUG=bindings "$RHEA" classify --product p --db "$WORK/r.sqlite" \
+    2>"$WORK/bindings" >/dev/null || fail "rhea classify failed"
   expect_match "$(grep "libgit2.*normal symbol \`$sym'" "$WORK/bindings")" \
     "binding file .*libgit2\.so[^ ]* .* to [^ ]*/rhea(-ingest|-commands)? \[0\]: normal symbol"
 done
