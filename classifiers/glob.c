@@ -11,6 +11,7 @@
  * can match either) and ABORT_TO_STARSTAR when a single `*` meets a `/` (only an enclosing `**`
  * may retry). Those two early exits keep it polynomial on hostile patterns such as `*a*a*a*b`.
  * Texts are (pointer, end) ranges so that a path's parent folders are matched without copies. */
+#define _GNU_SOURCE /* memrchr */
 #include "classifiers/glob.h"
 
 #include <string.h>
@@ -251,6 +252,14 @@ RheaGlob *rhea_glob_new(const char *pattern, RheaGlobFlags flags, GError **error
         g->flags |= GLOB_DIR_ONLY;
         len--;
     }
+    /* `**` + `/` before a pattern without `/` matches in every folder, as a pattern without `/`
+     * does (gitignore(5): "**" "/foo matches file or directory foo anywhere, the same as pattern
+     * foo"); matched as one, only the path's name is tried, not every place in the path: P3's
+     * rules (`**` + `/StartListening*` and the like) took 250 M instructions the other way */
+    while (len > 3 && memcmp(body, "**/", 3) == 0 && !memchr(body + 3, '/', len - 3)) {
+        body += 3;
+        len -= 3;
+    }
     if (!memchr(body, '/', len))
         g->flags |= GLOB_BASENAME;
     else if (body[0] == '/') {
@@ -317,12 +326,13 @@ gboolean rhea_glob_match_one(const RheaGlob *g, const char *path, gsize len, gbo
         return FALSE;
     const char *text = path;
     if (g->flags & GLOB_BASENAME) {
-        for (gsize i = len; i > 0; i--)
-            if (path[i - 1] == '/') {
-                text = path + i;
-                len -= i;
-                break;
-            }
+        /* memrchr: a path's rules each look for its name, byte by byte this was a third of P3's
+         * labeling */
+        const char *slash = memrchr(path, '/', len);
+        if (slash) {
+            text = slash + 1;
+            len -= (gsize)(text - path);
+        }
         if (g->kind == KIND_SUFFIX)
             return len >= g->len - 1 &&
                    same(text + len - (g->len - 1), g->pat + 1, g->len - 1, casefold);

@@ -78,6 +78,16 @@ START_TEST(double_star_in_each_position)
         {"**/foo", "foo", TRUE},
         {"**/foo", "a/foo", TRUE},
         {"**/foo", "a/b/foo", TRUE},
+        /* ... matched as the name alone (as gitignore(5) says `foo` is): a `*` in the name
+         * still stops at `/`, a `**` inside a name is a `*`, a folder of that name counts */
+        {"**/*Holder*", "a/b/SpeechHolder.kt", TRUE},
+        {"**/*Holder*", "a/Holder/x.kt", TRUE},
+        {"**/*Holder*", "aHold/er.kt", FALSE},
+        {"**/a*b", "x/ab/c", TRUE},
+        {"**/a*b", "x/a/b", FALSE},
+        {"**/foo**", "x/foobar", TRUE},
+        {"**/foo**", "x/fo/obar", FALSE},
+        {"**/StartListening*", "StartListeningBrick.java", TRUE},
         {"**/foo/bar", "foo/bar", TRUE},
         {"**/foo/bar", "x/y/foo/bar", TRUE},
         {"**/foo/bar", "x/foo/baz", FALSE},
