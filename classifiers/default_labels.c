@@ -17,6 +17,14 @@ struct RheaDefaultLabels {
      * looked up by each of the name's dotted suffixes, and only the others are matched. */
     GHashTable *by_suffix; /* ".ext" lower case -> index + 1 into sets */
     GArray *others;        /* of guint: defaults not of that form */
+    /* The previous path's folders, outermost first: where each ends in prev (the folder is
+     * prev's first end bytes) and the union of the sets of it and the folders above it (words
+     * each, in unions). Paths come sorted, so the next one mostly shares them: its folders
+     * already there are neither looked up again nor their sets added (P3: 84 k lookups of 78 k
+     * components, the defaults' largest cost). */
+    GString *prev;
+    GArray *ends;   /* of gsize */
+    GArray *unions; /* of guint64 */
 };
 
 /* Whether pattern is `*.` + letters, digits, `_`, `+` or `-` only. */
@@ -55,6 +63,9 @@ RheaDefaultLabels *rhea_default_labels_new(void)
     d->acc = g_new(guint64, d->words);
     d->by_suffix = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     d->others = g_array_new(FALSE, FALSE, sizeof(guint));
+    d->prev = g_string_new(NULL);
+    d->ends = g_array_new(FALSE, FALSE, sizeof(gsize));
+    d->unions = g_array_new(FALSE, FALSE, sizeof(guint64));
     for (guint i = 0; i < d->n_rules; i++) {
         const RheaGlob *glob = rhea_rules_default_glob(i);
         const char *pattern = rhea_glob_pattern(glob);
@@ -83,6 +94,9 @@ void rhea_default_labels_free(RheaDefaultLabels *d)
     g_array_free(d->others, TRUE);
     g_array_free(d->sets, TRUE);
     g_free(d->acc);
+    g_string_free(d->prev, TRUE);
+    g_array_free(d->ends, TRUE);
+    g_array_free(d->unions, TRUE);
     g_free(d);
 }
 
@@ -120,24 +134,51 @@ static const guint64 *component_set(RheaDefaultLabels *d, const char *name, gsiz
     return SET(d, at);
 }
 
+/* Forgets the previous path's folders (after a path the full matcher judged). */
+static void forget(RheaDefaultLabels *d)
+{
+    g_string_truncate(d->prev, 0);
+    g_array_set_size(d->ends, 0);
+    g_array_set_size(d->unions, 0);
+}
+
 RheaLabel rhea_default_labels_get(RheaDefaultLabels *d, const char *path, const char **why)
 {
     if (!d->by_component || !*path)
         return rhea_rules_label_default(path, why);
-    memset(d->acc, 0, sizeof(guint64) * d->words);
-    for (const char *p = path;;) {
-        const char *slash = strchr(p, '/');
-        gsize len = slash ? (gsize)(slash - p) : strlen(p);
+    gsize len = strlen(path), common = 0;
+    while (common < len && common < d->prev->len && path[common] == d->prev->str[common])
+        common++;
+    /* a folder of the previous path ending before `common` is a folder of this one too */
+    guint depth = d->ends->len;
+    while (depth > 0 && g_array_index(d->ends, gsize, depth - 1) >= common)
+        depth--;
+    g_array_set_size(d->ends, depth);
+    g_array_set_size(d->unions, depth * d->words);
+    if (depth > 0)
+        memcpy(d->acc, &g_array_index(d->unions, guint64, (depth - 1) * d->words),
+               sizeof(guint64) * d->words);
+    else
+        memset(d->acc, 0, sizeof(guint64) * d->words);
+    for (const char *p = depth > 0 ? path + g_array_index(d->ends, gsize, depth - 1) + 1 : path;;) {
+        const char *slash = memchr(p, '/', len - (gsize)(p - path));
+        gsize n = slash ? (gsize)(slash - p) : len - (gsize)(p - path);
         /* an empty component (a//b, or a trailing /) is not a name: let the full matcher judge */
-        if (len == 0)
+        if (n == 0) {
+            forget(d);
             return rhea_rules_label_default(path, why);
-        const guint64 *set = component_set(d, p, len, slash != NULL);
+        }
+        const guint64 *set = component_set(d, p, n, slash != NULL);
         for (guint w = 0; w < d->words; w++)
             d->acc[w] |= set[w];
         if (!slash)
             break;
+        gsize end = (gsize)(slash - path);
+        g_array_append_val(d->ends, end);
+        g_array_append_vals(d->unions, d->acc, d->words);
         p = slash + 1;
     }
+    g_string_assign(d->prev, path);
     for (guint w = d->words; w-- > 0;)
         if (d->acc[w]) {
             guint i = w * 64 + 63 - (guint)__builtin_clzll(d->acc[w]);

@@ -100,12 +100,73 @@ START_TEST(generated)
 }
 END_TEST
 
+static gint cmp_bytes(gconstpointer a, gconstpointer b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Paths in a row sharing folders, as a product's sorted paths come: a folder the previous path
+ * had is not looked up again, so every way two paths can share a prefix is here (one a prefix of
+ * the other, a shared prefix ending inside a name, a name that is another's folder), with empty
+ * components (which the full matcher judges) between them. Then the generated paths sorted. */
+START_TEST(sorted_and_sharing_folders)
+{
+    const char *paths[] = {"docs/a.py",
+                           "docs/a.py/b",
+                           "docs/a.pyc",
+                           "docs/api/x.c",
+                           "docs/api/y.md",
+                           "docs/apiz.c",
+                           "docs//x.c",
+                           "docs/api/x.c",
+                           "docs/api/",
+                           "docs/api/z/w.c",
+                           "vendor/lib/a.c",
+                           "vendor/lib",
+                           "vendor/lib/a.c",
+                           "vendor/libx/a.c",
+                           "vendor/x.c",
+                           "vendorx.c",
+                           "docs/a",
+                           "docsa",
+                           "src/docs/a.c",
+                           "src/doc",
+                           "src/doc/s/LICENSE",
+                           "src/docs/a.c",
+                           "a",
+                           "a/b/c/d/e.png"};
+    g_autoptr(RheaDefaultLabels) d = rhea_default_labels_new();
+    for (gsize i = 0; i < G_N_ELEMENTS(paths); i++)
+        same_as_defaults(d, paths[i]);
+    const char *parts[] = {"docs",  "doc",    "vendor",       "src",      "a.b",    "LICENSE",
+                           "x.PNG", "main.c", "node_modules", "model.h5", "README", "third_party"};
+    GRand *r = g_rand_new_with_seed(20240415);
+    g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func(g_free);
+    for (int i = 0; i < 5000; i++) {
+        GString *p = g_string_new(NULL);
+        int depth = g_rand_int_range(r, 1, 7);
+        for (int k = 0; k < depth; k++) {
+            if (k)
+                g_string_append_c(p, '/');
+            g_string_append(p, parts[g_rand_int_range(r, 0, G_N_ELEMENTS(parts))]);
+        }
+        g_ptr_array_add(all, g_string_free(p, FALSE));
+    }
+    g_rand_free(r);
+    g_ptr_array_sort(all, cmp_bytes); /* bytewise, as the labeling's paths come */
+    g_autoptr(RheaDefaultLabels) sorted = rhea_default_labels_new();
+    for (guint i = 0; i < all->len; i++)
+        same_as_defaults(sorted, g_ptr_array_index(all, i));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("default_labels");
     TCase *tc = tcase_create("core");
     tcase_add_test(tc, by_hand);
     tcase_add_test(tc, generated);
+    tcase_add_test(tc, sorted_and_sharing_folders);
     suite_add_tcase(s, tc);
     return testutil_run(s);
 }
