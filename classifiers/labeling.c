@@ -52,8 +52,8 @@ static void add_path(gint64 pid, const char *path, gsize len, gpointer data)
 }
 
 /* rhea-metrics compiles this file again with RHEA_LEAN: without the content signals, and so
- * without libgit2; it hands --content-signals to rhea-commands before any labeling is made
- * (cli/main.c), so the error in rhea_labeling_new is a safety net. */
+ * without libgit2; the launcher (cli/launcher.c) sends runs with --content-signals to
+ * rhea-commands, so the error in rhea_labeling_new is a safety net. */
 #ifndef RHEA_LEAN
 /* Relabels as ML the entries whose text at the tip imports a catalog library; only entries the
  * defaults labeled non-ML are candidates (see labeling.h). */

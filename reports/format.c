@@ -10,8 +10,8 @@
 #include "engine/outfile.h"
 
 /* rhea-metrics compiles this file again with RHEA_LEAN: without the HTML writer, and so without
- * cairo, which its charts need; it hands --format html to rhea-commands before any report is made
- * (cli/main.c), so the error below is a safety net. */
+ * cairo, which its charts need; the launcher (cli/launcher.c) sends runs with --format html to
+ * rhea-commands, so the error below is a safety net. */
 #ifdef RHEA_LEAN
 #define HTML_WRITER NULL
 #else
