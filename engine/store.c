@@ -17,7 +17,11 @@
 #include "engine/store_private.h"
 #include "engine/store_path.h"
 
-/* Dropped during bulk loads (rhea_store_bulk_begin) and built again at their end. */
+/* The index on the changes' path ids that versions 1-6 made. Its one reader, the evidence's
+ * path histories, now reads a product's rows once (engine/store_evidence.c), and its upkeep, or
+ * its build at the end of a bulk load, was a tenth of an ingest (Audiveris 369 -> 328 ms,
+ * docs/performance.md, change 40): a database opened for writing loses it. The migrations below
+ * still make it, as those versions had it. */
 #define CHANGES_BY_PATH_SQL "CREATE INDEX IF NOT EXISTS changes_by_path ON changes(pid);"
 /* Commit ids are random, so inserting them one by one into their index touches a random page each:
  * at a million commits that index no longer fits any cache and the writer spent more time in the
@@ -392,7 +396,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
     if (writable) {
         if (!fresh && set_wal(store, error) < 0)
             goto fail;
-        /* a bulk load that died before its end left the indexes out */
+        /* a bulk load that died before its end left its index out; changes_by_path goes */
         gint64 inline_unique = 0;
         if (query_int(
                 store,
@@ -401,7 +405,7 @@ static RheaStore *open_common(const char *path, gboolean writable, GError **erro
             goto fail;
         store->named_sha_index = inline_unique == 0;
         if ((store->named_sha_index && rhea_store_exec(store, COMMITS_BY_SHA_SQL, error) < 0) ||
-            rhea_store_exec(store, CHANGES_BY_PATH_SQL, error) < 0)
+            rhea_store_exec(store, "DROP INDEX IF EXISTS changes_by_path", error) < 0)
             goto fail;
         if (prepare(store, &store->ins_commit,
                     "INSERT INTO commits(product, sha, author_name, author_email, author_time,"
@@ -489,17 +493,16 @@ int rhea_store_commit(RheaStore *store, GError **error)
 /* The page cache of a bulk load, in KiB as PRAGMA cache_size takes it (negative). */
 #define RHEA_STORE_BULK_CACHE_KIB -512
 
-/* Inserting into changes_by_path in pid order is random access over the whole index, a fifth of
- * an ingest's SQLite time, and into commits_by_sha in (random) id order likewise; building them
- * once at the end sorts instead. Both run inside the caller's transactions, so a run killed in
- * between leaves the indexes out until the next open adds them. Nothing looks commits up by id
- * during a bulk load: the plan was made before it. */
+/* Inserting into commits_by_sha in (random) id order is random access over the whole index;
+ * building it once at the end sorts instead. Both run inside the caller's transactions, so a run
+ * killed in between leaves the index out until the next open adds it. Nothing looks commits up by
+ * id during a bulk load: the plan was made before it. */
 int rhea_store_indexes_drop(RheaStore *store, GError **error)
 {
     if (store->named_sha_index &&
         rhea_store_exec(store, "DROP INDEX IF EXISTS commits_by_sha", error) < 0)
         return -1;
-    return rhea_store_exec(store, "DROP INDEX IF EXISTS changes_by_path", error);
+    return 0;
 }
 
 /* The WAL's committed frames are copied into the database file by a connection of its own, on
@@ -533,7 +536,7 @@ int rhea_store_indexes_build(RheaStore *store, GError **error)
     store->checkpoint = g_thread_new("rhea-checkpoint", checkpoint_main, store->path);
     if (store->named_sha_index && rhea_store_exec(store, COMMITS_BY_SHA_SQL, error) < 0)
         return -1;
-    return rhea_store_exec(store, CHANGES_BY_PATH_SQL, error);
+    return 0;
 }
 
 int rhea_store_bulk_begin(RheaStore *store, GError **error)
@@ -549,8 +552,10 @@ int rhea_store_bulk_begin(RheaStore *store, GError **error)
 }
 
 /* CREATE INDEX sorts in memory up to the page cache's size and spills the rest to temporary
- * files: 4 MiB sorts Audiveris' 103,077 change rows at once (the build: 303 M -> 261 M
- * instructions). It is taken after the reading processes have ended, below the run's peak. */
+ * files: 4 MiB sorted Audiveris' 103,077 change rows at once when their index was built here too
+ * (303 M -> 261 M instructions); commits_by_sha's entries, one per commit, sort at once up to
+ * tens of thousands of commits. It is taken after the reading processes have ended, below the
+ * run's peak. */
 #define RHEA_STORE_INDEX_BUILD_CACHE_KIB -4096
 
 int rhea_store_bulk_end(RheaStore *store, GError **error)

@@ -49,12 +49,13 @@ const char *rhea_store_path(RheaStore *store);
 int rhea_store_begin(RheaStore *store, GError **error);
 int rhea_store_commit(RheaStore *store, GError **error);
 void rhea_store_rollback(RheaStore *store);
-/* Around a load of many commits, inside transactions: drops the changes-by-path index, and builds
- * it again. Opening a database for writing also builds it when missing. */
+/* Around a load of many commits, inside transactions: drops the index of commit ids
+ * (commits_by_sha), and builds it again. Opening a database for writing also builds it when
+ * missing (and drops changes_by_path, an index of versions up to 6 nothing reads now). */
 int rhea_store_bulk_begin(RheaStore *store, GError **error);
 int rhea_store_bulk_end(RheaStore *store, GError **error);
-/* The indexes alone (changes by path, commits by id): dropped and built again, by bulk loads
- * and by a study folding many products into an empty database. */
+/* The index alone (commits by id): dropped and built again, by bulk loads and by a study folding
+ * many products into an empty database. */
 int rhea_store_indexes_drop(RheaStore *store, GError **error);
 int rhea_store_indexes_build(RheaStore *store, GError **error);
 /* Waits for the checkpoint that rhea_store_indexes_build started on another thread (none: returns

@@ -1,6 +1,8 @@
-/* store_evidence.c: see store_evidence.h. The path history is one indexed query per path
- * (paths.path is UNIQUE, changes_by_path indexes changes by pid), so dating every hit of a tree
- * costs one query per file with hits, not a walk of the history per hit. */
+/* store_evidence.c: see store_evidence.h. The path histories of a product are read once, its
+ * change rows with their commits, and kept sorted by path id, time and commit: dating every hit
+ * of a tree is then a search per file with hits, with no index on the changes' path ids. That
+ * index cost every ingest its upkeep, or its build at the end of a bulk load (Audiveris: 11% of
+ * the ingest's wall, docs/performance.md, change 40). */
 #include "engine/store_evidence.h"
 
 #include "engine/store_private.h"
@@ -77,30 +79,127 @@ GPtrArray *rhea_store_evidence_paths(RheaStore *store, const char *product, GErr
     return out;
 }
 
+typedef struct {
+    gint64 cid, time;
+    char sha[41];
+} HistoryCommit;
+
+typedef struct {
+    gint64 pid, time, cid;
+    char kind;
+} HistoryRow;
+
 struct RheaPathHistory {
     RheaStore *store;
-    sqlite3_stmt *st;
+    sqlite3_stmt *pid_of; /* a path's id */
+    GArray *rows;         /* HistoryRow, by pid, then time, then cid */
+    GArray *commits;      /* HistoryCommit, by cid */
 };
+
+static int by_cid(gconstpointer a, gconstpointer b)
+{
+    gint64 x = ((const HistoryCommit *)a)->cid, y = ((const HistoryCommit *)b)->cid;
+    return (x > y) - (x < y);
+}
+
+static int by_pid_time_cid(gconstpointer a, gconstpointer b)
+{
+    const HistoryRow *x = a, *y = b;
+    if (x->pid != y->pid)
+        return x->pid < y->pid ? -1 : 1;
+    if (x->time != y->time)
+        return x->time < y->time ? -1 : 1;
+    return (x->cid > y->cid) - (x->cid < y->cid);
+}
+
+static const HistoryCommit *find_commit(const GArray *commits, gint64 cid)
+{
+    guint lo = 0, hi = commits->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        const HistoryCommit *c = &g_array_index(commits, HistoryCommit, mid);
+        if (c->cid == cid)
+            return c;
+        if (c->cid < cid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+#define HISTORY_ROWS_SQL(changes_of)                                                               \
+    "SELECT c.cid, ch.pid, ch.kind FROM commits c JOIN changes ch " changes_of                     \
+    " WHERE c.product = ?"
+
+/* The product's commits (id, hash, time) and change rows, in one read transaction. */
+static int load(RheaPathHistory *h, const char *product, GError **error)
+{
+    sqlite3 *db = h->store->db;
+    gboolean began =
+        sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_stmt *st = NULL;
+    int rc = SQLITE_ERROR;
+    if (sqlite3_prepare_v2(db, "SELECT cid, sha, committer_time FROM commits WHERE product = ?", -1,
+                           &st, NULL) != SQLITE_OK)
+        goto done;
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        HistoryCommit c = {.cid = sqlite3_column_int64(st, 0), .time = sqlite3_column_int64(st, 2)};
+        const char *sha = (const char *)sqlite3_column_text(st, 1);
+        g_strlcpy(c.sha, sha ? sha : "", sizeof c.sha);
+        g_array_append_val(h->commits, c);
+    }
+    sqlite3_finalize(st);
+    st = NULL;
+    if (rc != SQLITE_DONE)
+        goto done;
+    g_array_sort(h->commits, by_cid);
+    rc = SQLITE_ERROR;
+    if (sqlite3_prepare_v2(db,
+                           RHEA_STORE_SQL(h->store,
+                                          HISTORY_ROWS_SQL(RHEA_STORE_CHANGES_OF("c", "ch")),
+                                          HISTORY_ROWS_SQL(RHEA_STORE_CHANGES_OF_V5("c", "ch"))),
+                           -1, &st, NULL) != SQLITE_OK)
+        goto done;
+    sqlite3_bind_text(st, 1, product, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const HistoryCommit *c = find_commit(h->commits, sqlite3_column_int64(st, 0));
+        if (!c)
+            continue; /* written after the commits were read: not possible in one snapshot */
+        const char *kind = (const char *)sqlite3_column_text(st, 2);
+        HistoryRow r = {.pid = sqlite3_column_int64(st, 1),
+                        .time = c->time,
+                        .cid = c->cid,
+                        .kind = kind && *kind ? kind[0] : 'M'};
+        g_array_append_val(h->rows, r);
+    }
+    g_array_sort(h->rows, by_pid_time_cid);
+done:
+    if (rc != SQLITE_DONE)
+        rhea_store_fail(h->store, error, "cannot read path histories");
+    sqlite3_finalize(st);
+    if (began && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc == SQLITE_DONE ? 0 : -1;
+}
 
 RheaPathHistory *rhea_store_path_history_new(RheaStore *store, const char *product, GError **error)
 {
     RheaPathHistory *h = g_new0(RheaPathHistory, 1);
     h->store = store;
-    if (sqlite3_prepare_v2(store->db,
-                           /* CROSS JOIN keeps changes outermost, read through
-                            * changes_by_path: the planner otherwise walks every commit of the
-                            * product by time and probes changes for each */
-                           "SELECT c.sha, c.committer_time, ch.kind FROM changes ch"
-                           " CROSS JOIN commits c ON c.cid = ch.cid"
-                           " WHERE ch.pid = (SELECT pid FROM paths WHERE path = ?)"
-                           " AND c.product = ? AND c.committer_time <= ?"
-                           " ORDER BY c.committer_time, c.cid",
-                           -1, &h->st, NULL) != SQLITE_OK) {
+    h->rows = g_array_new(FALSE, FALSE, sizeof(HistoryRow));
+    h->commits = g_array_new(FALSE, FALSE, sizeof(HistoryCommit));
+    if (sqlite3_prepare_v2(store->db, "SELECT pid FROM paths WHERE path = ?", -1, &h->pid_of,
+                           NULL) != SQLITE_OK) {
         rhea_store_fail(store, error, "cannot read path histories");
-        g_free(h);
+        rhea_store_path_history_free(h);
         return NULL;
     }
-    sqlite3_bind_text(h->st, 2, product, -1, SQLITE_TRANSIENT);
+    if (load(h, product, error) < 0) {
+        rhea_store_path_history_free(h);
+        return NULL;
+    }
     return h;
 }
 
@@ -108,7 +207,9 @@ void rhea_store_path_history_free(RheaPathHistory *h)
 {
     if (!h)
         return;
-    sqlite3_finalize(h->st);
+    sqlite3_finalize(h->pid_of);
+    g_array_free(h->rows, TRUE);
+    g_array_free(h->commits, TRUE);
     g_free(h);
 }
 
@@ -116,19 +217,31 @@ int rhea_store_path_history_get(RheaPathHistory *h, const char *path, gint64 unt
                                 GError **error)
 {
     g_array_set_size(out, 0);
-    sqlite3_reset(h->st);
-    sqlite3_bind_text(h->st, 1, path, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(h->st, 3, until);
-    int rc;
-    while ((rc = sqlite3_step(h->st)) == SQLITE_ROW) {
-        RheaPathCommit pc = {.time = sqlite3_column_int64(h->st, 1)};
-        const char *sha = (const char *)sqlite3_column_text(h->st, 0);
-        g_strlcpy(pc.sha, sha ? sha : "", sizeof pc.sha);
-        const char *kind = (const char *)sqlite3_column_text(h->st, 2);
-        pc.kind = kind && *kind ? kind[0] : 'M';
+    sqlite3_reset(h->pid_of);
+    sqlite3_bind_text(h->pid_of, 1, path, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(h->pid_of);
+    if (rc == SQLITE_DONE)
+        return 0; /* a path no commit changed */
+    if (rc != SQLITE_ROW)
+        return rhea_store_fail(h->store, error, "cannot read a path's history");
+    gint64 pid = sqlite3_column_int64(h->pid_of, 0);
+    sqlite3_reset(h->pid_of);
+    /* the path's first row, by binary search; its rows follow, oldest first */
+    guint lo = 0, hi = h->rows->len;
+    while (lo < hi) {
+        guint mid = lo + (hi - lo) / 2;
+        if (g_array_index(h->rows, HistoryRow, mid).pid < pid)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (guint i = lo; i < h->rows->len; i++) {
+        const HistoryRow *r = &g_array_index(h->rows, HistoryRow, i);
+        if (r->pid != pid || r->time > until)
+            break;
+        RheaPathCommit pc = {.time = r->time, .kind = r->kind};
+        g_strlcpy(pc.sha, find_commit(h->commits, r->cid)->sha, sizeof pc.sha);
         g_array_append_val(out, pc);
     }
-    if (rc != SQLITE_DONE)
-        return rhea_store_fail(h->store, error, "cannot read a path's history");
     return 0;
 }

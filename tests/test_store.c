@@ -217,24 +217,32 @@ START_TEST(change_kind_is_one_of_four_letters)
 }
 END_TEST
 
+/* commits_by_sha is dropped for a bulk load and back when the database is next opened for
+ * writing; changes_by_path, which versions up to 6 had and nothing reads now, is dropped by that
+ * open (made here by hand, as such a database has it). */
 START_TEST(open_restores_the_indexes_a_killed_bulk_load_left_out)
 {
     g_autofree char *dir = testutil_tmpdir();
     g_autofree char *path = g_build_filename(dir, "r.sqlite", NULL);
-    const char *count = "SELECT count(*) FROM sqlite_master WHERE name IN ('changes_by_path', "
-                        "'commits_by_sha')";
+    const char *names = "SELECT ifnull(group_concat(name, ' '), '') FROM (SELECT name FROM"
+                        " sqlite_master WHERE name IN ('changes_by_path', 'commits_by_sha')"
+                        " ORDER BY name)";
     GError *error = NULL;
     RheaStore *s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(s, count), 2);
+    g_autofree char *fresh = testutil_text(s, names);
+    ck_assert_str_eq(fresh, "commits_by_sha");
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_bulk_begin(s, &error), 0);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);
-    ck_assert_int_eq(testutil_int(s, count), 0);
+    g_autofree char *loading = testutil_text(s, names);
+    ck_assert_str_eq(loading, "");
+    ck_assert_int_eq(rhea_store_exec(s, "CREATE INDEX changes_by_path ON changes(pid)", &error), 0);
     rhea_store_close(s); /* as if killed before rhea_store_bulk_end */
     s = rhea_store_open(path, &error);
     ck_assert_ptr_nonnull(s);
-    ck_assert_int_eq(testutil_int(s, count), 2);
+    g_autofree char *reopened = testutil_text(s, names);
+    ck_assert_str_eq(reopened, "commits_by_sha");
     rhea_store_close(s);
     testutil_rmtree(dir);
 }
@@ -586,7 +594,7 @@ START_TEST(upgrades_a_version_5_database_into_runs_of_row_ids)
     ck_assert_str_eq(upgraded_runs, runs);
     ck_assert_int_eq(testutil_int(s, "SELECT count(*) FROM sqlite_master"
                                      " WHERE name = 'changes_by_path'"),
-                     1);
+                     0); /* version 5's index on path ids, which nothing reads now, is gone */
     ck_assert_int_eq(rhea_store_begin(s, &error), 0);
     ck_assert_int_eq(add_with_changes(s, "e", b, 2, &error), 5);
     ck_assert_int_eq(rhea_store_commit(s, &error), 0);

@@ -453,6 +453,81 @@ START_TEST(reads_fail_with_the_database_named)
 }
 END_TEST
 
+/* "sha time kind" per commit of a path's history, as text. */
+static char *history(RheaPathHistory *h, const char *path, gint64 until)
+{
+    GError *error = NULL;
+    g_autoptr(GArray) out = g_array_new(FALSE, FALSE, sizeof(RheaPathCommit));
+    ck_assert_int_eq(rhea_store_path_history_get(h, path, until, out, &error), 0);
+    GString *t = g_string_new(NULL);
+    for (guint i = 0; i < out->len; i++) {
+        const RheaPathCommit *pc = &g_array_index(out, RheaPathCommit, i);
+        g_string_append_printf(t, "%s%s %" G_GINT64_FORMAT " %c", i ? ", " : "", pc->sha, pc->time,
+                               pc->kind);
+    }
+    return g_string_free(t, FALSE);
+}
+
+static int old_history_row(void *data, int n, char **values, char **names)
+{
+    g_string_append_printf(data, "%s%s %s %s", ((GString *)data)->len ? ", " : "", values[0],
+                           values[1], values[2]);
+    return 0;
+}
+
+/* A product's path histories (read once, kept in memory, no index on path ids): by hand on the
+ * two products above, with two commits at the same time (ordered by row), a path of the other
+ * product and one no commit changed; then every path of both products at every cut against the
+ * query that used the index, the independent path. */
+START_TEST(path_histories_of_a_product)
+{
+    Env e = env_new();
+    GError *error = NULL;
+    ck_assert_int_eq(rhea_store_begin(e.store, &error), 0);
+    /* c5 at c3's time, after it: a.py added again */
+    add(e.store, "p", "c5", "dan", 300, 1, (const char *const[]){"a.py", NULL}, (const gint64[]){4},
+        "A");
+    ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
+    g_autoptr(RheaPathHistory) h = rhea_store_path_history_new(e.store, "p", &error);
+    ck_assert_ptr_nonnull(h);
+    g_autofree char *a = history(h, "a.py", G_MAXINT64);
+    ck_assert_str_eq(a, "c1 100 A, c3 300 D, c5 300 A");
+    g_autofree char *a_early = history(h, "a.py", 299);
+    ck_assert_str_eq(a_early, "c1 100 A");
+    g_autofree char *x = history(h, "docs/x.md", 300);
+    ck_assert_str_eq(x, "c3 300 A");
+    g_autofree char *theirs = history(h, "q.txt", G_MAXINT64); /* q's path */
+    ck_assert_str_eq(theirs, "");
+    g_autofree char *none = history(h, "nowhere.c", G_MAXINT64);
+    ck_assert_str_eq(none, "");
+    g_autofree char *path = g_strdup(rhea_store_path(e.store));
+    sqlite3 *db = NULL;
+    ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    for (const char *const *id = (const char *const[]){"p", "q", NULL}; *id; id++) {
+        g_autoptr(RheaPathHistory) ph = rhea_store_path_history_new(e.store, *id, &error);
+        ck_assert_ptr_nonnull(ph);
+        for (const char *const *f =
+                 (const char *const[]){"a.py", "b.js", "q.txt", "docs/x.md", "none", NULL};
+             *f; f++)
+            for (gint64 until = 99; until <= 301; until++) {
+                g_autofree char *mine = history(ph, *f, until);
+                g_autoptr(GString) old = g_string_new(NULL);
+                g_autofree char *sql = g_strdup_printf(
+                    "SELECT c.sha, c.committer_time, ch.kind FROM changes ch"
+                    " JOIN commits c ON c.cid = ch.cid"
+                    " WHERE ch.pid = (SELECT pid FROM paths WHERE path = '%s')"
+                    " AND c.product = '%s' AND c.committer_time <= %" G_GINT64_FORMAT
+                    " ORDER BY c.committer_time, c.cid",
+                    *f, *id, until);
+                ck_assert_int_eq(sqlite3_exec(db, sql, old_history_row, old, NULL), SQLITE_OK);
+                ck_assert_str_eq(mine, old->str);
+            }
+    }
+    sqlite3_close(db);
+    env_free(&e);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("store_reads");
@@ -463,6 +538,7 @@ int main(void)
     tcase_add_test(tc, an_older_database_opened_read_only_reads_the_same);
     tcase_add_test(tc, commits_read_by_ranges_or_joined);
     tcase_add_test(tc, reads_fail_with_the_database_named);
+    tcase_add_test(tc, path_histories_of_a_product);
     suite_add_tcase(s, tc);
     return testutil_run(s) ? 1 : 0;
 }
