@@ -488,7 +488,7 @@ START_TEST(path_histories_of_a_product)
     add(e.store, "p", "c5", "dan", 300, 1, (const char *const[]){"a.py", NULL}, (const gint64[]){4},
         "A");
     ck_assert_int_eq(rhea_store_commit(e.store, &error), 0);
-    g_autoptr(RheaPathHistory) h = rhea_store_path_history_new(e.store, "p", &error);
+    RheaPathHistory *h = rhea_store_path_history_new(e.store, "p", &error);
     ck_assert_ptr_nonnull(h);
     g_autofree char *a = history(h, "a.py", G_MAXINT64);
     ck_assert_str_eq(a, "c1 100 A, c3 300 D, c5 300 A");
@@ -500,6 +500,7 @@ START_TEST(path_histories_of_a_product)
     ck_assert_str_eq(theirs, "");
     g_autofree char *none = history(h, "nowhere.c", G_MAXINT64);
     ck_assert_str_eq(none, "");
+    rhea_store_path_history_free(h); /* its statement, before the store closes */
     g_autofree char *path = g_strdup(rhea_store_path(e.store));
     sqlite3 *db = NULL;
     ck_assert_int_eq(sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
