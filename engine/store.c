@@ -183,6 +183,18 @@ int rhea_store_fail(RheaStore *store, GError **error, const char *what)
                                 sqlite3_errmsg(store->db));
 }
 
+gboolean rhea_store_read_begin(RheaStore *store)
+{
+    return sqlite3_get_autocommit(store->db) &&
+           sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+}
+
+void rhea_store_read_end(RheaStore *store, gboolean began)
+{
+    if (began && sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
 int rhea_store_exec(RheaStore *store, const char *sql, GError **error)
 {
     char *msg = NULL;

@@ -136,8 +136,7 @@ static const HistoryCommit *find_commit(const GArray *commits, gint64 cid)
 static int load(RheaPathHistory *h, const char *product, GError **error)
 {
     sqlite3 *db = h->store->db;
-    gboolean began =
-        sqlite3_get_autocommit(db) && sqlite3_exec(db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
+    gboolean began = rhea_store_read_begin(h->store);
     sqlite3_stmt *st = NULL;
     int rc = SQLITE_ERROR;
     if (sqlite3_prepare_v2(db, "SELECT cid, sha, committer_time FROM commits WHERE product = ?", -1,
@@ -179,8 +178,7 @@ done:
     if (rc != SQLITE_DONE)
         rhea_store_fail(h->store, error, "cannot read path histories");
     sqlite3_finalize(st);
-    if (began && sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    rhea_store_read_end(h->store, began);
     return rc == SQLITE_DONE ? 0 : -1;
 }
 

@@ -66,3 +66,10 @@ gboolean rhea_store_has_table(RheaStore *store, const char *name);
  * opened read-only lacks the table; -1 with *error set ("cannot read WHAT"). */
 gint64 rhea_store_count_of_product(RheaStore *store, const char *table, const char *product,
                                    const char *what, GError **error);
+
+/* A read transaction around a read of several statements: one snapshot for all of them (a writer
+ * committing between two would mix two states), and one start instead of one per statement
+ * (docs/performance.md, change 33). Begins only when the connection is in autocommit mode, and
+ * says whether it did; rhea_store_read_end ends what it began (nothing when began is FALSE). */
+gboolean rhea_store_read_begin(RheaStore *store);
+void rhea_store_read_end(RheaStore *store, gboolean began);

@@ -25,22 +25,6 @@ static sqlite3_stmt *prepare(RheaStore *store, const char *sql, const char *what
     return st;
 }
 
-/* A read transaction around a read of several statements: one snapshot for all of them (a writer
- * committing between two would mix two states), and one start instead of one per statement: the
- * path lookups each began and ended their own, a third of their cost (docs/performance.md, change
- * 33). Nothing when the caller already holds a transaction. */
-static gboolean read_begin(RheaStore *store)
-{
-    return sqlite3_get_autocommit(store->db) &&
-           sqlite3_exec(store->db, "BEGIN", NULL, NULL, NULL) == SQLITE_OK;
-}
-
-static void read_end(RheaStore *store, gboolean began)
-{
-    if (began && sqlite3_exec(store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-        sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
 typedef struct {
     RheaStoredCommit commit;
     GArray *changes;       /* RheaStoredChange */
@@ -109,15 +93,15 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     const char *what = "cannot read commits";
     *used = FALSE;
     RheaCidSpan span;
-    gboolean sparse, began = read_begin(store);
+    gboolean sparse, began = rhea_store_read_begin(store);
     if (rhea_store_cid_span(store, product, &span, &sparse, error) < 0) {
-        read_end(store, began);
+        rhea_store_read_end(store, began);
         return -1;
     }
     gint64 low = span.low, high = span.high, n = span.n;
     rhea_cid_span_clear(&span); /* the commits' scan checks their product itself */
     if (n == 0 || sparse) {
-        read_end(store, began);
+        rhea_store_read_end(store, began);
         return 0; /* none (the join answers as fast), or too many other products' in between */
     }
     sqlite3_stmt *st = NULL;
@@ -197,7 +181,7 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
         sqlite3_finalize(st);
         st = NULL;
     }
-    read_end(store, began); /* all is read: the callbacks run outside the transaction */
+    rhea_store_read_end(store, began); /* all is read: the callbacks run outside the transaction */
     began = FALSE;
     order = g_new(const SpanCommit *, commits->len + 1);
     for (guint i = 0; i < commits->len; i++)
@@ -237,7 +221,7 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     }
 cleanup:
     sqlite3_finalize(st);
-    read_end(store, began);
+    rhea_store_read_end(store, began);
     g_array_free(commits, TRUE);
     g_array_free(changes, TRUE);
     g_array_free(rids, TRUE);
@@ -433,7 +417,7 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     GArray *rows = g_array_new(FALSE, FALSE, sizeof(PathRow));
     GStringChunk *text = g_string_chunk_new(65536);
     int rc, ret = -1;
-    gboolean began = read_begin(store);
+    gboolean began = rhea_store_read_begin(store);
     if (product_path_ids(store, product, pids, error) < 0)
         goto cleanup;
     distinct_ids(pids);
@@ -474,7 +458,7 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     }
     sqlite3_finalize(paths);
     paths = NULL;
-    read_end(store, began);
+    rhea_store_read_end(store, began);
     began = FALSE;
     if (rows->len > 1) /* an empty GArray may have no data at all */
         qsort(rows->data, rows->len, sizeof(PathRow), cmp_path);
@@ -485,7 +469,7 @@ int rhea_store_each_product_path(RheaStore *store, const char *product, RheaStor
     ret = 0;
 cleanup:
     sqlite3_finalize(paths);
-    read_end(store, began);
+    rhea_store_read_end(store, began);
     g_string_chunk_free(text);
     g_array_free(rows, TRUE);
     g_array_free(pids, TRUE);
