@@ -106,9 +106,9 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     }
     sqlite3_stmt *st = NULL;
     int rc;
-    /* sized once: the product's commits bound the window's, and the runs' total is known before
-     * the changes are read (appending row by row was 7% of the read) */
-    GArray *commits = g_array_sized_new(FALSE, FALSE, sizeof(SpanCommit), (guint)n);
+    /* sized once, then cut to what was read: the product's commits bound the window's, and the
+     * runs' span the changes' (appending row by row was 7% of the read) */
+    GArray *commits = g_array_new(FALSE, FALSE, sizeof(SpanCommit));
     GArray *changes = g_array_new(FALSE, FALSE, sizeof(RheaStoredChange));
     GArray *rids = g_array_new(FALSE, FALSE, sizeof(gint64));
     GStringChunk *names = g_string_chunk_new(4096);
@@ -127,7 +127,9 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
     sqlite3_bind_int64(st, 4, since);
     sqlite3_bind_int64(st, 5, until);
     gint64 first = G_MAXINT64, end = 0, rows = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    g_array_set_size(commits, (guint)n);
+    guint read = 0;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW && read < commits->len) {
         SpanCommit c = {.commit = {.cid = sqlite3_column_int64(st, 0),
                                    .time = sqlite3_column_int64(st, 1),
                                    .merge = sqlite3_column_int(st, 2) != 0,
@@ -140,11 +142,9 @@ static int each_commit_in_ranges(RheaStore *store, const char *product, gint64 s
             end = MAX(end, c.first + c.count);
             rows += c.count;
         }
-        if (commits->len < (guint)n) /* within the size: a plain store */
-            ((SpanCommit *)(void *)commits->data)[commits->len++] = c;
-        else
-            g_array_append_val(commits, c);
+        g_array_index(commits, SpanCommit, read++) = c;
     }
+    g_array_set_size(commits, read);
     sqlite3_finalize(st);
     st = NULL;
     if (rc != SQLITE_DONE) {
