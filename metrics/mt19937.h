@@ -73,17 +73,6 @@ static inline guint32 rhea_mt_div(guint32 x, guint64 key)
 #endif
 }
 
-/* The next word with the block position held by the caller (*mti, from and back to r->mti):
- * loops that store through byte pointers would otherwise reload and store r->mti each draw. */
-static inline guint32 rhea_mt_next_at(RheaMt *r, guint *mti)
-{
-    if (G_UNLIKELY(*mti >= RHEA_MT_N)) {
-        rhea_mt_refill(r);
-        *mti = 0;
-    }
-    return r->out[(*mti)++];
-}
-
 /* The words of the current block from *mti on (RHEA_MT_N - *mti of them, at least one), the next
  * block made first when this one is used up: loops drawing many numbers read them without checking
  * the block position per word, then add the words they used to *mti. */
@@ -102,16 +91,6 @@ static inline guint32 rhea_mt_uniform_bound(RheaMt *r, const RheaMtBound *b)
     guint32 k;
     do
         k = rhea_mt_div(rhea_mt_next(r), b->key);
-    while (k >= b->n);
-    return k;
-}
-
-/* rhea_mt_uniform_bound with the block position held by the caller (rhea_mt_next_at). */
-static inline guint32 rhea_mt_uniform_bound_at(RheaMt *r, guint *mti, const RheaMtBound *b)
-{
-    guint32 k;
-    do
-        k = rhea_mt_div(rhea_mt_next_at(r, mti), b->key);
     while (k >= b->n);
     return k;
 }
