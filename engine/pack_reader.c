@@ -5,9 +5,9 @@
  * base (its low 4 bits say which offset bytes follow, the next 3 which size bytes; size 0 means
  * 0x10000), a byte 1-127 inserts that many bytes that follow, 0 is reserved. A chain is resolved
  * from the innermost whole object outward; every object met on the way that another delta builds
- * on is kept in a cache of 4 MiB, oldest use out first. Reading a history
- * parents first meets chains from their far end (git deltas an older version against a newer
- * one), so the next version's chain is mostly in the cache. */
+ * on, and every tree or blob asked for, is kept in a cache of 2 MiB, oldest use out first. Reading
+ * a history parents first meets chains from their far end (git deltas an older version against a
+ * newer one), so the next version's chain is mostly in the cache. */
 #include "engine/pack_reader.h"
 
 #include <libdeflate.h>
@@ -258,6 +258,17 @@ static const unsigned char *inflate_delta(RheaPackReader *r, const RheaPackEntry
     return inflate_entry(r, d, r->delta->data) ? r->delta->data : NULL;
 }
 
+/* Whether an object asked for is kept in the cache as well as the bases met on the way to it.
+ * Trees and blobs are asked for again: the tree differ reads a tree again when the commit read
+ * before was on another branch (the reading order is topological), and the line counts read a
+ * file's old version, which the commit before read as its new one. Keeping them took a quarter
+ * of the whole objects inflated and half the deltas applied off Audiveris' ingest, at any cache
+ * size from 2 to 32 MiB (docs/performance.md, change 41). A commit is read once. */
+static gboolean read_again(int type)
+{
+    return type == RHEA_PACK_TREE || type == RHEA_PACK_BLOB;
+}
+
 int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, git_object_t *type)
 {
     RheaPackEntry e;
@@ -278,7 +289,7 @@ int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, 
             if (!(obj = inflate_bytes(r, &e)))
                 return -1;
             obj_type = e.type;
-            if (r->chain->len)
+            if (r->chain->len || read_again(obj_type))
                 cache_put(r, &e, obj, obj_type);
             break;
         }
@@ -311,7 +322,7 @@ int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, 
             return -1;
         obj = g_bytes_new_take(next, len);
         r->deltas++;
-        if (i > 0)
+        if (i > 0 || read_again(obj_type))
             cache_put(r, d, obj, obj_type);
     }
     *out = obj;

@@ -5,7 +5,8 @@
  * buffer of the object's exact size, so zlib decoded the last 258 bytes, most of a small tree or
  * delta, byte by byte. This reader inflates each entry whole with libdeflate (a decoder made for
  * whole buffers, about a third fewer instructions than zlib on commits and trees; the stream's
- * checksum is still checked) and resolves deltas itself with a cache of their bases (4 MiB).
+ * checksum is still checked) and resolves deltas itself with a cache of their bases and of the
+ * trees and blobs read (2 MiB).
  *
  * It answers only for what it can read that way. Anything else (a loose object, an alternate, a
  * base outside the packs, an object over its size limits, a damaged entry, a pack written after

@@ -473,6 +473,83 @@ START_TEST(every_object_with_its_deltas_equals_libgit2s_reading)
 }
 END_TEST
 
+/* The ids of every object of type want in repo's object database. */
+static GArray *ids_of_type(git_repository *repo, git_object_t want)
+{
+    git_odb *odb = NULL;
+    ck_assert_int_eq(git_repository_odb(&odb, repo), 0);
+    g_autoptr(GArray) all = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    ck_assert_int_eq(git_odb_foreach(odb, collect, all), 0);
+    GArray *ids = g_array_new(FALSE, FALSE, sizeof(git_oid));
+    for (guint i = 0; i < all->len; i++) {
+        size_t len = 0;
+        git_object_t type = GIT_OBJECT_INVALID;
+        const git_oid *id = &g_array_index(all, git_oid, i);
+        ck_assert_int_eq(git_odb_read_header(&len, &type, odb, id), 0);
+        if (type == want)
+            g_array_append_val(ids, *id);
+    }
+    git_odb_free(odb);
+    return ids;
+}
+
+/* Reads every object of ids once: the deltas applied and the cache's hits it took. */
+static void read_each(RheaPackReader *r, const GArray *ids, guint64 *deltas, guint64 *hits)
+{
+    guint64 d0 = 0, h0 = 0;
+    rhea_pack_reader_counts(r, &d0, &h0);
+    for (guint i = 0; i < ids->len; i++) {
+        GBytes *got = NULL;
+        git_object_t type = GIT_OBJECT_INVALID;
+        ck_assert_int_eq(rhea_pack_reader_object(r, &g_array_index(ids, git_oid, i), &got, &type),
+                         0);
+        g_bytes_unref(got);
+    }
+    rhea_pack_reader_counts(r, deltas, hits);
+    *deltas -= d0;
+    *hits -= h0;
+}
+
+/* A tree or a blob asked for again comes from the cache: no delta applied again, one hit each
+ * (the tree differ reads a tree again after a commit of another branch; the line counts read a
+ * file's old version, the previous commit's new one). A commit is not kept. */
+START_TEST(trees_and_blobs_read_again_come_from_the_cache)
+{
+    git_libgit2_init();
+    g_autofree char *dir = testutil_tmpdir();
+    g_autofree char *git = g_build_filename(dir, "similar.git", NULL);
+    GError *error = NULL;
+    ck_assert_int_eq(build_packed(git, &error), 0);
+    git_repository *repo = NULL;
+    ck_assert_int_eq(git_repository_open(&repo, git), 0);
+    const git_object_t kept[] = {GIT_OBJECT_TREE, GIT_OBJECT_BLOB};
+    for (guint k = 0; k < G_N_ELEMENTS(kept); k++) {
+        g_autoptr(GArray) ids = ids_of_type(repo, kept[k]);
+        ck_assert_uint_gt(ids->len, 20);
+        RheaPackReader *r = rhea_pack_reader_new(repo);
+        guint64 deltas = 0, hits = 0;
+        read_each(r, ids, &deltas, &hits);
+        ck_assert_uint_gt(deltas, 10); /* the packbuilder stored some as deltas */
+        read_each(r, ids, &deltas, &hits);
+        ck_assert_uint_eq(deltas, 0);
+        ck_assert_uint_eq(hits, ids->len);
+        rhea_pack_reader_free(r);
+    }
+    /* the 80 commits are whole objects, read whole again */
+    g_autoptr(GArray) commits = ids_of_type(repo, GIT_OBJECT_COMMIT);
+    ck_assert_uint_eq(commits->len, 80);
+    RheaPackReader *r = rhea_pack_reader_new(repo);
+    guint64 deltas = 0, hits = 0;
+    read_each(r, commits, &deltas, &hits);
+    read_each(r, commits, &deltas, &hits);
+    ck_assert_uint_eq(hits, 0);
+    rhea_pack_reader_free(r);
+    git_repository_free(repo);
+    git_libgit2_shutdown();
+    testutil_rmtree(dir);
+}
+END_TEST
+
 /* The ingest reads trees through the pack reader: over the pack it stores what it stores over the
  * loose objects, every change with its kind and line counts. */
 START_TEST(an_ingest_over_a_pack_equals_one_over_loose_objects)
@@ -658,6 +735,7 @@ int main(void)
         the_walk_over_a_pack_is_the_walk_over_loose_objects, a_pack_of_many_commits_answers_each,
         a_damaged_pack_gives_the_true_header_or_none,
         every_object_with_its_deltas_equals_libgit2s_reading,
+        trees_and_blobs_read_again_come_from_the_cache,
         an_ingest_over_a_pack_equals_one_over_loose_objects,
         a_damaged_pack_of_deltas_gives_the_true_object_or_none,
         a_repository_rhea_opens_reads_through_the_pack_reader,
