@@ -5,9 +5,9 @@
  * base (its low 4 bits say which offset bytes follow, the next 3 which size bytes; size 0 means
  * 0x10000), a byte 1-127 inserts that many bytes that follow, 0 is reserved. A chain is resolved
  * from the innermost whole object outward; every object met on the way that another delta builds
- * on, and every tree or blob asked for, is kept in a cache of 2 MiB, oldest use out first. Reading
- * a history parents first meets chains from their far end (git deltas an older version against a
- * newer one), so the next version's chain is mostly in the cache. */
+ * on, and the trees and blobs asked for (read_again), are kept in a cache of 2 MiB, oldest use out
+ * first. Reading a history parents first meets chains from their far end (git deltas
+ * an older version against a newer one), so the next version's chain is mostly in the cache. */
 #include "engine/pack_reader.h"
 
 #include <libdeflate.h>
@@ -18,11 +18,15 @@
 /* Larger commits (a message of megabytes) are left to libgit2: the header buffer stays small. */
 #define HEADER_COMMIT_MAX (1024 * 1024)
 #define OBJECT_MAX (64 * 1024 * 1024)
-/* Per reading process. libgit2 allows 16 MiB; past 4 MiB the tree reads of GridCal and Audiveris
- * took 2% fewer instructions for 11-14 MiB more peak memory (docs/performance.md, change 16), and
- * 2 MiB costs no more instructions than 4 MiB on the four profiled repositories (within 0.5%)
- * but 3 MiB less memory on datashare once the worker reads most chunks (change 25). */
+/* Per reading process, each entry counted with its upkeep (CACHE_ENTRY). libgit2 allows 16 MiB;
+ * past 4 MiB the tree reads of GridCal and Audiveris took 2% fewer instructions for 11-14 MiB
+ * more peak memory (docs/performance.md, change 16), and 2 MiB cost no more instructions than
+ * 4 MiB but 3 MiB less memory on datashare (change 25). With the trees asked for kept too
+ * (change 41), 1 MiB gave back most of what keeping them saves on Audiveris. */
 #define CACHE_MAX (2 * 1024 * 1024)
+/* What an entry costs beside its bytes: its Cached, list link, GBytes, hash slot and allocation
+ * headers. A generated history's trees are about as small. */
+#define CACHE_ENTRY 160
 /* git writes chains of at most 4095 deltas */
 #define CHAIN_MAX 10000
 typedef struct {
@@ -147,7 +151,7 @@ static Cached *cache_get(RheaPackReader *r, const RheaPackEntry *e)
 
 static void cache_put(RheaPackReader *r, const RheaPackEntry *e, GBytes *bytes, int type)
 {
-    gsize size = g_bytes_get_size(bytes);
+    gsize size = g_bytes_get_size(bytes) + CACHE_ENTRY;
     if (size > CACHE_MAX / 4)
         return;
     Cached *c = g_new0(Cached, 1);
@@ -160,7 +164,7 @@ static void cache_put(RheaPackReader *r, const RheaPackEntry *e, GBytes *bytes, 
     g_hash_table_replace(r->cache, &c->key, c);
     while (r->cached_bytes > CACHE_MAX) {
         Cached *old = g_queue_pop_tail(&r->lru);
-        r->cached_bytes -= g_bytes_get_size(old->bytes);
+        r->cached_bytes -= g_bytes_get_size(old->bytes) + CACHE_ENTRY;
         g_hash_table_remove(r->cache, &old->key);
     }
 }
@@ -258,15 +262,21 @@ static const unsigned char *inflate_delta(RheaPackReader *r, const RheaPackEntry
     return inflate_entry(r, d, r->delta->data) ? r->delta->data : NULL;
 }
 
-/* Whether an object asked for is kept in the cache as well as the bases met on the way to it.
- * Trees and blobs are asked for again: the tree differ reads a tree again when the commit read
- * before was on another branch (the reading order is topological), and the line counts read a
- * file's old version, which the commit before read as its new one. Keeping them took a quarter
- * of the whole objects inflated and half the deltas applied off Audiveris' ingest, at any cache
- * size from 2 to 32 MiB (docs/performance.md, change 41). A commit is read once. */
-static gboolean read_again(int type)
+/* A whole tree smaller than this is not kept: inflating it again costs about what keeping it does
+ * (a generated history's trees, a few entries each, took 4% more instructions kept). */
+#define KEEP_WHOLE_MIN 512
+
+/* Whether an object asked for is kept in the cache as well as the bases met on the way to it. A
+ * tree is asked for again when the commit read just before was on another branch (the reading
+ * order is topological) or was a sibling, and when a folder's tree read by one commit is its
+ * parent's tree for the next commit to change something in it; a blob when the line counts read
+ * a file's old version, which the commit before read as its new one. Kept: every blob, and a tree
+ * that was dear to make (a delta applied, or a larger whole one). A commit is read once. */
+static gboolean read_again(int type, gsize size, gboolean from_delta)
 {
-    return type == RHEA_PACK_TREE || type == RHEA_PACK_BLOB;
+    if (type == RHEA_PACK_BLOB)
+        return TRUE;
+    return type == RHEA_PACK_TREE && (from_delta || size >= KEEP_WHOLE_MIN);
 }
 
 int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, git_object_t *type)
@@ -289,7 +299,7 @@ int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, 
             if (!(obj = inflate_bytes(r, &e)))
                 return -1;
             obj_type = e.type;
-            if (r->chain->len || read_again(obj_type))
+            if (r->chain->len || read_again(obj_type, g_bytes_get_size(obj), FALSE))
                 cache_put(r, &e, obj, obj_type);
             break;
         }
@@ -322,7 +332,7 @@ int rhea_pack_reader_object(RheaPackReader *r, const git_oid *id, GBytes **out, 
             return -1;
         obj = g_bytes_new_take(next, len);
         r->deltas++;
-        if (i > 0 || read_again(obj_type))
+        if (i > 0 || read_again(obj_type, len, TRUE))
             cache_put(r, d, obj, obj_type);
     }
     *out = obj;
