@@ -15,11 +15,13 @@
 #include <string.h>
 
 #include "engine/commit_graph.h"
+#include "engine/commit_header.h"
 #include "engine/error.h"
 #include "engine/lines.h"
 #include "engine/odb_raw.h"
 #include "engine/oid_table.h"
 #include "engine/pack_reader.h"
+#include "engine/walk_ahead.h"
 
 typedef struct {
     git_oid id;
@@ -44,22 +46,6 @@ GHashTable *rhea_history_shallow(git_repository *repo)
     return set;
 }
 
-/* Appends the parents named in a commit's stored header ("tree X\n" then one "parent P\n" per
- * parent) at p; -1 when the header is not in that form. */
-static int parse_parents(const char *p, size_t len, GArray *parents)
-{
-    const char *end = p + len;
-    if (end - p < 46 || memcmp(p, "tree ", 5) != 0 || p[45] != '\n')
-        return -1;
-    for (p += 46; end - p >= 48 && memcmp(p, "parent ", 7) == 0; p += 48) {
-        git_oid parent;
-        if (p[47] != '\n' || git_oid_fromstrn(&parent, p + 7, GIT_OID_HEXSZ) < 0)
-            return -1;
-        g_array_append_val(parents, parent);
-    }
-    return 0;
-}
-
 /* Appends the parents of commit id to parents, read from its stored header without parsing the
  * rest or putting it in libgit2's cache (the walk visits every commit of the history, and the
  * ingest reads each one again anyway): from the packs by rhea's reader, else from the object
@@ -70,7 +56,7 @@ static int raw_parents(RheaPackReader *packs, git_odb *odb, const git_oid *id, G
     const char *text;
     size_t len;
     if (rhea_pack_reader_header(packs, id, &text, &len) == 0 &&
-        parse_parents(text, len, parents) == 0)
+        rhea_commit_header_parents(text, len, parents) == 0)
         return 0;
     g_array_set_size(parents, 0);
     RheaOdbRaw raw;
@@ -78,19 +64,22 @@ static int raw_parents(RheaPackReader *packs, git_odb *odb, const git_oid *id, G
         git_error_clear();
         return -1;
     }
-    int rc = raw.type == GIT_OBJECT_COMMIT ? parse_parents((const char *)raw.data, raw.len, parents)
-                                           : -1;
+    int rc = raw.type == GIT_OBJECT_COMMIT
+                 ? rhea_commit_header_parents((const char *)raw.data, raw.len, parents)
+                 : -1;
     rhea_odb_raw_free(&raw);
     return rc;
 }
 
 /* The parents of commit id: from its raw header, or through libgit2 when that fails (which then
  * says why). */
-static int commit_parents(git_repository *repo, const RheaCommitGraph *graph, RheaPackReader *packs,
-                          git_odb *odb, const git_oid *id, GArray *parents)
+static int commit_parents(git_repository *repo, const RheaCommitGraph *graph, RheaWalkAhead *ahead,
+                          RheaPackReader *packs, git_odb *odb, const git_oid *id, GArray *parents)
 {
     g_array_set_size(parents, 0);
     if (graph && rhea_commit_graph_parents(graph, id, parents))
+        return 0;
+    if (rhea_walk_ahead_parents(ahead, id, parents))
         return 0;
     if (raw_parents(packs, odb, id, parents) == 0)
         return 0;
@@ -124,6 +113,8 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
      * the whole history. Opening checks the whole file (its SHA-1 among the rest), which an
      * incremental walk, reading its k new commits, must not pay for the whole history. */
     RheaCommitGraph *graph = stop ? NULL : rhea_commit_graph_open(repo);
+    /* a second thread reads parents from the other end, for the same kind of walk */
+    RheaWalkAhead *ahead = stop || graph ? NULL : rhea_walk_ahead_start(repo);
     git_odb *odb = NULL;
     if (git_repository_odb(&odb, repo) < 0)
         odb = NULL; /* every commit then goes through libgit2 */
@@ -153,7 +144,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
                 g_hash_table_add(*reached, g_strdup(hex));
             continue;
         }
-        if (commit_parents(repo, graph, packs, odb, &f.id, parents) < 0) {
+        if (commit_parents(repo, graph, ahead, packs, odb, &f.id, parents) < 0) {
             rhea_error_git(error, "cannot read commit %s (the repository is incomplete or corrupt)",
                            hex);
             goto fail;
@@ -169,6 +160,7 @@ GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *
                 g_array_append_val(stack, p);
         }
     }
+    rhea_walk_ahead_stop(ahead);
     git_odb_free(odb);
     rhea_pack_reader_free(packs);
     rhea_commit_graph_free(graph);
@@ -177,6 +169,7 @@ fail:
     g_array_free(out, TRUE);
     if (reached)
         g_clear_pointer(reached, g_hash_table_destroy);
+    rhea_walk_ahead_stop(ahead);
     git_odb_free(odb);
     rhea_pack_reader_free(packs);
     rhea_commit_graph_free(graph);

@@ -95,12 +95,9 @@ void rhea_pack_files_free(RheaPackFiles *files)
     g_free(files);
 }
 
-/* The offset of id's entry in pack p, or 0 when p does not hold it (no entry starts at 0). */
-static guint64 find_offset(const Pack *p, const unsigned char *id)
+/* The offset of the object at index position at of pack p, or 0 for a large offset out of range. */
+static guint64 offset_at(const Pack *p, guint32 at)
 {
-    gint64 at = rhea_fanout_find(p->idx + 8, p->names, id);
-    if (at < 0)
-        return 0;
     guint64 off = rhea_be32(p->offsets + (size_t)at * 4);
     if (off & 0x80000000u) {
         off &= 0x7fffffffu;
@@ -109,6 +106,44 @@ static guint64 find_offset(const Pack *p, const unsigned char *id)
         off = rhea_be64(p->large + off * 8);
     }
     return off;
+}
+
+/* The offset of id's entry in pack p, or 0 when p does not hold it (no entry starts at 0). */
+static guint64 find_offset(const Pack *p, const unsigned char *id)
+{
+    gint64 at = rhea_fanout_find(p->idx + 8, p->names, id);
+    return at < 0 ? 0 : offset_at(p, (guint32)at);
+}
+
+guint rhea_pack_files_packs(const RheaPackFiles *files)
+{
+    return files->packs->len;
+}
+
+guint32 rhea_pack_files_objects(const RheaPackFiles *files, guint pack)
+{
+    return pack < files->packs->len ? g_array_index(files->packs, Pack, pack).count : 0;
+}
+
+const unsigned char *rhea_pack_files_nth(const RheaPackFiles *files, guint pack, guint32 i,
+                                         guint64 *offset)
+{
+    *offset = 0;
+    if (pack >= files->packs->len)
+        return NULL;
+    const Pack *p = &g_array_index(files->packs, Pack, pack);
+    if (i >= p->count)
+        return NULL;
+    *offset = offset_at(p, i);
+    return p->names + (size_t)i * 20;
+}
+
+gint64 rhea_pack_files_position(const RheaPackFiles *files, guint pack, const unsigned char *id)
+{
+    if (pack >= files->packs->len)
+        return -1;
+    const Pack *p = &g_array_index(files->packs, Pack, pack);
+    return rhea_fanout_find(p->idx + 8, p->names, id);
 }
 
 int rhea_pack_files_find(RheaPackFiles *files, const unsigned char *id, RheaPackEntry *out)

@@ -45,3 +45,13 @@ int rhea_pack_files_find(RheaPackFiles *files, const unsigned char *id, RheaPack
 /* The entry at offset in pack (a delta's base): 0, or -1 when its header is damaged. */
 int rhea_pack_files_entry(const RheaPackFiles *files, guint pack, guint64 offset,
                           RheaPackEntry *out);
+
+/* The mapped packs, and the objects of one: how many, and the id (20 bytes, in the index's order)
+ * and entry offset of the i-th. Out of range gives 0 and NULL. */
+guint rhea_pack_files_packs(const RheaPackFiles *files);
+guint32 rhea_pack_files_objects(const RheaPackFiles *files, guint pack);
+const unsigned char *rhea_pack_files_nth(const RheaPackFiles *files, guint pack, guint32 i,
+                                         guint64 *offset);
+
+/* The index position of object id (20 bytes) in pack, or -1 when that pack does not hold it. */
+gint64 rhea_pack_files_position(const RheaPackFiles *files, guint pack, const unsigned char *id);
