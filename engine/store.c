@@ -366,7 +366,8 @@ RheaStore *rhea_store_alloc(const char *path)
 {
     RheaStore *store = g_new0(RheaStore, 1);
     store->path = g_strdup(path);
-    store->path_ids = g_hash_table_new_full(path_hash, g_str_equal, g_free, NULL);
+    store->path_ids = g_hash_table_new(path_hash, g_str_equal);
+    store->path_text = g_string_chunk_new(64 * 1024);
     store->pending = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
     store->sorting = g_array_new(FALSE, FALSE, sizeof(RheaPendingChange));
     return store;
@@ -473,6 +474,7 @@ void rhea_store_close(RheaStore *store)
     sqlite3_finalize(store->ins_changes);
     sqlite3_close(store->db);
     g_hash_table_destroy(store->path_ids);
+    g_string_chunk_free(store->path_text);
     g_array_free(store->pending, TRUE);
     g_array_free(store->sorting, TRUE);
     g_free(store->path);
@@ -586,6 +588,7 @@ void rhea_store_rollback(RheaStore *store)
         sqlite3_exec(store->db, "ROLLBACK", NULL, NULL, NULL);
     /* Interned paths of the rolled-back transaction are gone from the table too. */
     g_hash_table_remove_all(store->path_ids);
+    g_string_chunk_clear(store->path_text);
     g_array_set_size(store->pending, 0);
     store->next_rid = 0;
 }
@@ -880,7 +883,9 @@ static gint64 path_id(RheaStore *store, const char *path, size_t len, GError **e
         if (rc != SQLITE_ROW)
             return rhea_store_fail(store, error, "cannot read paths");
     }
-    g_hash_table_insert(store->path_ids, g_strndup(path, len), GSIZE_TO_POINTER((gsize)pid));
+    g_hash_table_insert(store->path_ids,
+                        g_string_chunk_insert_len(store->path_text, path, (gssize)len),
+                        GSIZE_TO_POINTER((gsize)pid));
     return pid;
 }
 

@@ -46,7 +46,8 @@ struct RheaStore {
      * AUTOINCREMENT), pending rows counted; 0 until read in the transaction, since another
      * connection may write between two */
     gint64 next_rid;
-    GHashTable *path_ids; /* path -> pid (stored as gint64 in a pointer-sized slot) */
+    GHashTable *path_ids;    /* path -> pid (stored as gint64 in a pointer-sized slot) */
+    GStringChunk *path_text; /* path_ids' keys: freed at once (20,360 frees took 2.5 ms at close) */
     /* commits' uniqueness is the droppable index commits_by_sha, not an older database's inline
      * UNIQUE(product, sha) (engine/store.c, COMMITS_BY_SHA_SQL) */
     gboolean named_sha_index;
