@@ -18,8 +18,9 @@ int rhea_history_stop_in_set(const char *hex, void *ctx, GError **error);
  * walk that stops early costs what it visits, not the history's length. When reached is non-NULL
  * it receives the set of stop commits the walk ran into. Commits in shallow (from
  * rhea_history_shallow) are treated as roots. Without stop, parents come from the repository's
- * commit-graph file when it has a valid one (engine/commit_graph.h). NULL with *error set when a
- * commit cannot be read. */
+ * commit-graph file when it has a valid one (engine/commit_graph.h), else in part from a second
+ * thread reading the pack's commits from the other end (engine/walk_ahead.h), joined before this
+ * returns. NULL with *error set when a commit cannot be read. */
 GArray *rhea_history_walk(git_repository *repo, const git_oid *tip, GHashTable *shallow,
                           RheaHistoryStopFn stop, void *stop_ctx, GHashTable **reached,
                           GError **error);
