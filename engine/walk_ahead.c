@@ -190,7 +190,7 @@ static int by_pos(const void *key, const void *slot)
 
 gboolean rhea_walk_ahead_parents(RheaWalkAhead *a, const git_oid *id, GArray *parents)
 {
-    if (!a || !g_atomic_int_get(&a->ready))
+    if (!a || !g_atomic_int_get(&a->ready) || a->count == 0) /* no slots: NULL */
         return FALSE;
     gint64 pos = rhea_pack_files_position(a->files, a->pack, id->id);
     if (pos < 0)
