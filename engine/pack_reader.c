@@ -6,8 +6,8 @@
  * 0x10000), a byte 1-127 inserts that many bytes that follow, 0 is reserved. A chain is resolved
  * from the innermost whole object outward; every object met on the way that another delta builds
  * on, and the trees and blobs asked for (read_again), are kept in a cache of 2 MiB, oldest use out
- * first. Reading a history parents first meets chains from their far end (git deltas
- * an older version against a newer one), so the next version's chain is mostly in the cache. */
+ * first. Reading a history parents first meets chains from their far end (git deltas an older
+ * version against a newer one), so the next version's chain is mostly in the cache. */
 #include "engine/pack_reader.h"
 
 #include <libdeflate.h>
