@@ -30,26 +30,7 @@ typedef struct {
 
 static git_oid commit(Repo *r, const char *message, const git_oid *parents, guint np)
 {
-    git_signature *sig = NULL;
-    ck_assert_int_eq(git_signature_new(&sig, "A", "a@x", T0 + r->n, 0), 0);
-    git_treebuilder *tb = NULL;
-    git_oid tree_id, blob_id, id;
-    ck_assert_int_eq(git_blob_create_from_buffer(&blob_id, r->repo, message, strlen(message)), 0);
-    ck_assert_int_eq(git_treebuilder_new(&tb, r->repo, NULL), 0);
-    ck_assert_int_eq(git_treebuilder_insert(NULL, tb, "f", &blob_id, GIT_FILEMODE_BLOB), 0);
-    ck_assert_int_eq(git_treebuilder_write(&tree_id, tb), 0);
-    git_treebuilder_free(tb);
-    git_tree *tree = NULL;
-    ck_assert_int_eq(git_tree_lookup(&tree, r->repo, &tree_id), 0);
-    const git_commit *pc[8] = {0};
-    for (guint i = 0; i < np; i++)
-        ck_assert_int_eq(git_commit_lookup((git_commit **)&pc[i], r->repo, &parents[i]), 0);
-    ck_assert_int_eq(git_commit_create(&id, r->repo, NULL, sig, sig, NULL, message, tree, np, pc),
-                     0);
-    for (guint i = 0; i < np; i++)
-        git_commit_free((git_commit *)pc[i]);
-    git_tree_free(tree);
-    git_signature_free(sig);
+    git_oid id = testutil_commit(r->repo, message, T0 + r->n, parents, np);
     r->ids[r->n++] = id;
     return id;
 }
@@ -287,16 +268,7 @@ int main(void)
         printf("SKIP: git is not installed (it writes the commit-graph file)\n");
         return 77;
     }
-    git_libgit2_init();
-    Suite *s = suite_create("commit_graph");
-    TCase *tc = tcase_create("commit_graph");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, parents_equal_libgit2s_and_the_walk_is_the_same);
-    tcase_add_test(tc, a_commit_after_the_file_is_read_elsewhere);
-    tcase_add_test(tc, a_damaged_file_is_not_used);
-    tcase_add_test(tc, a_whole_walk_uses_the_file_an_incremental_one_does_not);
-    suite_add_tcase(s, tc);
-    int rc = testutil_run(s);
-    git_libgit2_shutdown();
-    return rc;
+    return testutil_main("commit_graph", 60, parents_equal_libgit2s_and_the_walk_is_the_same,
+                         a_commit_after_the_file_is_read_elsewhere, a_damaged_file_is_not_used,
+                         a_whole_walk_uses_the_file_an_incremental_one_does_not, NULL);
 }

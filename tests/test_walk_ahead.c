@@ -24,26 +24,7 @@ typedef struct {
 
 static git_oid commit(Repo *r, const char *message, const git_oid *parents, guint np)
 {
-    git_signature *sig = NULL;
-    ck_assert_int_eq(git_signature_new(&sig, "A", "a@x", T0 + (git_time_t)r->all->len, 0), 0);
-    git_treebuilder *tb = NULL;
-    git_oid tree_id, blob_id, id;
-    ck_assert_int_eq(git_blob_create_from_buffer(&blob_id, r->repo, message, strlen(message)), 0);
-    ck_assert_int_eq(git_treebuilder_new(&tb, r->repo, NULL), 0);
-    ck_assert_int_eq(git_treebuilder_insert(NULL, tb, "f", &blob_id, GIT_FILEMODE_BLOB), 0);
-    ck_assert_int_eq(git_treebuilder_write(&tree_id, tb), 0);
-    git_treebuilder_free(tb);
-    git_tree *tree = NULL;
-    ck_assert_int_eq(git_tree_lookup(&tree, r->repo, &tree_id), 0);
-    const git_commit *pc[4] = {0};
-    for (guint i = 0; i < np; i++)
-        ck_assert_int_eq(git_commit_lookup((git_commit **)&pc[i], r->repo, &parents[i]), 0);
-    ck_assert_int_eq(git_commit_create(&id, r->repo, NULL, sig, sig, NULL, message, tree, np, pc),
-                     0);
-    for (guint i = 0; i < np; i++)
-        git_commit_free((git_commit *)pc[i]);
-    git_tree_free(tree);
-    git_signature_free(sig);
+    git_oid id = testutil_commit(r->repo, message, T0 + (git_time_t)r->all->len, parents, np);
     g_array_append_val(r->all, id);
     return id;
 }
@@ -123,12 +104,6 @@ static void assert_same(const GArray *a, const GArray *b)
         ck_assert(git_oid_equal(&g_array_index(a, git_oid, i), &g_array_index(b, git_oid, i)));
 }
 
-static int stop_nowhere(const char *hex, void *ctx, GError **error)
-{
-    (void)hex, (void)ctx, (void)error;
-    return 0;
-}
-
 START_TEST(every_commit_read_ahead_has_libgit2s_parents)
 {
     Repo r = repo_open();
@@ -197,9 +172,10 @@ START_TEST(the_walk_with_the_thread_is_the_walk_without_it)
 {
     Repo r = repo_open();
     g_autoptr(GHashTable) shallow = rhea_history_shallow(r.repo);
+    g_autoptr(GHashTable) nothing = g_hash_table_new(g_str_hash, g_str_equal);
     GError *error = NULL;
     g_autoptr(GArray) alone =
-        rhea_history_walk(r.repo, &r.tip, shallow, stop_nowhere, NULL, NULL, &error);
+        rhea_history_walk(r.repo, &r.tip, shallow, rhea_history_stop_in_set, nothing, NULL, &error);
     ck_assert_ptr_nonnull(alone);
     ck_assert_uint_eq(alone->len,
                       r.all->len - 1); /* side's commit after the octopus is not merged */
@@ -220,15 +196,7 @@ int main(void)
         printf("SKIP: git is not installed (it writes the pack)\n");
         return 77;
     }
-    git_libgit2_init();
-    Suite *s = suite_create("walk_ahead");
-    TCase *tc = tcase_create("walk_ahead");
-    tcase_set_timeout(tc, 60);
-    tcase_add_test(tc, every_commit_read_ahead_has_libgit2s_parents);
-    tcase_add_test(tc, parents_asked_while_the_thread_runs_are_right_or_not_given);
-    tcase_add_test(tc, the_walk_with_the_thread_is_the_walk_without_it);
-    suite_add_tcase(s, tc);
-    int rc = testutil_run(s);
-    git_libgit2_shutdown();
-    return rc;
+    return testutil_main("walk_ahead", 60, every_commit_read_ahead_has_libgit2s_parents,
+                         parents_asked_while_the_thread_runs_are_right_or_not_given,
+                         the_walk_with_the_thread_is_the_walk_without_it, NULL);
 }

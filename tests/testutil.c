@@ -8,6 +8,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 char *testutil_tmpdir(void)
 {
@@ -171,4 +172,29 @@ RheaStore *testutil_ingest(const char *dir, const char *product,
     git_repository_free(repo);
     git_libgit2_shutdown();
     return store;
+}
+
+git_oid testutil_commit(git_repository *repo, const char *message, git_time_t when,
+                        const git_oid *parents, guint np)
+{
+    git_signature *sig = NULL;
+    ck_assert_int_eq(git_signature_new(&sig, "A", "a@x", when, 0), 0);
+    git_treebuilder *tb = NULL;
+    git_oid tree_id, blob_id, id;
+    ck_assert_int_eq(git_blob_create_from_buffer(&blob_id, repo, message, strlen(message)), 0);
+    ck_assert_int_eq(git_treebuilder_new(&tb, repo, NULL), 0);
+    ck_assert_int_eq(git_treebuilder_insert(NULL, tb, "f", &blob_id, GIT_FILEMODE_BLOB), 0);
+    ck_assert_int_eq(git_treebuilder_write(&tree_id, tb), 0);
+    git_treebuilder_free(tb);
+    git_tree *tree = NULL;
+    ck_assert_int_eq(git_tree_lookup(&tree, repo, &tree_id), 0);
+    g_autofree const git_commit **pc = g_new0(const git_commit *, np ? np : 1);
+    for (guint i = 0; i < np; i++)
+        ck_assert_int_eq(git_commit_lookup((git_commit **)&pc[i], repo, &parents[i]), 0);
+    ck_assert_int_eq(git_commit_create(&id, repo, NULL, sig, sig, NULL, message, tree, np, pc), 0);
+    for (guint i = 0; i < np; i++)
+        git_commit_free((git_commit *)pc[i]);
+    git_tree_free(tree);
+    git_signature_free(sig);
+    return id;
 }

@@ -6,6 +6,7 @@
 #pragma once
 #include <glib.h>
 #include <check.h>
+#include <git2.h>
 #include <sqlite3.h>
 
 #include "engine/store.h"
@@ -42,3 +43,8 @@ int testutil_exit_unless_tools(int rc, const char *tool, ...) G_GNUC_NULL_TERMIN
  * recorded with it. The test fails when any step does. */
 RheaStore *testutil_ingest(const char *dir, const char *product,
                            int (*build)(const char *path, GError **error), const char *rules_text);
+/* Writes a commit of repo with parents (np of them), at time when, by A <a@x>: one file "f"
+ * holding message, which is also the commit's message. Returns its id; the test fails when a step
+ * does. */
+git_oid testutil_commit(git_repository *repo, const char *message, git_time_t when,
+                        const git_oid *parents, guint np);
